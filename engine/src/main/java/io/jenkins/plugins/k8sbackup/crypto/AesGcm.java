@@ -1,0 +1,67 @@
+package io.jenkins.plugins.k8sbackup.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM of one small blob (a Kubernetes object, a manifest). Layout: "K8BE", version 1, 12-byte
+ * random nonce, ciphertext with its 16-byte tag. The caller's associated data (typically the entry path)
+ * is authenticated, so an encrypted object cannot be moved to another path unnoticed.
+ * Large files use {@link EncryptingOutputStream}.
+ */
+public final class AesGcm {
+    static final byte[] MAGIC = {'K', '8', 'B', 'E'};
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AesGcm() {}
+
+    public static byte[] encrypt(EncryptionKey key, byte[] plaintext, String associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            byte[] body = c.doFinal(plaintext);
+            return ByteBuffer.allocate(MAGIC.length + 1 + NONCE_BYTES + body.length)
+                    .put(MAGIC).put((byte) 1).put(nonce).put(body).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+
+    public static boolean isEncrypted(byte[] data) {
+        return data.length > MAGIC.length && Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+    }
+
+    /** @throws DecryptionException on a wrong key, tampering, or data that is not ours */
+    public static byte[] decrypt(EncryptionKey key, byte[] data, String associatedData) throws DecryptionException {
+        if (!isEncrypted(data) || data.length < MAGIC.length + 1 + NONCE_BYTES + TAG_BITS / 8) {
+            throw new DecryptionException(associatedData + ": not an encrypted k8s-backup blob");
+        }
+        if (data[MAGIC.length] != 1) {
+            throw new DecryptionException(associatedData + ": unknown encryption format version " + data[MAGIC.length]);
+        }
+        int offset = MAGIC.length + 1;
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key.secretKey(),
+                    new GCMParameterSpec(TAG_BITS, data, offset, NONCE_BYTES));
+            c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return c.doFinal(data, offset + NONCE_BYTES, data.length - offset - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw new DecryptionException(associatedData
+                    + ": decryption failed: wrong key (fingerprint " + key.fingerprint() + ") or tampered data");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Embedded Kubernetes API and sample data for tests, benchmarks and the demo. */
+package io.jenkins.plugins.k8sbackup.testkit;
