@@ -1,0 +1,83 @@
+package io.jenkins.plugins.k8sbackup.testkit;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults a real API server produces and the CRUD mock does not: 429 throttling (with Retry-After) and
+ * 410 Gone on expired continue tokens. Decisions are seeded, so a failing test reproduces.
+ */
+public final class ApiFaults {
+    private final Random random = new Random(42);
+    private volatile double throttleWrites;
+    private volatile double throttleReads;
+    private volatile int retryAfterSeconds = 0;
+    private final AtomicInteger expireContinueTokens = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
+    private final AtomicInteger expired = new AtomicInteger();
+
+    /** Answers this fraction of POST/PUT/PATCH/DELETE requests with 429. */
+    public ApiFaults throttleWrites(double fraction) {
+        this.throttleWrites = fraction;
+        return this;
+    }
+
+    /** Answers this fraction of GET requests (lists and gets, not discovery) with 429. */
+    public ApiFaults throttleReads(double fraction) {
+        this.throttleReads = fraction;
+        return this;
+    }
+
+    public ApiFaults retryAfterSeconds(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The next {@code n} requests that carry a continue token get 410 Gone, as after etcd compaction. */
+    public ApiFaults expireNextContinueTokens(int n) {
+        expireContinueTokens.set(n);
+        return this;
+    }
+
+    public ApiFaults clear() {
+        throttleWrites = 0;
+        throttleReads = 0;
+        expireContinueTokens.set(0);
+        return this;
+    }
+
+    public int throttledCount() {
+        return throttled.get();
+    }
+
+    public int expiredCount() {
+        return expired.get();
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    boolean shouldThrottle(boolean write) {
+        double p = write ? throttleWrites : throttleReads;
+        if (p <= 0) {
+            return false;
+        }
+        boolean hit;
+        synchronized (random) {
+            hit = random.nextDouble() < p;
+        }
+        if (hit) {
+            throttled.incrementAndGet();
+        }
+        return hit;
+    }
+
+    boolean shouldExpireContinue() {
+        boolean hit = expireContinueTokens.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        if (hit) {
+            expired.incrementAndGet();
+        }
+        return hit;
+    }
+}

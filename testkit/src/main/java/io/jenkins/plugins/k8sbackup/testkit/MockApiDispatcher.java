@@ -1,0 +1,347 @@
+package io.jenkins.plugins.k8sbackup.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Puts in front of fabric8's CRUD dispatcher what a real API server does and the mock does not:
+ * discovery (built-in types plus the CRDs stored in the mock), limit/continue paging over a consistent
+ * snapshot, 410 Gone for expired continue tokens, and 429 throttling.
+ */
+final class MockApiDispatcher extends Dispatcher {
+    private static final ObjectMapper JSON = Serialization.jsonMapper();
+    private static final int SNAPSHOTS_KEPT = 8;
+
+    private final Dispatcher crud;
+    private final ApiFaults faults;
+    private final AtomicLong snapshotIds = new AtomicLong();
+    private final Map<Long, ArrayNode> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ArrayNode> eldest) {
+            return size() > SNAPSHOTS_KEPT;
+        }
+    };
+    final AtomicInteger pagedListRequests = new AtomicInteger();
+    final AtomicInteger unpagedListRequests = new AtomicInteger();
+    final AtomicInteger writeRequests = new AtomicInteger();
+
+    MockApiDispatcher(Dispatcher crud, ApiFaults faults) {
+        this.crud = crud;
+        this.faults = faults;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String full = request.getPath();
+        int q = full.indexOf('?');
+        String path = q < 0 ? full : full.substring(0, q);
+        Map<String, String> query = parseQuery(q < 0 ? "" : full.substring(q + 1));
+        HttpMethod method = request.method();
+        try {
+            MockResponse discovery = method == HttpMethod.GET ? discovery(path) : null;
+            if (discovery != null) {
+                return discovery;
+            }
+            boolean write = method != HttpMethod.GET;
+            if (faults.shouldThrottle(write)) {
+                return status(429, "TooManyRequests", "the server has received too many requests and has asked us to try again later")
+                        .setHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+            }
+            if (write) {
+                writeRequests.incrementAndGet();
+            }
+            if (method == HttpMethod.GET && isCollection(path) && !"true".equals(query.get("watch"))) {
+                return list(request, path, query);
+            }
+            return crud.dispatch(request);
+        } catch (Exception e) {
+            return status(500, "InternalError", e.toString());
+        }
+    }
+
+    // ---- paging -------------------------------------------------------------------------------------
+
+    private MockResponse list(RecordedRequest request, String path, Map<String, String> query) throws Exception {
+        String token = query.get("continue");
+        int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 0;
+        ArrayNode items;
+        int offset;
+        long snapshotId;
+        ObjectNode envelope;
+        if (token != null && !token.isEmpty()) {
+            if (faults.shouldExpireContinue()) {
+                return status(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
+            }
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
+            snapshotId = Long.parseLong(parts[0]);
+            offset = Integer.parseInt(parts[1]);
+            synchronized (snapshots) {
+                items = snapshots.get(snapshotId);
+            }
+            if (items == null) {
+                return status(410, "Expired", "The provided continue parameter is too old to display a consistent list result.");
+            }
+            envelope = JSON.createObjectNode();
+            envelope.put("apiVersion", "v1");
+        } else {
+            Map<String, String> forward = new LinkedHashMap<>(query);
+            forward.remove("limit");
+            forward.remove("continue");
+            MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET,
+                    path + toQuery(forward), request.getHeaders(), new Buffer()));
+            if (all.code() != 200) {
+                return all;
+            }
+            envelope = (ObjectNode) JSON.readTree(all.getBody().getBytes());
+            JsonNode found = envelope.get("items");
+            items = found instanceof ArrayNode a ? a : JSON.createArrayNode();
+            offset = 0;
+            if (limit <= 0 || items.size() <= limit) {
+                unpagedListRequests.incrementAndGet();
+                return all;
+            }
+            snapshotId = snapshotIds.incrementAndGet();
+            synchronized (snapshots) {
+                snapshots.put(snapshotId, items);
+            }
+        }
+        pagedListRequests.incrementAndGet();
+        int end = limit <= 0 ? items.size() : Math.min(items.size(), offset + limit);
+        ArrayNode page = JSON.createArrayNode();
+        for (int i = offset; i < end; i++) {
+            page.add(items.get(i));
+        }
+        ObjectNode meta = JSON.createObjectNode();
+        meta.put("resourceVersion", String.valueOf(snapshotId));
+        if (end < items.size()) {
+            meta.put("continue", Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((snapshotId + ":" + end).getBytes(StandardCharsets.UTF_8)));
+            meta.put("remainingItemCount", items.size() - end);
+        }
+        envelope.set("metadata", meta);
+        envelope.set("items", page);
+        if (!envelope.has("kind")) {
+            envelope.put("kind", "List");
+        }
+        return json(200, envelope);
+    }
+
+    /** Collections: /api/v1/R, /api/v1/namespaces/N/R, /apis/G/V/R, /apis/G/V/namespaces/N/R. */
+    static boolean isCollection(String path) {
+        String[] s = path.replaceAll("^/+", "").split("/");
+        int base;
+        if (s.length >= 2 && s[0].equals("api")) {
+            base = 2;
+        } else if (s.length >= 3 && s[0].equals("apis")) {
+            base = 3;
+        } else {
+            return false;
+        }
+        int rest = s.length - base;
+        return rest == 1 || (rest == 3 && s[base].equals("namespaces"));
+    }
+
+    // ---- discovery ----------------------------------------------------------------------------------
+
+    private MockResponse discovery(String path) throws Exception {
+        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        if (p.equals("/version")) {
+            ObjectNode v = JSON.createObjectNode();
+            v.put("major", "1").put("minor", "32").put("gitVersion", "v1.32.0-k8sbackup-mock")
+                    .put("platform", "linux/amd64").put("buildDate", "2026-01-01T00:00:00Z")
+                    .put("gitCommit", "0000000").put("gitTreeState", "clean").put("goVersion", "go1.23")
+                    .put("compiler", "gc");
+            return json(200, v);
+        }
+        if (p.equals("/api")) {
+            ObjectNode v = JSON.createObjectNode();
+            v.put("kind", "APIVersions");
+            v.putArray("versions").add("v1");
+            v.putArray("serverAddressByClientCIDRs");
+            return json(200, v);
+        }
+        if (p.equals("/api/v1")) {
+            return json(200, resourceList("v1", resourcesOf("v1")));
+        }
+        if (p.equals("/apis")) {
+            return json(200, groupList());
+        }
+        String[] s = p.split("/");
+        if (s.length == 4 && s[1].equals("apis")) {
+            String gv = s[2] + "/" + s[3];
+            List<ApiResourceSpec> resources = resourcesOf(gv);
+            if (!resources.isEmpty() || BuiltinApi.PREFERRED_GROUP_VERSIONS.contains(gv)) {
+                return json(200, resourceList(gv, resources));
+            }
+            return status(404, "NotFound", "the server could not find the requested resource");
+        }
+        if (s.length == 3 && s[1].equals("apis")) {
+            for (JsonNode g : groupList().get("groups")) {
+                if (g.get("name").asText().equals(s[2])) {
+                    ObjectNode group = ((ObjectNode) g).deepCopy();
+                    group.put("kind", "APIGroup").put("apiVersion", "v1");
+                    return json(200, group);
+                }
+            }
+            return status(404, "NotFound", "the server could not find the requested resource");
+        }
+        return null;
+    }
+
+    private List<ApiResourceSpec> resourcesOf(String groupVersion) throws Exception {
+        List<ApiResourceSpec> out = new ArrayList<>();
+        for (ApiResourceSpec r : allResources()) {
+            if (r.groupVersion().equals(groupVersion)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private List<ApiResourceSpec> allResources() throws Exception {
+        List<ApiResourceSpec> out = new ArrayList<>(BuiltinApi.RESOURCES);
+        for (JsonNode crd : storedCrds()) {
+            JsonNode spec = crd.path("spec");
+            String group = spec.path("group").asText();
+            String plural = spec.path("names").path("plural").asText();
+            String kind = spec.path("names").path("kind").asText();
+            boolean namespaced = !"Cluster".equals(spec.path("scope").asText());
+            for (JsonNode v : spec.path("versions")) {
+                if (v.path("served").asBoolean(true)) {
+                    out.add(new ApiResourceSpec(group, v.path("name").asText(), plural, kind, namespaced, ApiResourceSpec.ALL_VERBS));
+                    if (v.path("subresources").has("status")) {
+                        out.add(new ApiResourceSpec(group, v.path("name").asText(), plural + "/status", kind, namespaced,
+                                List.of("get", "patch", "update")));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private ArrayNode storedCrds() throws Exception {
+        MockResponse r = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET,
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Headers.builder().build(), new Buffer()));
+        JsonNode items = r.code() == 200 ? JSON.readTree(r.getBody().getBytes()).get("items") : null;
+        return items instanceof ArrayNode a ? a : JSON.createArrayNode();
+    }
+
+    private ObjectNode groupList() throws Exception {
+        Map<String, List<String>> versionsByGroup = new LinkedHashMap<>();
+        Map<String, String> preferred = new LinkedHashMap<>();
+        for (String gv : BuiltinApi.PREFERRED_GROUP_VERSIONS) {
+            String[] p = gv.split("/");
+            versionsByGroup.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]);
+            preferred.put(p[0], p[1]);
+        }
+        for (String gv : BuiltinApi.OTHER_GROUP_VERSIONS) {
+            String[] p = gv.split("/");
+            versionsByGroup.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]);
+        }
+        for (JsonNode crd : storedCrds()) {
+            String group = crd.path("spec").path("group").asText();
+            for (JsonNode v : crd.path("spec").path("versions")) {
+                List<String> vs = versionsByGroup.computeIfAbsent(group, k -> new ArrayList<>());
+                if (!vs.contains(v.path("name").asText())) {
+                    vs.add(v.path("name").asText());
+                }
+                if (v.path("storage").asBoolean(false) || !preferred.containsKey(group)) {
+                    preferred.put(group, v.path("name").asText());
+                }
+            }
+        }
+        ObjectNode list = JSON.createObjectNode();
+        list.put("kind", "APIGroupList").put("apiVersion", "v1");
+        ArrayNode groups = list.putArray("groups");
+        versionsByGroup.forEach((group, versions) -> {
+            ObjectNode g = groups.addObject();
+            g.put("name", group);
+            ArrayNode vs = g.putArray("versions");
+            for (String v : versions) {
+                vs.addObject().put("groupVersion", group + "/" + v).put("version", v);
+            }
+            g.putObject("preferredVersion").put("groupVersion", group + "/" + preferred.get(group))
+                    .put("version", preferred.get(group));
+        });
+        return list;
+    }
+
+    private static ObjectNode resourceList(String groupVersion, List<ApiResourceSpec> resources) {
+        ObjectNode list = JSON.createObjectNode();
+        list.put("kind", "APIResourceList").put("apiVersion", "v1").put("groupVersion", groupVersion);
+        ArrayNode arr = list.putArray("resources");
+        for (ApiResourceSpec r : resources) {
+            ObjectNode o = arr.addObject();
+            o.put("name", r.plural()).put("singularName", "").put("namespaced", r.namespaced()).put("kind", r.kind());
+            ArrayNode verbs = o.putArray("verbs");
+            r.verbs().forEach(verbs::add);
+        }
+        return list;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static Map<String, String> parseQuery(String q) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : q.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static String toQuery(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("?");
+        query.forEach((k, v) -> {
+            if (sb.length() > 1) {
+                sb.append('&');
+            }
+            sb.append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return sb.toString();
+    }
+
+    static MockResponse json(int code, JsonNode body) {
+        try {
+            return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+                    .setBody(JSON.writeValueAsBytes(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static MockResponse status(int code, String reason, String message) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("kind", "Status").put("apiVersion", "v1").put("status", "Failure").put("message", message)
+                .put("reason", reason).put("code", code);
+        s.putObject("metadata");
+        return json(code, s);
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.k8sbackup.testkit;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * An embedded Kubernetes API on 127.0.0.1: fabric8's CRUD mock with discovery, paging, 410 and 429
+ * added (see {@link MockApiDispatcher}). It has no controllers; {@link WorkloadSimulator} plays them.
+ * Not served, as in the mock: namespace cascade delete, server-side apply, strategic merge patch.
+ */
+public final class MockCluster implements AutoCloseable {
+    public static final String TOKEN = "mock-token-0123456789abcdef";
+    /** Held strongly: the mock logs every request at INFO through java.util.logging. */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
+
+    private final KubernetesMockServer server;
+    private final MockApiDispatcher dispatcher;
+    private final ApiFaults faults = new ApiFaults();
+    private final KubernetesClient client;
+
+    private MockCluster(int port) throws IOException {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        this.dispatcher = new MockApiDispatcher(new KubernetesMixedDispatcher(responses), faults);
+        MockWebServer web = new MockWebServer();
+        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, responses, dispatcher, false);
+        server.init(InetAddress.getByName("127.0.0.1"), port);
+        this.client = newClient(b -> {});
+        // Every real cluster has these; kube-system's uid is the cluster's identity.
+        for (String ns : new String[] {"default", "kube-system"}) {
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                    .withNewMetadata().withName(ns).endMetadata().build()).create();
+        }
+    }
+
+    /** Starts on a free port. */
+    public static MockCluster start() throws IOException {
+        return new MockCluster(0);
+    }
+
+    public static MockCluster start(int port) throws IOException {
+        return new MockCluster(port);
+    }
+
+    /** An admin client for seeding and inspecting the cluster (not rate limited, no retries). */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public ApiFaults faults() {
+        return faults;
+    }
+
+    public int pagedListRequests() {
+        return dispatcher.pagedListRequests.get();
+    }
+
+    public int unpagedListRequests() {
+        return dispatcher.unpagedListRequests.get();
+    }
+
+    public int writeRequests() {
+        return dispatcher.writeRequests.get();
+    }
+
+    /** A client configuration for this cluster, as a kubeconfig would give it. */
+    public Config config() {
+        return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(TOKEN)
+                .withNamespace("default")
+                .withRequestRetryBackoffLimit(0).build();
+    }
+
+    public KubernetesClient newClient(java.util.function.Consumer<ConfigBuilder> customise) {
+        ConfigBuilder b = new ConfigBuilder(config());
+        customise.accept(b);
+        return new KubernetesClientBuilder().withConfig(b.build()).build();
+    }
+
+    /** Writes a kubeconfig with one context, "mock", pointing here. */
+    public Path writeKubeconfig(Path file) throws IOException {
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster:
+                    server: %s
+                users:
+                - name: mock-admin
+                  user:
+                    token: %s
+                contexts:
+                - name: mock
+                  context:
+                    cluster: mock
+                    user: mock-admin
+                    namespace: default
+                current-context: mock
+                """.formatted(url(), TOKEN);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}

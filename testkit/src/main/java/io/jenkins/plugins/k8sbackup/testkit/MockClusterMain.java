@@ -1,0 +1,25 @@
+package io.jenkins.plugins.k8sbackup.testkit;
+
+import java.nio.file.Path;
+
+/**
+ * Runs the embedded API in its own JVM, so benchmarks can measure the engine's heap without the mock's,
+ * and kubectl can be pointed at it. Args: port kubeconfig-path [sample].
+ */
+public final class MockClusterMain {
+    private MockClusterMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        MockCluster cluster = MockCluster.start(port);
+        if (args.length > 1) {
+            cluster.writeKubeconfig(Path.of(args[1]));
+        }
+        if (args.length > 2 && args[2].equals("sample")) {
+            SampleApp.deploy(cluster.client());
+        }
+        System.out.println("READY " + cluster.url());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
