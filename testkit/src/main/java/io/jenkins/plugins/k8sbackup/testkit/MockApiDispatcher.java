@@ -114,9 +114,10 @@ final class MockApiDispatcher extends Dispatcher {
             JsonNode found = envelope.get("items");
             items = found instanceof ArrayNode a ? a : JSON.createArrayNode();
             offset = 0;
+            sortByNamespaceAndName(items);
             if (limit <= 0 || items.size() <= limit) {
                 unpagedListRequests.incrementAndGet();
-                return all;
+                return json(200, envelope);
             }
             snapshotId = snapshotIds.incrementAndGet();
             synchronized (snapshots) {
@@ -142,6 +143,16 @@ final class MockApiDispatcher extends Dispatcher {
             envelope.put("kind", "List");
         }
         return json(200, envelope);
+    }
+
+    /** A real API server lists in etcd key order (bytes of "namespace/name"); the mock in insertion order. */
+    private static void sortByNamespaceAndName(ArrayNode items) {
+        List<JsonNode> sorted = new ArrayList<>();
+        items.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing((JsonNode n) -> n.path("metadata").path("namespace").asText("")
+                + "/" + n.path("metadata").path("name").asText("")));
+        items.removeAll();
+        sorted.forEach(items::add);
     }
 
     /** Collections: /api/v1/R, /api/v1/namespaces/N/R, /apis/G/V/R, /apis/G/V/namespaces/N/R. */
@@ -342,6 +353,9 @@ final class MockApiDispatcher extends Dispatcher {
         s.put("kind", "Status").put("apiVersion", "v1").put("status", "Failure").put("message", message)
                 .put("reason", reason).put("code", code);
         s.putObject("metadata");
+        if (code == 429) {
+            s.putObject("details").put("retryAfterSeconds", 1);
+        }
         return json(code, s);
     }
 }

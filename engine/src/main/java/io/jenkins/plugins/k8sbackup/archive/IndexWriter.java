@@ -1,0 +1,52 @@
+package io.jenkins.plugins.k8sbackup.archive;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import io.jenkins.plugins.k8sbackup.util.Sha256;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Streams the per-object index (JSON lines, zstd) to storage while the backup runs, so memory stays flat. */
+public final class IndexWriter implements AutoCloseable {
+    private final StorageWriter target;
+    private final Sha256.DigestingOutputStream digest;
+    private final OutputStream out;
+    private long count;
+    private boolean finished;
+
+    public IndexWriter(StorageWriter target) throws IOException {
+        this.target = target;
+        this.digest = new Sha256.DigestingOutputStream(target);
+        this.out = new BufferedOutputStream(new ZstdOutputStream(digest, 3), 1 << 16);
+    }
+
+    public synchronized void add(ObjectRecord record) throws IOException {
+        out.write(Json.MAPPER.writeValueAsBytes(record));
+        out.write('\n');
+        count++;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public TypeArchiveWriter.StoredFile finish() throws IOException {
+        finished = true;
+        try {
+            out.close();
+        } catch (IOException e) {
+            target.abort();
+            throw e;
+        }
+        return new TypeArchiveWriter.StoredFile(digest.count(), digest.hex());
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            target.abort();
+        }
+    }
+}

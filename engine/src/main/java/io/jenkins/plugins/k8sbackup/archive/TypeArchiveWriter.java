@@ -1,0 +1,61 @@
+package io.jenkins.plugins.k8sbackup.archive;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
+import io.jenkins.plugins.k8sbackup.util.Sha256;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** Streams one resource type's objects into a tar+zstd archive on its way to storage. */
+public final class TypeArchiveWriter implements AutoCloseable {
+    private final StorageWriter target;
+    private final Sha256.DigestingOutputStream digest;
+    private final TarArchiveOutputStream tar;
+    private final Instant mtime;
+    private boolean finished;
+
+    public TypeArchiveWriter(StorageWriter target, Instant mtime) throws IOException {
+        this.target = target;
+        this.mtime = mtime;
+        this.digest = new Sha256.DigestingOutputStream(target);
+        OutputStream zstd = new ZstdOutputStream(digest, 3);
+        this.tar = new TarArchiveOutputStream(zstd, 1 << 16);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    }
+
+    public void add(String path, byte[] content) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(path);
+        e.setSize(content.length);
+        e.setModTime(mtime.toEpochMilli());
+        e.setMode(0644);
+        tar.putArchiveEntry(e);
+        tar.write(content);
+        tar.closeArchiveEntry();
+    }
+
+    /** Finishes the archive and publishes it; returns the stored size and SHA-256. */
+    public StoredFile finish() throws IOException {
+        finished = true;
+        try {
+            tar.finish();
+            tar.close();
+        } catch (IOException e) {
+            target.abort();
+            throw e;
+        }
+        return new StoredFile(digest.count(), digest.hex());
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            target.abort();
+        }
+    }
+
+    public record StoredFile(long size, String sha256) {}
+}

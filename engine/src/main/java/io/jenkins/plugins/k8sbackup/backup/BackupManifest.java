@@ -1,0 +1,54 @@
+package io.jenkins.plugins.k8sbackup.backup;
+
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code backups/<name>/manifest.json}: written last, so its presence marks the backup complete. The
+ * per-object part (path, sha256, size) is in the index file it names, to keep this file small.
+ */
+public record BackupManifest(
+        int formatVersion,
+        String kind,
+        String name,
+        Instant startTime,
+        Instant endTime,
+        BackupStatus status,
+        long objectCount,
+        long totalBytes,
+        Map<String, String> labels,
+        ClusterInfo cluster,
+        BackupSpec filters,
+        List<TypeSummary> types,
+        StoredIndex index,
+        Encryption encryption,
+        List<String> warnings,
+        List<ItemError> errors) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String KIND = "kubernetes";
+
+    public record ClusterInfo(String server, String serverVersion, String kubeSystemUid) {}
+
+    /** One resource type: where its archive is, and what it holds. */
+    public record TypeSummary(String resource, String apiVersion, String kindName, boolean namespaced,
+                              long count, String archive, long archiveBytes, String archiveSha256) {}
+
+    public record StoredIndex(String key, long bytes, String sha256, long objects) {}
+
+    public record Encryption(String mode, String keyFingerprint, long encryptedObjects) {}
+
+    public record ItemError(String resource, String namespace, String name, String reason) {
+        @Override
+        public String toString() {
+            String where = resource + (namespace == null ? "" : " " + namespace + "/") + (name == null ? "" : (namespace == null ? " " : "") + name);
+            return where + ": " + reason;
+        }
+    }
+
+    public boolean hasEncryptedObjects() {
+        return encryption != null && encryption.encryptedObjects() > 0;
+    }
+}

@@ -1,0 +1,385 @@
+package io.jenkins.plugins.k8sbackup.backup;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.archive.ArchivePaths;
+import io.jenkins.plugins.k8sbackup.archive.IndexWriter;
+import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
+import io.jenkins.plugins.k8sbackup.archive.TypeArchiveWriter;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
+import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
+import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import io.jenkins.plugins.k8sbackup.util.Sha256;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Takes one backup: discovers the types, lists each one page by page, stores every object in its type's
+ * tar+zstd archive while streaming the index, and writes the manifest last. Memory holds one page, not the
+ * backup. A storage failure aborts everything written so far, so no half backup looks complete.
+ */
+public final class BackupRunner {
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final KubernetesClient client;
+    private final ApiCaller caller;
+    private final BackupStorage storage;
+    private final Optional<EncryptionKey> key;
+    private final ProgressListener progress;
+    private final Clock clock;
+
+    public BackupRunner(KubernetesClient client, ApiCaller caller, BackupStorage storage, Optional<EncryptionKey> key,
+                        ProgressListener progress, Clock clock) {
+        this.client = client;
+        this.caller = caller;
+        this.storage = storage;
+        this.key = key;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public BackupResult run(BackupSpec spec, RetentionPolicy retention) throws IOException, InterruptedException {
+        Instant start = clock.instant();
+        String name = BackupCatalog.checkName(spec.name() != null && !spec.name().isBlank() ? spec.name()
+                : "backup-" + NAME_TIME.format(start));
+        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.KUBERNETES);
+        if (catalog.exists(name)) {
+            throw new IllegalArgumentException("a backup named '" + name + "' already exists at " + storage.describe());
+        }
+        if (spec.encryption() != BackupSpec.EncryptionMode.none && key.isEmpty()) {
+            throw new IllegalArgumentException("encryption '" + spec.encryption() + "' needs an encryption key");
+        }
+        NameFilter namespaces = new NameFilter(spec.includeNamespaces(), spec.excludeNamespaces());
+        ResourceFilter resources = new ResourceFilter(spec.includeResources(), spec.excludeResources());
+
+        BackupManifest.ClusterInfo cluster = clusterInfo();
+        progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
+        Run run = new Run(name, spec, namespaces, resources, start);
+        ApiDiscovery.Result discovery;
+        try {
+            discovery = ApiDiscovery.discover(client, caller);
+            run.selectedNamespaces = selectNamespaces(spec, namespaces, run);
+        } catch (KubernetesClientException e) {
+            throw new KubernetesUnavailableException("cannot discover the API of " + cluster.server() + ": "
+                    + KubernetesUnavailableException.reason(e), e);
+        }
+        discovery.warnings().forEach(run::warn);
+
+        ExecutorService prefetch = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "k8s-backup-list");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean published = false;
+        try (IndexWriter index = new IndexWriter(storage.create(BackupKind.KUBERNETES.keyOf(name, ArchivePaths.INDEX)))) {
+            run.lister = new PagedLister(client, caller, prefetch, progress);
+            run.index = index;
+            List<ResourceType> namespaced = discovery.types().stream().filter(ResourceType::namespaced).toList();
+            List<ResourceType> clusterScoped = discovery.types().stream().filter(t -> !t.namespaced()).toList();
+            for (ResourceType type : namespaced) {
+                if (resources.accepts(type) && !run.selectedNamespaces.isEmpty()) {
+                    backupType(run, type);
+                }
+            }
+            for (ResourceType type : clusterScoped) {
+                if (resources.accepts(type) && clusterTypeWanted(run, type)) {
+                    backupType(run, type);
+                }
+            }
+            TypeArchiveWriter.StoredFile indexFile = index.finish();
+            BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
+            storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
+            published = true;
+            long pruned = prune(catalog, retention, name);
+            BackupResult result = new BackupResult(name, manifest.status(), storage.describe() + " " + name,
+                    manifest.objectCount(), manifest.totalBytes(), run.counts, run.warnings, run.errors, pruned);
+            progress.info(result.summaryLine());
+            return result;
+        } finally {
+            prefetch.shutdownNow();
+            if (!published) {
+                discardQuietly(name);
+            }
+        }
+    }
+
+    private void discardQuietly(String name) {
+        try {
+            storage.deletePrefix(BackupKind.KUBERNETES.prefix() + name + "/");
+        } catch (IOException | RuntimeException e) {
+            progress.warn("could not remove the parts of the failed backup " + name + ": " + e.getMessage()
+                    + " (it has no manifest, so it is listed as incomplete and never restored)");
+        }
+    }
+
+    private BackupManifest.ClusterInfo clusterInfo() throws InterruptedException, KubernetesUnavailableException {
+        String server = client.getMasterUrl().toString();
+        String version;
+        try {
+            version = caller.call(() -> client.getKubernetesVersion()).getGitVersion();
+        } catch (KubernetesClientException e) {
+            throw new KubernetesUnavailableException("cannot reach the Kubernetes API at " + server + ": "
+                    + KubernetesUnavailableException.reason(e), e);
+        }
+        String uid = null;
+        try {
+            Namespace ks = caller.call(() -> client.namespaces().withName("kube-system").get());
+            uid = ks == null ? null : ks.getMetadata().getUid();
+        } catch (KubernetesClientException e) {
+            progress.warn("cannot read namespace kube-system (" + e.getCode() + "); the cluster identity is not recorded");
+        }
+        return new BackupManifest.ClusterInfo(server, version, uid);
+    }
+
+    private Set<String> selectNamespaces(BackupSpec spec, NameFilter filter, Run run) throws InterruptedException {
+        Set<String> selected = new TreeSet<>();
+        for (Namespace ns : caller.call(() -> client.namespaces().list()).getItems()) {
+            if (filter.matches(ns.getMetadata().getName())) {
+                selected.add(ns.getMetadata().getName());
+            }
+        }
+        for (String wanted : spec.includeNamespaces()) {
+            if (!wanted.contains("*") && !wanted.contains("?") && !selected.contains(wanted)) {
+                run.warn("namespace '" + wanted + "' does not exist");
+            }
+        }
+        return selected;
+    }
+
+    /** The automatic rule: everything when no namespace filter is set, otherwise what the selection needs. */
+    private boolean clusterTypeWanted(Run run, ResourceType type) {
+        Boolean include = run.spec.includeClusterResources();
+        if (include != null) {
+            return include;
+        }
+        if (run.wholeCluster() || run.resources.explicitlyIncludes(type)) {
+            return true;
+        }
+        return switch (type.qualifiedName()) {
+            case WellKnownTypes.NAMESPACES, WellKnownTypes.CRDS, WellKnownTypes.PVS -> true;
+            default -> false;
+        };
+    }
+
+    /** For the automatic rule: whether one cluster-scoped object is needed by the namespaces selected. */
+    private static boolean neededClusterObject(Run run, ResourceType type, GenericKubernetesResource o) {
+        if (run.wholeCluster() || Boolean.TRUE.equals(run.spec.includeClusterResources())
+                || run.resources.explicitlyIncludes(type)) {
+            return true;
+        }
+        String name = o.getMetadata().getName();
+        return switch (type.qualifiedName()) {
+            case WellKnownTypes.NAMESPACES -> run.selectedNamespaces.contains(name);
+            case WellKnownTypes.CRDS -> run.capturedTypes.contains(name);
+            case WellKnownTypes.PVS -> run.boundVolumes.contains(name);
+            default -> false;
+        };
+    }
+
+    private void backupType(Run run, ResourceType type) throws IOException, InterruptedException {
+        String archiveKey = BackupKind.KUBERNETES.keyOf(run.name, ArchivePaths.typeArchive(type.qualifiedName()));
+        boolean dependencyType = !type.namespaced() && run.spec.includeClusterResources() == null
+                && !run.wholeCluster() && !run.resources.explicitlyIncludes(type);
+        // Dependencies (the selection's namespaces, CRDs, PVs) are taken whatever the label selector says.
+        String selector = dependencyType ? null : run.spec.labelSelector();
+        long[] count = {0};
+        TypeArchiveWriter archive = null;
+        try {
+            TypeArchiveWriter[] holder = {null};
+            List<String> scopes = listScopes(run, type);
+            for (String scope : scopes) {
+                run.lister.list(type, scope, selector, run.spec.pageSize(), item -> {
+                    if (!accept(run, type, item)) {
+                        return;
+                    }
+                    if (holder[0] == null) {
+                        holder[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
+                    }
+                    store(run, type, item, holder[0]);
+                    count[0]++;
+                });
+            }
+            archive = holder[0];
+            if (archive != null) {
+                TypeArchiveWriter.StoredFile file = archive.finish();
+                run.types.add(new BackupManifest.TypeSummary(type.qualifiedName(), type.apiVersion(), type.kind(),
+                        type.namespaced(), count[0], ArchivePaths.typeArchive(type.qualifiedName()), file.size(), file.sha256()));
+                run.counts.put(type.qualifiedName(), count[0]);
+                run.totalBytes += file.size();
+                progress.info(String.format("  %-50s %6d objects", type.qualifiedName(), count[0]));
+            }
+        } catch (KubernetesClientException e) {
+            if (archive != null) {
+                archive.close();
+            }
+            run.errors.add(new BackupManifest.ItemError(type.qualifiedName(), null, null,
+                    "cannot list (" + e.getCode() + "): " + KubernetesUnavailableException.reason(e)));
+            progress.warn("cannot list " + type + ": " + KubernetesUnavailableException.reason(e));
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Per-namespace lists when the selection names a few namespaces, one cluster-wide list otherwise. */
+    private static List<String> listScopes(Run run, ResourceType type) {
+        List<String> scopes = new ArrayList<>();
+        if (type.namespaced() && !run.wholeCluster() && run.selectedNamespaces.size() <= 20) {
+            scopes.addAll(run.selectedNamespaces);
+        } else {
+            scopes.add(null);
+        }
+        return scopes;
+    }
+
+    private static boolean accept(Run run, ResourceType type, GenericKubernetesResource o) {
+        if (type.namespaced()) {
+            if (!run.selectedNamespaces.contains(o.getMetadata().getNamespace())) {
+                return false;
+            }
+            if (type.qualifiedName().equals(WellKnownTypes.PODS) && !run.spec.includeOwnedPods()
+                    && ObjectCleaner.isControllerOwned(o)) {
+                run.skippedOwnedPods++;
+                return false;
+            }
+            return true;
+        }
+        return neededClusterObject(run, type, o);
+    }
+
+    private void store(Run run, ResourceType type, GenericKubernetesResource o, TypeArchiveWriter archive) throws IOException {
+        ObjectCleaner.clean(o);
+        if (o.getApiVersion() == null) {
+            o.setApiVersion(type.apiVersion());
+        }
+        if (o.getKind() == null) {
+            o.setKind(type.kind());
+        }
+        boolean encrypt = switch (run.spec.encryption()) {
+            case all -> true;
+            case secrets -> type.qualifiedName().equals(WellKnownTypes.SECRETS);
+            case none -> false;
+        };
+        String ns = type.namespaced() ? o.getMetadata().getNamespace() : null;
+        String path = ArchivePaths.entryPath(type.qualifiedName(), ns, o.getMetadata().getName(), encrypt);
+        byte[] json = Json.MAPPER.writeValueAsBytes(o);
+        byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, path) : json;
+        archive.add(path, stored);
+        run.index.add(new ObjectRecord(path, type.qualifiedName(), o.getApiVersion(), o.getKind(), ns,
+                o.getMetadata().getName(), Sha256.hex(stored), stored.length, encrypt));
+        if (encrypt) {
+            run.encryptedObjects++;
+        }
+        if (type.namespaced() && !type.group().isEmpty() && !isBuiltinGroup(type.group())) {
+            run.capturedTypes.add(type.plural() + "." + type.group());
+        }
+        if (type.qualifiedName().equals(WellKnownTypes.PVCS)) {
+            Object spec = o.getAdditionalProperties().get("spec");
+            if (spec instanceof Map<?, ?> m && m.get("volumeName") instanceof String volume) {
+                run.boundVolumes.add(volume);
+            }
+        }
+    }
+
+    /** Groups served by Kubernetes itself: their types have no CRD to capture. */
+    private static boolean isBuiltinGroup(String group) {
+        return !group.contains(".") || group.endsWith(".k8s.io");
+    }
+
+    private long prune(BackupCatalog catalog, RetentionPolicy retention, String current) {
+        if (retention == null || retention.isEmpty()) {
+            return 0;
+        }
+        long pruned = 0;
+        try {
+            for (String doomed : retention.select(catalog.list(), current, clock.instant())) {
+                catalog.delete(doomed);
+                progress.info("retention: deleted backup " + doomed);
+                pruned++;
+            }
+        } catch (IOException e) {
+            progress.warn("retention could not prune old backups: " + e.getMessage());
+        }
+        return pruned;
+    }
+
+    /** State of one run. */
+    private static final class Run {
+        final String name;
+        final BackupSpec spec;
+        final NameFilter namespaceFilter;
+        final ResourceFilter resources;
+        final Instant start;
+        Set<String> selectedNamespaces = Set.of();
+        final Set<String> capturedTypes = new HashSet<>();
+        final Set<String> boundVolumes = new HashSet<>();
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        final List<BackupManifest.TypeSummary> types = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final List<BackupManifest.ItemError> errors = new ArrayList<>();
+        PagedLister lister;
+        IndexWriter index;
+        long totalBytes;
+        long encryptedObjects;
+        long skippedOwnedPods;
+
+        Run(String name, BackupSpec spec, NameFilter namespaceFilter, ResourceFilter resources, Instant start) {
+            this.name = name;
+            this.spec = spec;
+            this.namespaceFilter = namespaceFilter;
+            this.resources = resources;
+            this.start = start;
+        }
+
+        boolean wholeCluster() {
+            return spec.includeNamespaces().isEmpty() && spec.excludeNamespaces().isEmpty();
+        }
+
+        void warn(String w) {
+            warnings.add(w);
+        }
+
+        BackupManifest manifest(BackupManifest.ClusterInfo cluster, TypeArchiveWriter.StoredFile indexFile, Instant end,
+                                Optional<EncryptionKey> key) {
+            if (skippedOwnedPods > 0) {
+                warnings.add(skippedOwnedPods + " controller-owned pods skipped (their controllers recreate them)");
+            }
+            long objects = counts.values().stream().mapToLong(Long::longValue).sum();
+            BackupStatus status = errors.isEmpty() ? BackupStatus.Completed
+                    : objects > 0 ? BackupStatus.PartiallyFailed : BackupStatus.Failed;
+            BackupManifest.Encryption encryption = new BackupManifest.Encryption(spec.encryption().name(),
+                    spec.encryption() == BackupSpec.EncryptionMode.none ? null : key.map(EncryptionKey::fingerprint).orElse(null),
+                    encryptedObjects);
+            return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, start, end, status,
+                    objects, totalBytes + indexFile.size(), spec.labels(), cluster, spec, List.copyOf(types),
+                    new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
+                    encryption, List.copyOf(warnings), List.copyOf(errors));
+        }
+    }
+}

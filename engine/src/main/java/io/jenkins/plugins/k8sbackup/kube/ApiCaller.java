@@ -1,0 +1,92 @@
+package io.jenkins.plugins.k8sbackup.kube;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Runs API calls under the client-side rate limit and retries what a busy API server asks to be retried:
+ * 429 (honouring Retry-After), 500/502/503/504 and connection errors, with capped exponential backoff.
+ * fabric8 does not throttle by itself, and its own retries are switched off (see {@link KubeClients}).
+ */
+public final class ApiCaller {
+    private final RateLimiter limiter;
+    private final int maxAttempts;
+    private final Duration baseBackoff;
+    private final Duration maxBackoff;
+    private final AtomicLong throttledResponses = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    public ApiCaller(RateLimiter limiter, int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
+        this.limiter = limiter;
+        this.maxAttempts = maxAttempts;
+        this.baseBackoff = baseBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public static ApiCaller defaults(double qps, int burst) {
+        return new ApiCaller(new RateLimiter(qps, burst), 10, Duration.ofMillis(100), Duration.ofSeconds(30));
+    }
+
+    public <T> T call(Supplier<T> request) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            limiter.acquire();
+            try {
+                return request.get();
+            } catch (KubernetesClientException e) {
+                // a server that does not answer at all will not answer on the tenth try either
+                int limit = e.getCode() == 0 ? Math.min(maxAttempts, 3) : maxAttempts;
+                if (attempt >= limit || !retryable(e)) {
+                    throw e;
+                }
+                if (e.getCode() == 429) {
+                    throttledResponses.incrementAndGet();
+                }
+                retries.incrementAndGet();
+                Thread.sleep(backoff(attempt, e).toMillis());
+            }
+        }
+    }
+
+    public void run(Runnable request) throws InterruptedException {
+        call(() -> {
+            request.run();
+            return null;
+        });
+    }
+
+    static boolean retryable(KubernetesClientException e) {
+        int code = e.getCode();
+        return code == 429 || code == 500 || code == 502 || code == 503 || code == 504
+                || (code == 0 && e.getCause() instanceof java.io.IOException);
+    }
+
+    private Duration backoff(int attempt, KubernetesClientException e) {
+        Duration exponential = baseBackoff.multipliedBy(1L << Math.min(attempt - 1, 16));
+        Duration wait = exponential.compareTo(maxBackoff) > 0 ? maxBackoff : exponential;
+        Duration retryAfter = retryAfter(e);
+        if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+            wait = retryAfter.compareTo(maxBackoff) > 0 ? maxBackoff : retryAfter;
+        }
+        // jitter spreads parallel workers that were throttled together
+        return wait.plusMillis((long) (Math.random() * Math.min(100, wait.toMillis() / 4 + 1)));
+    }
+
+    /** The server's hint, from the Status details (fabric8 maps Retry-After into retryAfterSeconds). */
+    private static Duration retryAfter(KubernetesClientException e) {
+        if (e.getStatus() != null && e.getStatus().getDetails() != null
+                && e.getStatus().getDetails().getRetryAfterSeconds() != null) {
+            return Duration.ofSeconds(e.getStatus().getDetails().getRetryAfterSeconds());
+        }
+        return null;
+    }
+
+    public long throttledResponses() {
+        return throttledResponses.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+}

@@ -1,0 +1,254 @@
+package io.jenkins.plugins.k8sbackup.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
+import io.jenkins.plugins.k8sbackup.crypto.DecryptionException;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
+import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
+import io.jenkins.plugins.k8sbackup.testing.FailingStorage;
+import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupRunnerTest {
+    @TempDir
+    Path dir;
+    MockCluster cluster;
+    LocalDirectoryStorage storage;
+    final BackupFixture fixture = new BackupFixture();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cluster = MockCluster.start();
+        SampleApp.deploy(cluster.client());
+        storage = new LocalDirectoryStorage(dir.resolve("store"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        cluster.close();
+    }
+
+    private BackupSpec.Builder shop() {
+        return BackupSpec.builder().name("b1").includeNamespaces(SampleApp.NAMESPACES);
+    }
+
+    private static List<String> names(List<BackupReader.StoredItem> items, String resource) {
+        return items.stream().filter(i -> i.record().resource().equals(resource))
+                .map(i -> (i.record().namespace() == null ? "" : i.record().namespace() + "/") + i.record().name()).sorted().toList();
+    }
+
+    @Test
+    void roundTripsTheSelectedNamespacesWithTheClusterObjectsTheyNeed() throws Exception {
+        BackupResult result = fixture.backup(cluster, storage, shop().labels(Map.of("job", "deploy-shop")).build(), null);
+
+        assertThat(result.status()).isEqualTo(BackupStatus.Completed);
+        BackupReader reader = BackupReader.open(storage, "b1", Optional.empty());
+        List<BackupReader.StoredItem> items = reader.readAll();
+        assertThat(items).allMatch(BackupReader.StoredItem::ok);
+        assertThat(names(items, "deployments.apps")).containsExactly("shop/web");
+        assertThat(names(items, "statefulsets.apps")).containsExactly("shop-data/db");
+        assertThat(names(items, "featureflags.shop.example.com")).containsExactly("shop/dark-mode", "shop/new-checkout");
+        assertThat(names(items, "namespaces")).containsExactly("shop", "shop-data");
+        assertThat(names(items, "customresourcedefinitions.apiextensions.k8s.io")).containsExactly("featureflags.shop.example.com");
+        assertThat(names(items, "persistentvolumes")).containsExactly("pv-db-0");
+        // never backed up, or not needed by the selection
+        assertThat(names(items, "nodes")).isEmpty();
+        assertThat(names(items, "events")).isEmpty();
+        assertThat(names(items, "validatingwebhookconfigurations.admissionregistration.k8s.io")).isEmpty();
+        assertThat(names(items, "configmaps")).doesNotContain("unrelated/other-config");
+        // the controller-owned pod is left to its ReplicaSet, the bare pod is kept
+        assertThat(names(items, "pods")).containsExactly("shop/debug-shell");
+        assertThat(result.warnings()).anyMatch(w -> w.contains("1 controller-owned pods skipped"));
+
+        JsonNode cm = items.stream().filter(i -> i.record().name().equals("web-config")).findFirst().orElseThrow().object();
+        assertThat(cm.at("/data/LOG_LEVEL").asText()).isEqualTo("info");
+        assertThat(cm.at("/metadata/managedFields").isMissingNode()).isTrue();
+        assertThat(cm.at("/metadata/uid").asText()).isNotBlank();
+
+        BackupManifest m = reader.manifest();
+        assertThat(m.labels()).containsEntry("job", "deploy-shop");
+        assertThat(m.cluster().serverVersion()).isEqualTo("v1.32.0-k8sbackup-mock");
+        assertThat(m.cluster().kubeSystemUid()).isNotBlank();
+        assertThat(m.objectCount()).isEqualTo(items.size());
+        assertThat(reader.index()).hasSize(items.size());
+        assertThat(reader.index().values()).allMatch(r -> r.sha256().length() == 64 && r.size() > 0);
+        BackupSummary summary = new BackupCatalog(storage, BackupKind.KUBERNETES).list().get(0);
+        assertThat(summary.status()).isEqualTo(BackupStatus.Completed);
+        assertThat(summary.objectCount()).isEqualTo(items.size());
+    }
+
+    @Test
+    void wholeClusterBackupTakesAllClusterScopedTypesButNeverNodesOrEvents() throws Exception {
+        fixture.backup(cluster, storage, BackupSpec.builder().name("all").build(), null);
+        List<BackupReader.StoredItem> items = BackupReader.open(storage, "all", Optional.empty()).readAll();
+        assertThat(names(items, "persistentvolumes")).containsExactly("pv-db-0", "pv-unrelated");
+        assertThat(names(items, "validatingwebhookconfigurations.admissionregistration.k8s.io")).containsExactly("shop-policy");
+        assertThat(names(items, "configmaps")).contains("unrelated/other-config");
+        assertThat(names(items, "nodes")).isEmpty();
+        assertThat(names(items, "events")).isEmpty();
+    }
+
+    @Test
+    void filtersByResourceLabelAndClusterScope() throws Exception {
+        fixture.backup(cluster, storage, shop().name("f1").includeResources(List.of("configmaps", "*.shop.example.com"))
+                .includeClusterResources(false).build(), null);
+        List<BackupReader.StoredItem> items = BackupReader.open(storage, "f1", Optional.empty()).readAll();
+        assertThat(items).extracting(i -> i.record().resource()).containsOnly("configmaps", "featureflags.shop.example.com");
+
+        fixture.backup(cluster, storage, shop().name("f2").excludeResources(List.of("secrets", "deployments.apps"))
+                .labelSelector("app=web").build(), null);
+        items = BackupReader.open(storage, "f2", Optional.empty()).readAll();
+        assertThat(items).extracting(i -> i.record().resource()).doesNotContain("secrets", "deployments.apps");
+        // the label selector applies to the selection, not to the namespaces and CRDs it needs
+        assertThat(names(items, "configmaps")).containsExactly("shop/web-config");
+        assertThat(names(items, "namespaces")).containsExactly("shop", "shop-data");
+
+        fixture.backup(cluster, storage, BackupSpec.builder().name("f3").includeNamespaces(List.of("shop*"))
+                .excludeNamespaces(List.of("shop-data")).build(), null);
+        items = BackupReader.open(storage, "f3", Optional.empty()).readAll();
+        assertThat(items).filteredOn(i -> i.record().namespace() != null).extracting(i -> i.record().namespace()).containsOnly("shop");
+    }
+
+    @Test
+    void pagesThroughLargeListsAndRecoversFromExpiredContinueTokens() throws Exception {
+        cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bulk").endMetadata().build()).create();
+        for (int i = 0; i < 120; i++) {
+            cluster.client().configMaps().inNamespace("bulk").resource(new ConfigMapBuilder().withNewMetadata()
+                    .withName(String.format("cm-%03d", i)).endMetadata().addToData("i", "" + i).build()).create();
+        }
+        cluster.faults().expireNextContinueTokens(2);
+
+        BackupResult result = fixture.backup(cluster, storage, BackupSpec.builder().name("paged")
+                .includeNamespaces(List.of("bulk")).includeResources(List.of("configmaps")).pageSize(25).build(), null);
+
+        assertThat(result.status()).isEqualTo(BackupStatus.Completed);
+        assertThat(cluster.pagedListRequests()).isGreaterThanOrEqualTo(5);
+        assertThat(cluster.faults().expiredCount()).isEqualTo(2);
+        assertThat(fixture.log).anyMatch(l -> l.contains("410 Gone"));
+        List<BackupReader.StoredItem> items = BackupReader.open(storage, "paged", Optional.empty()).readAll();
+        assertThat(names(items, "configmaps")).hasSize(120).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void survives429Storms() throws Exception {
+        BackupResult calm = fixture.backup(cluster, storage, shop().name("calm").build(), null);
+        cluster.faults().throttleReads(0.4);
+        BackupResult stormy = fixture.backup(cluster, storage, shop().name("stormy").build(), null);
+        assertThat(cluster.faults().throttledCount()).isGreaterThan(5);
+        assertThat(stormy.status()).isEqualTo(BackupStatus.Completed);
+        assertThat(stormy.countsByType()).isEqualTo(calm.countsByType());
+    }
+
+    @Test
+    void encryptsSecretsSoNoPlaintextReachesStorage() throws Exception {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        EncryptionKey key = EncryptionKey.ofBytes(raw);
+        fixture.backup(cluster, storage, shop().encryption(BackupSpec.EncryptionMode.secrets).build(), key);
+
+        for (byte[] stored : allStoredBytesDecompressed()) {
+            String text = new String(stored, StandardCharsets.ISO_8859_1);
+            for (String secret : SampleApp.SECRET_VALUES) {
+                assertThat(text).doesNotContain(secret)
+                        .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        assertThatThrownBy(() -> BackupReader.open(storage, "b1", Optional.empty()))
+                .isInstanceOf(DecryptionException.class).hasMessageContaining("encrypted objects").hasMessageContaining(key.fingerprint());
+        List<BackupReader.StoredItem> items = BackupReader.open(storage, "b1", Optional.of(key)).readAll();
+        JsonNode secret = items.stream().filter(i -> i.record().name().equals("db-credentials")).findFirst().orElseThrow().object();
+        assertThat(new String(Base64.getDecoder().decode(secret.at("/data/POSTGRES_PASSWORD").asText()))).isEqualTo("hunter2-db-password");
+        assertThat(items).filteredOn(i -> i.record().resource().equals("secrets")).allMatch(i -> i.record().encrypted());
+        assertThat(items).filteredOn(i -> !i.record().resource().equals("secrets")).noneMatch(i -> i.record().encrypted());
+        // the list still works without the key
+        assertThat(new BackupCatalog(storage, BackupKind.KUBERNETES).list()).extracting(BackupSummary::status).containsExactly(BackupStatus.Completed);
+    }
+
+    /** Every stored file, with zstd undone, so a search sees the tar entries' bytes. */
+    private List<byte[]> allStoredBytesDecompressed() throws Exception {
+        try (Stream<Path> files = Files.walk(storage.root())) {
+            return files.filter(Files::isRegularFile).map(p -> {
+                try {
+                    byte[] b = Files.readAllBytes(p);
+                    if (p.toString().endsWith(".zst")) {
+                        ByteArrayOutputStream out = new ByteArrayOutputStream();
+                        try (var in = new com.github.luben.zstd.ZstdInputStream(new java.io.ByteArrayInputStream(b))) {
+                            in.transferTo(out);
+                        }
+                        return out.toByteArray();
+                    }
+                    return b;
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }).toList();
+        }
+    }
+
+    @Test
+    void storageDyingMidWriteLeavesNoCompleteBackup() throws Exception {
+        FailingStorage dying = new FailingStorage(storage, 2_000);
+        assertThatThrownBy(() -> fixture.backup(cluster, dying, shop().build(), null))
+                .hasMessageContaining("simulated storage failure");
+        assertThat(storage.exists("backups/b1/manifest.json")).isFalse();
+        assertThat(new BackupCatalog(storage, BackupKind.KUBERNETES).list())
+                .allMatch(s -> s.status() == BackupStatus.Incomplete);
+        assertThatThrownBy(() -> BackupReader.open(storage, "b1", Optional.empty())).hasMessageContaining("b1");
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingBackupAndBadNames() throws Exception {
+        fixture.backup(cluster, storage, shop().build(), null);
+        long before = storage.list("").size();
+        assertThatThrownBy(() -> fixture.backup(cluster, storage, shop().build(), null)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> fixture.backup(cluster, storage, shop().name("../etc").build(), null)).hasMessageContaining("invalid backup name");
+        assertThat(storage.list("")).hasSize((int) before);
+    }
+
+    @Test
+    void unreachableServerFailsClearlyAndStoresNothing() throws Exception {
+        int port = cluster.port();
+        cluster.close();
+        assertThatThrownBy(() -> fixture.backup(cluster, storage, shop().build(), null))
+                .isInstanceOf(KubernetesUnavailableException.class)
+                .hasMessageContaining("cannot reach the Kubernetes API at http://127.0.0.1:" + port);
+        assertThat(storage.list("")).isEmpty();
+        cluster = MockCluster.start();
+    }
+
+    @Test
+    void recordsSha256OfStoredBytes() throws Exception {
+        fixture.backup(cluster, storage, shop().build(), null);
+        BackupReader reader = BackupReader.open(storage, "b1", Optional.empty());
+        for (BackupReader.StoredItem item : reader.readAll()) {
+            ObjectRecord r = item.record();
+            byte[] json = io.jenkins.plugins.k8sbackup.util.Json.MAPPER.writeValueAsBytes(item.object());
+            assertThat(io.jenkins.plugins.k8sbackup.util.Sha256.hex(json)).as(r.path()).isEqualTo(r.sha256());
+        }
+    }
+}
