@@ -20,7 +20,7 @@ public record BackupSpec(
         boolean includeOwnedPods,
         int pageSize,
         Map<String, String> labels,
-        EncryptionMode encryption) {
+        EncryptionMode encryption) implements java.io.Serializable {
 
     public enum EncryptionMode { none, secrets, all }
 

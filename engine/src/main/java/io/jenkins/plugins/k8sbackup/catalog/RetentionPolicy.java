@@ -10,7 +10,7 @@ import java.util.List;
  * {@code keepLast}. The backup being written is always protected, and incomplete backups are never
  * pruned here: one may still be running elsewhere (delete them explicitly).
  */
-public record RetentionPolicy(Duration ttl, Integer keepLast) {
+public record RetentionPolicy(Duration ttl, Integer keepLast) implements java.io.Serializable {
 
     public RetentionPolicy {
         if (keepLast != null && keepLast < 1) {

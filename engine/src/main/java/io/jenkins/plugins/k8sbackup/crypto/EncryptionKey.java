@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A 256-bit AES key. Accepted encodings: 32 raw bytes, or text holding 64 hex digits or base64 of 32 bytes.
  * {@link #toString()} and {@link #fingerprint()} never reveal the key.
  */
-public final class EncryptionKey {
+public final class EncryptionKey implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final byte[] key;
 
     private EncryptionKey(byte[] key) {

@@ -40,6 +40,24 @@ public final class KubeClients {
         return config;
     }
 
+    /** Parses kubeconfig text held in memory (e.g. from a Jenkins credential); errors never echo the text. */
+    public static Config fromKubeconfigText(String kubeconfig, String context) throws IOException {
+        if (kubeconfig == null || kubeconfig.isBlank()) {
+            throw new IOException("the kubeconfig is empty");
+        }
+        Config config;
+        try {
+            config = Config.fromKubeconfig(context, kubeconfig, null);
+        } catch (RuntimeException e) {
+            throw new IOException("the kubeconfig cannot be read: " + firstLine(e), e);
+        }
+        if (context != null && !context.isEmpty() && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            throw new IOException("the kubeconfig has no context named '" + context + "'");
+        }
+        return config;
+    }
+
     /** A client with fabric8's own retries off: {@link ApiCaller} retries, under the rate limit. */
     public static KubernetesClient create(Config config) {
         Config tuned = new ConfigBuilder(config).withRequestRetryBackoffLimit(0)

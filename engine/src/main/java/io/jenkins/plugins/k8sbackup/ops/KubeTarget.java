@@ -1,0 +1,55 @@
+package io.jenkins.plugins.k8sbackup.ops;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.KubeClients;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Which cluster to talk to and how fast, in a form that can travel from the Jenkins controller to an agent:
+ * kubeconfig text resolved from a credential (never printed), an optional context, and the client-side
+ * rate limit.
+ */
+public final class KubeTarget implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String kubeconfig;
+    private final String context;
+    private final double qps;
+    private final int burst;
+
+    public KubeTarget(String kubeconfig, String context, double qps, int burst) {
+        this.kubeconfig = kubeconfig;
+        this.context = context;
+        this.qps = qps;
+        this.burst = burst;
+    }
+
+    public static KubeTarget fromFile(Path kubeconfig, String context, double qps, int burst) throws IOException {
+        if (!Files.isRegularFile(kubeconfig)) {
+            throw new IOException("kubeconfig " + kubeconfig + " does not exist or is not a file");
+        }
+        return new KubeTarget(Files.readString(kubeconfig), context, qps, burst);
+    }
+
+    public Config config() throws IOException {
+        return KubeClients.fromKubeconfigText(kubeconfig, context);
+    }
+
+    public KubernetesClient client() throws IOException {
+        return KubeClients.create(config());
+    }
+
+    public ApiCaller caller() {
+        return ApiCaller.defaults(qps, burst);
+    }
+
+    @Override
+    public String toString() {
+        return "KubeTarget[context=" + context + ", qps=" + qps + ", burst=" + burst + "]";
+    }
+}
