@@ -1,0 +1,77 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import io.jenkins.plugins.k8sbackup.backup.BackupResult;
+import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
+import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
+import io.jenkins.plugins.k8sbackup.ops.BackupOperation;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up Kubernetes API objects.")
+final class BackupCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    ClusterOptions cluster;
+    @Mixin
+    StorageOptions storage;
+    @Mixin
+    KeyOptions keys;
+
+    @Option(names = "--name", description = "backup name (default: backup-<UTC time>)")
+    String name;
+    @Option(names = "--include-namespaces", split = ",", description = "namespaces to back up ('*' globs)")
+    List<String> includeNamespaces = new ArrayList<>();
+    @Option(names = "--exclude-namespaces", split = ",", description = "namespaces to leave out")
+    List<String> excludeNamespaces = new ArrayList<>();
+    @Option(names = "--include-resources", split = ",", description = "types: deployments, deployments.apps, *.example.com")
+    List<String> includeResources = new ArrayList<>();
+    @Option(names = "--exclude-resources", split = ",", description = "types to leave out")
+    List<String> excludeResources = new ArrayList<>();
+    @Option(names = {"-l", "--selector"}, description = "label selector, e.g. app=web,tier!=cache")
+    String selector;
+    @Option(names = "--include-cluster-resources", arity = "1",
+            description = "true: all cluster-scoped objects, false: none; default: what the selection needs")
+    Boolean includeClusterResources;
+    @Option(names = "--include-owned-pods", description = "also back up pods that a controller owns")
+    boolean includeOwnedPods;
+    @Option(names = "--page-size", defaultValue = "500", description = "LIST page size (default: ${DEFAULT-VALUE})")
+    int pageSize;
+    @Option(names = "--label", description = "label recorded in the manifest, k=v (repeatable)")
+    Map<String, String> labels = new LinkedHashMap<>();
+    @Option(names = "--encrypt", defaultValue = "secrets",
+            description = "what to encrypt when a key is given: secrets or all (default: ${DEFAULT-VALUE})")
+    BackupSpec.EncryptionMode encrypt;
+    @Option(names = "--ttl", description = "prune backups older than this, e.g. 72h or 30d")
+    String ttl;
+    @Option(names = "--keep-last", description = "keep only the newest N complete backups")
+    Integer keepLast;
+    @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        var key = keys.key();
+        BackupSpec backupSpec = BackupSpec.builder().name(name).includeNamespaces(includeNamespaces)
+                .excludeNamespaces(excludeNamespaces).includeResources(includeResources).excludeResources(excludeResources)
+                .labelSelector(selector).includeClusterResources(includeClusterResources).includeOwnedPods(includeOwnedPods)
+                .pageSize(pageSize).labels(labels)
+                .encryption(key.isPresent() ? encrypt : BackupSpec.EncryptionMode.none).build();
+        RetentionPolicy retention = new RetentionPolicy(ttl == null ? null : Durations.parse(ttl), keepLast);
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
+        BackupResult result = BackupOperation.run(cluster.target(), storage.target(), backupSpec, retention, key, progress);
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
+        result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
+        spec.commandLine().getOut().println(result.summaryLine());
+        return result.status().exitCode();
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import io.jenkins.plugins.k8sbackup.backup.BackupManifest;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Bytes;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show a backup's manifest: counts per type, warnings and errors.")
+final class DescribeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", description = "backup name")
+    String name;
+    @Mixin
+    StorageOptions storage;
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+    String output;
+
+    @Override
+    public Integer call() throws Exception {
+        try (BackupStorage s = storage.target().open()) {
+            BackupManifest m = new BackupCatalog(s, BackupKind.KUBERNETES).requireManifest(name, BackupManifest.class);
+            PrintWriter out = spec.commandLine().getOut();
+            if (output.equals("json")) {
+                out.println(Json.PRETTY.writeValueAsString(m));
+                return m.status().exitCode();
+            }
+            out.printf("Name:      %s%nStatus:    %s%nStarted:   %s%nFinished:  %s%nCluster:   %s (%s, kube-system uid %s)%n",
+                    m.name(), m.status(), m.startTime(), m.endTime(), m.cluster().server(), m.cluster().serverVersion(),
+                    m.cluster().kubeSystemUid());
+            out.printf("Objects:   %d in %d types, %s stored%n", m.objectCount(), m.types().size(), Bytes.human(m.totalBytes()));
+            if (m.hasEncryptedObjects()) {
+                out.printf("Encrypted: %d objects (%s), key fingerprint %s%n", m.encryption().encryptedObjects(),
+                        m.encryption().mode(), m.encryption().keyFingerprint());
+            }
+            if (!m.labels().isEmpty()) {
+                out.println("Labels:    " + m.labels());
+            }
+            out.println();
+            out.printf("  %-52s %8s %10s%n", "RESOURCE", "OBJECTS", "ARCHIVE");
+            for (BackupManifest.TypeSummary t : m.types()) {
+                out.printf("  %-52s %8d %10s%n", t.resource(), t.count(), Bytes.human(t.archiveBytes()));
+            }
+            m.warnings().forEach(w -> out.println("WARNING: " + w));
+            m.errors().forEach(e -> out.println("ERROR: " + e));
+            return m.status().exitCode();
+        }
+    }
+}

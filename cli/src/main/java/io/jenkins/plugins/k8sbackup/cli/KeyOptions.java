@@ -1,0 +1,29 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the AES-256 key comes from: a file or an environment variable, never the command line itself. */
+final class KeyOptions {
+    @Option(names = "--encryption-key-file", description = "file holding the key (32 bytes, hex or base64)")
+    Path keyFile;
+
+    @Option(names = "--encryption-key-env", description = "environment variable holding the key")
+    String keyEnv;
+
+    Optional<EncryptionKey> key() throws IOException {
+        if (keyFile != null && keyEnv != null) {
+            throw new IllegalArgumentException("give --encryption-key-file or --encryption-key-env, not both");
+        }
+        if (keyFile != null) {
+            return Optional.of(EncryptionKey.fromFile(keyFile));
+        }
+        if (keyEnv != null) {
+            return Optional.of(EncryptionKey.fromEnvironment(keyEnv));
+        }
+        return Optional.empty();
+    }
+}
