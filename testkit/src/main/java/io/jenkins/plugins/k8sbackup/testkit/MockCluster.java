@@ -92,6 +92,31 @@ public final class MockCluster implements AutoCloseable {
         return dispatcher.writeRequests.get();
     }
 
+    /**
+     * Creates {@code count} ConfigMaps and Secrets (half each) in {@code namespace}, with 1 to 4 KiB of data,
+     * straight into the store: fast enough for benchmark sizes (100k objects).
+     */
+    public void seedConfigMapsAndSecrets(String namespace, int count, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName(namespace).endMetadata().build()).createOr(r -> r.update());
+        for (int i = 0; i < count; i++) {
+            int size = 1024 + random.nextInt(3 * 1024);
+            byte[] payload = new byte[size * 3 / 4];
+            random.nextBytes(payload);
+            String data = java.util.Base64.getEncoder().encodeToString(payload);
+            boolean secret = i % 2 == 1;
+            String name = String.format("%s-%06d", secret ? "secret" : "config", i);
+            String json = secret
+                    ? "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"type\":\"Opaque\",\"metadata\":{\"name\":\"" + name
+                            + "\",\"namespace\":\"" + namespace + "\",\"labels\":{\"bench\":\"true\"}},\"data\":{\"blob\":\"" + data + "\"}}"
+                    : "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name
+                            + "\",\"namespace\":\"" + namespace + "\",\"labels\":{\"bench\":\"true\"}},\"data\":{\"blob\":\"" + data + "\"}}";
+            dispatcher.seed("/api/v1/namespaces/" + namespace + (secret ? "/secrets" : "/configmaps"),
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** A client configuration for this cluster, as a kubeconfig would give it. */
     public Config config() {
         return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(TOKEN)

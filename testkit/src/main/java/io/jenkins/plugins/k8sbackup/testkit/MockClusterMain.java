@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Runs the embedded API in its own JVM, so benchmarks can measure the engine's heap without the mock's,
- * and kubectl can be pointed at it. Args: port kubeconfig-path [sample].
+ * and kubectl can be pointed at it. Args: port kubeconfig-path [sample | seed=N].
  */
 public final class MockClusterMain {
     private MockClusterMain() {}
@@ -17,6 +17,9 @@ public final class MockClusterMain {
         }
         if (args.length > 2 && args[2].equals("sample")) {
             SampleApp.deploy(cluster.client());
+        }
+        if (args.length > 2 && args[2].startsWith("seed=")) {
+            cluster.seedConfigMapsAndSecrets("bench", Integer.parseInt(args[2].substring(5)), 1);
         }
         System.out.println("READY " + cluster.url());
         System.out.flush();
