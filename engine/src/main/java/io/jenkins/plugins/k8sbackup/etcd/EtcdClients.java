@@ -91,6 +91,8 @@ final class EtcdClients {
         } else if (all.contains("authentication failed") || all.contains("invalid auth token")
                 || all.contains("user name is empty") || all.contains("permission denied")) {
             hint = "etcd refused the user name or password";
+        } else if (all.contains("connection reset") || all.contains("connection closed") || all.contains("channel closed")) {
+            hint = "etcd closed the connection (did it stop or restart?): " + firstLine(failure);
         } else if (has(failure, ConnectException.class) || all.contains("connection refused") || all.contains("unavailable")) {
             hint = "cannot connect: is etcd running there and is the port right?";
         } else {

@@ -71,6 +71,10 @@ public final class EtcdSnapshotter {
                 stream.cancel();
                 writer.abort();
                 removeLeftovers(storage, name);
+                if (e instanceof IOException && !(e instanceof EtcdSnapshotException)) {
+                    throw new EtcdSnapshotException("storing " + snapshotKey + " at " + storage.describe() + " failed: "
+                            + e.getMessage(), e);
+                }
                 throw e;
             }
         }
