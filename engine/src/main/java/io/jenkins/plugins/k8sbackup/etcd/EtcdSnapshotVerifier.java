@@ -40,6 +40,23 @@ public final class EtcdSnapshotVerifier {
 
     public static EtcdVerifyResult verify(BackupStorage storage, String name, Optional<EncryptionKey> key,
                                           boolean trialRestore) throws IOException {
+        return check(storage, name, key, Optional.empty(), trialRestore);
+    }
+
+    /**
+     * Verifies like {@link #verify} and, only when every check passed, leaves the plain (decrypted) snapshot at
+     * {@code target}, ready for {@code etcdctl snapshot restore}. A failed check leaves {@code target} untouched.
+     */
+    public static EtcdVerifyResult fetch(BackupStorage storage, String name, Optional<EncryptionKey> key, Path target,
+                                         boolean trialRestore) throws IOException {
+        if (Files.exists(target)) {
+            throw new EtcdSnapshotException(target + " already exists; refusing to overwrite it");
+        }
+        return check(storage, name, key, Optional.of(target), trialRestore);
+    }
+
+    private static EtcdVerifyResult check(BackupStorage storage, String name, Optional<EncryptionKey> key,
+                                          Optional<Path> keep, boolean trialRestore) throws IOException {
         long started = System.nanoTime();
         EtcdSnapshotManifest m = new BackupCatalog(storage, BackupKind.ETCD).requireManifest(name, EtcdSnapshotManifest.class);
         String file = m.snapshotFile();
@@ -67,7 +84,7 @@ public final class EtcdSnapshotVerifier {
             boolean storedMatches = false;
             DigestInputStream storedIn = new DigestInputStream(storage.open(snapshotKey), Sha256.newDigest());
             try (InputStream plainIn = m.encrypted() ? new DecryptingInputStream(storedIn, key.get(), snapshotKey) : storedIn;
-                 OutputStream sink = trialRestore ? Files.newOutputStream(snapshotFile) : OutputStream.nullOutputStream()) {
+                 OutputStream sink = trialRestore || keep.isPresent() ? Files.newOutputStream(snapshotFile) : OutputStream.nullOutputStream()) {
                 SnapshotIntegrity.Check check = new SnapshotIntegrity.Check(sink);
                 Sha256.DigestingOutputStream plain = new Sha256.DigestingOutputStream(check);
                 plainIn.transferTo(plain);
@@ -96,6 +113,10 @@ public final class EtcdSnapshotVerifier {
                 notes.add("trial restore skipped: the snapshot already failed its hash checks");
             } else {
                 trialRestore(snapshotFile, temp, m, trial, problems, notes);
+            }
+            if (keep.isPresent() && problems.isEmpty()) {
+                Files.move(snapshotFile, keep.get());
+                notes.add("plain snapshot written to " + keep.get());
             }
             BackupStatus status = !problems.isEmpty() ? BackupStatus.Failed
                     : trialRestore && trial.state == TrialRestore.SKIPPED ? BackupStatus.PartiallyFailed

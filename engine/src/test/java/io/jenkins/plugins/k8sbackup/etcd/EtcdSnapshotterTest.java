@@ -132,6 +132,10 @@ class EtcdSnapshotterTest {
         assertThat(v.sha256Matches()).isFalse();
         assertThat(v.trialRestore()).isEqualTo(TrialRestore.SKIPPED);
         assertThat(v.problems()).anyMatch(p -> p.contains("embedded SHA-256 does NOT match"));
+        Path target = work.resolve("fetched-f1.db");
+        assertThat(EtcdSnapshotVerifier.fetch(storage, "f1", Optional.empty(), target, false).status())
+                .isEqualTo(BackupStatus.Failed);
+        assertThat(target).doesNotExist();
     }
 
     @Test
@@ -151,6 +155,12 @@ class EtcdSnapshotterTest {
         EtcdVerifyResult v = EtcdSnapshotVerifier.verify(storage, "e1", Optional.of(key), true);
         assertThat(v.problems()).isEmpty();
         assertThat(v.liveKeys()).isEqualTo(1000);
+
+        Path fetched = work.resolve("fetched-e1.db");
+        EtcdSnapshotVerifier.fetch(storage, "e1", Optional.of(key), fetched, false);
+        assertThat(Sha256.hex(Files.readAllBytes(fetched))).isEqualTo(result.manifest().sha256());
+        assertThatThrownBy(() -> EtcdSnapshotVerifier.fetch(storage, "e1", Optional.of(key), fetched, false))
+                .hasMessageContaining("already exists");
         assertThatThrownBy(() -> EtcdSnapshotVerifier.verify(storage, "e1", Optional.empty(), false))
                 .hasMessageContaining("is encrypted").hasMessageContaining(key.fingerprint());
         EncryptionKey other = EncryptionKey.fromPassphrase("another long test passphrase");
