@@ -156,7 +156,8 @@ public final class EtcdSnapshotVerifier {
             out.totalKeys = s.totalKey();
             out.totalSize = s.totalSize();
             out.hash = Long.toHexString(s.hash());
-            if (s.revision() < m.revision()) {
+            // etcdctl reads the revision off the newest stored key, so a store without keys reports 0.
+            if (s.revision() > 0 && s.revision() < m.revision()) {
                 problems.add("snapshot revision " + s.revision() + " is older than revision " + m.revision()
                         + " recorded when it was taken");
             }
@@ -179,6 +180,11 @@ public final class EtcdSnapshotVerifier {
                     .get(BOOT_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             out.liveKeys = count.getCount();
             out.liveRevision = count.getHeader().getRevision();
+            if (out.liveRevision < m.revision()) {
+                out.state = TrialRestore.FAILED;
+                problems.add("the restored etcd is at revision " + out.liveRevision + ", older than revision "
+                        + m.revision() + " recorded when the snapshot was taken");
+            }
         } catch (Exception e) {
             out.state = TrialRestore.FAILED;
             problems.add("the restored data directory did not serve: " + e.getMessage());
