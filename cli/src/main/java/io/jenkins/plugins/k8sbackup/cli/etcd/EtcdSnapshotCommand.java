@@ -1,0 +1,148 @@
+package io.jenkins.plugins.k8sbackup.cli.etcd;
+
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotManifest;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotOptions;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotResult;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotter;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdTls;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code etcd-snapshot}: snapshot etcd through its maintenance API into backup storage.
+ * Exit codes: 0 stored (and verified), 1 failed, 2 usage error, 3 stored but the requested trial restore
+ * could not run (no etcdctl).
+ */
+@Command(name = "etcd-snapshot", mixinStandardHelpOptions = true,
+        description = "Take an etcd snapshot (maintenance API) and store it with its SHA-256 and a manifest.")
+public final class EtcdSnapshotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--endpoints", required = true, paramLabel = "URLS",
+            description = "Comma-separated etcd client URLs, e.g. https://10.0.0.10:2379")
+    String endpoints;
+
+    @Option(names = "--storage", required = true, paramLabel = "URI", description = "Backup location: a directory or file:// URI")
+    String storage;
+
+    @Option(names = "--cacert", paramLabel = "FILE", description = "CA certificate of etcd (kubeadm: /etc/kubernetes/pki/etcd/ca.crt)")
+    Path cacert;
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "Client certificate (kubeadm: /etc/kubernetes/pki/apiserver-etcd-client.crt)")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "Client private key (PKCS#8, PKCS#1 RSA or SEC1 EC PEM)")
+    Path key;
+
+    @Option(names = "--user", paramLabel = "USER", description = "etcd user (with --password-env)")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the etcd password")
+    String passwordEnv;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Snapshot name (default etcd-<UTC timestamp>)")
+    String name;
+
+    @Option(names = "--label", paramLabel = "K=V", description = "Label stored in the manifest (repeatable)")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+            description = "Bound on connecting and on each etcd call (default ${DEFAULT-VALUE})")
+    String timeout;
+
+    @Option(names = "--verify", description = "After storing, restore the snapshot with etcdctl into a temp dir and count its keys")
+    boolean verify;
+
+    @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Encrypt with this AES-256 key (32 bytes, hex or base64)")
+    Path encryptionKeyFile;
+
+    @Option(names = "--json", description = "Print the result as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        EtcdConnection connection;
+        EtcdSnapshotOptions options;
+        Optional<EncryptionKey> encryptionKey;
+        try {
+            connection = connection();
+            encryptionKey = encryptionKeyFile == null ? Optional.empty() : Optional.of(EncryptionKey.fromFile(encryptionKeyFile));
+            options = new EtcdSnapshotOptions(name != null ? name : EtcdSnapshotOptions.defaultName(Instant.now()), labels,
+                    encryptionKey.orElse(null), null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+            EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
+            EtcdVerifyResult verification = verify
+                    ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("snapshot", result);
+                doc.put("verify", verification);
+                out.println(Json.PRETTY.writeValueAsString(doc));
+            } else {
+                EtcdSnapshotManifest m = result.manifest();
+                out.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
+                out.printf("  etcd %s, revision >= %d, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
+                        m.etcdVersion(), m.revision(), m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
+                out.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
+                if (verification != null) {
+                    EtcdOutput.print(out, verification);
+                }
+            }
+            out.flush();
+            return verification == null ? 0 : verification.status().exitCode();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (IOException e) {
+            err.println("etcd-snapshot failed: " + e.getMessage());
+            err.flush();
+            return BackupStatus.Failed.exitCode();
+        }
+    }
+
+    private EtcdConnection connection() throws IOException {
+        EtcdConnection c = new EtcdConnection(EtcdConnection.parseEndpoints(endpoints), null, null, null,
+                Durations.parse(timeout));
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("--cert and --key go together");
+        }
+        if (cacert != null || cert != null) {
+            c = c.withTls(EtcdTls.fromFiles(cacert, cert, key));
+        }
+        if ((user == null) != (passwordEnv == null)) {
+            throw new IllegalArgumentException("--user and --password-env go together");
+        }
+        if (user != null) {
+            String password = System.getenv(passwordEnv);
+            if (password == null) {
+                throw new IllegalArgumentException("environment variable " + passwordEnv + " (--password-env) is not set");
+            }
+            c = c.withAuth(user, password);
+        }
+        return c;
+    }
+}

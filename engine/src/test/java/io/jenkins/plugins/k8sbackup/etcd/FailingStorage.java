@@ -1,0 +1,114 @@
+package io.jenkins.plugins.k8sbackup.etcd;
+
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.StorageException;
+import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
+import io.jenkins.plugins.k8sbackup.storage.StoredObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Real storage whose writers misbehave after {@code failAfter} bytes: throw, or run a hook (e.g. kill etcd). */
+final class FailingStorage implements BackupStorage {
+    private final BackupStorage delegate;
+    private final long failAfter;
+    private final Consumer<Long> onThreshold;
+    private final boolean dying;
+
+    private FailingStorage(BackupStorage delegate, long failAfter, Consumer<Long> onThreshold, boolean dying) {
+        this.delegate = delegate;
+        this.failAfter = failAfter;
+        this.onThreshold = onThreshold;
+        this.dying = dying;
+    }
+
+    /** Writers throw once {@code failAfter} bytes went through, as a full disk or a dropped connection would. */
+    static FailingStorage dyingAfter(BackupStorage delegate, long failAfter) {
+        return new FailingStorage(delegate, failAfter, n -> {}, true);
+    }
+
+    /** Writers call {@code hook} once, at {@code threshold} bytes, and go on working. */
+    static FailingStorage hookAt(BackupStorage delegate, long threshold, Consumer<Long> hook) {
+        return new FailingStorage(delegate, threshold, hook, false);
+    }
+
+    @Override
+    public StorageWriter create(String key) throws IOException {
+        StorageWriter real = delegate.create(key);
+        boolean fail = dying;
+        return new StorageWriter() {
+            private boolean fired;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (real.bytesWritten() + len > failAfter && !fired) {
+                    fired = true;
+                    onThreshold.accept(real.bytesWritten());
+                    if (fail) {
+                        throw new StorageException("simulated storage failure after " + real.bytesWritten() + " bytes");
+                    }
+                }
+                if (fail && fired) {
+                    throw new StorageException("simulated storage failure: storage is gone");
+                }
+                real.write(b, off, len);
+            }
+
+            @Override
+            public void abort() {
+                real.abort();
+            }
+
+            @Override
+            public long bytesWritten() {
+                return real.bytesWritten();
+            }
+
+            @Override
+            public void close() throws IOException {
+                real.close();
+            }
+        };
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        return delegate.open(key);
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        return delegate.exists(key);
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        return delegate.list(prefix);
+    }
+
+    @Override
+    public List<String> listChildren(String prefix) throws IOException {
+        return delegate.listChildren(prefix);
+    }
+
+    @Override
+    public void deletePrefix(String prefix) throws IOException {
+        delegate.deletePrefix(prefix);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() throws IOException {
+        delegate.close();
+    }
+}
