@@ -124,6 +124,7 @@ public final class JenkinsHomeRestore {
         Path pluginsTxt;
         String masterKey;
         boolean restoreMasterKey;
+        JenkinsManifest masterKeySource;
         List<String> warnings = new ArrayList<>();
 
         List<String> toWrite() {
@@ -241,7 +242,15 @@ public final class JenkinsHomeRestore {
     }
 
     private static void planMasterKey(JenkinsRestoreOptions o, Plan plan) {
+        // a diff made without the master key's key still restores the one stored with its full
         JenkinsManifest m = plan.requested;
+        for (int i = plan.chain.size() - 1; i >= 0; i--) {
+            if (plan.chain.get(i).manifest.masterKey() == MasterKeyHandling.STORED_SEPARATELY) {
+                m = plan.chain.get(i).manifest;
+                break;
+            }
+        }
+        plan.masterKeySource = m;
         if (m.masterKey() != MasterKeyHandling.STORED_SEPARATELY) {
             plan.masterKey = m.masterKey() == MasterKeyHandling.ABSENT
                     ? "the backed-up home had no secrets/master.key"
@@ -410,7 +419,7 @@ public final class JenkinsHomeRestore {
         if (!plan.restoreMasterKey) {
             return plan.masterKey;
         }
-        String key = plan.requested.masterKeyObject();
+        String key = plan.masterKeySource.masterKeyObject();
         byte[] plain = AesGcm.decrypt(o.masterKeyEncryptionKey(), storage.read(key), key);
         Path target = root.resolve(HomeSelection.MASTER_KEY);
         Files.createDirectories(target.getParent());

@@ -212,6 +212,15 @@ class JenkinsHomeBackupTest {
         assertThat(target.resolve("secrets/master.key")).hasContent(JenkinsHomeFixture.MASTER_KEY);
         assertThat(with.masterKey()).contains("restored from");
 
+        // a diff made without the master key's key restores the master.key stored with its full
+        Files.writeString(home.resolve("config.xml"), "<changed/>");
+        JenkinsBackupResult diff = JenkinsHomeBackup.run(options().name("mk-diff").build(), storage, null);
+        assertThat(diff.masterKey()).isEqualTo(MasterKeyHandling.NOT_BACKED_UP);
+        Path target2 = tmp.resolve("t2");
+        JenkinsHomeRestore.restore(JenkinsRestoreOptions.builder("mk-diff", target2).masterKeyEncryptionKey(mk).build(), storage, null);
+        assertThat(target2.resolve("secrets/master.key")).hasContent(JenkinsHomeFixture.MASTER_KEY);
+        assertThat(target2.resolve("config.xml")).hasContent("<changed/>");
+
         JenkinsBackupResult none = JenkinsHomeBackup.run(options().name("nomk").mode(BackupMode.FULL).build(), storage, null);
         assertThat(none.masterKey()).isEqualTo(MasterKeyHandling.NOT_BACKED_UP);
         assertThat(storage.list("jenkins-master-keys/nomk/")).isEmpty();
