@@ -43,7 +43,8 @@ public final class JenkinsBackupSets {
                 out.add(m);
             }
         }
-        out.sort(Comparator.comparing(JenkinsManifest::startTime).reversed().thenComparing(JenkinsManifest::name));
+        out.sort(Comparator.comparing(JenkinsManifest::startTime, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(JenkinsManifest::name));
         return out;
     }
 
