@@ -1,0 +1,98 @@
+package io.jenkins.plugins.k8sbackup.jenkinshome;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptingOutputStream;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
+import io.jenkins.plugins.k8sbackup.util.Sha256;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * tar -> zstd -> (AES-256-GCM segments) -> storage, streamed: memory use is a few buffers whatever the home's size.
+ * The object is published by {@link #publish()} only; {@link #abort()} leaves nothing behind.
+ */
+final class ArchiveWriter implements AutoCloseable {
+    static final int ZSTD_LEVEL = 3;
+    private final StorageWriter writer;
+    private final Sha256.DigestingOutputStream digest;
+    private final TarArchiveOutputStream tar;
+    private boolean finished;
+
+    ArchiveWriter(BackupStorage storage, String key, EncryptionKey encryptionKey) throws IOException {
+        writer = storage.create(key);
+        try {
+            digest = new Sha256.DigestingOutputStream(writer);
+            OutputStream sink = encryptionKey == null ? digest : new EncryptingOutputStream(digest, encryptionKey, key);
+            tar = new TarArchiveOutputStream(new BufferedOutputStream(new ZstdOutputStream(sink, ZSTD_LEVEL), 1 << 17));
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            tar.setAddPaxHeadersForNonAsciiNames(true);
+        } catch (IOException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+    }
+
+    /** Starts an entry of exactly {@code size} bytes; write them to {@link #body()}, then {@link #closeEntry()}. */
+    void openEntry(String rel, long size, int mode, long mtimeMillis) throws IOException {
+        TarArchiveEntry e = new TarArchiveEntry(rel);
+        e.setSize(size);
+        e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | (mode < 0 ? 0644 : mode));
+        e.setModTime(mtimeMillis);
+        tar.putArchiveEntry(e);
+    }
+
+    OutputStream body() {
+        return tar;
+    }
+
+    void closeEntry() throws IOException {
+        tar.closeArchiveEntry();
+    }
+
+    void putBytes(String rel, byte[] data, int mode, long mtimeMillis) throws IOException {
+        openEntry(rel, data.length, mode, mtimeMillis);
+        tar.write(data);
+        closeEntry();
+    }
+
+    /** Finishes and publishes the object; returns its stored size. */
+    long publish() throws IOException {
+        try {
+            tar.finish();
+            tar.close();
+            finished = true;
+            return digest.count();
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** SHA-256 of the stored (compressed, possibly encrypted) bytes; after {@link #publish()}. */
+    String storedSha256() {
+        return digest.hex();
+    }
+
+    void abort() {
+        finished = true;
+        writer.abort();
+        try {
+            tar.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the writer is aborted: nothing of this object will be visible
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!finished) {
+            abort();
+        }
+    }
+}

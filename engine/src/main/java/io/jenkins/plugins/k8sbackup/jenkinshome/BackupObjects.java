@@ -1,0 +1,58 @@
+package io.jenkins.plugins.k8sbackup.jenkinshome;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdInputStream;
+import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
+import io.jenkins.plugins.k8sbackup.crypto.DecryptingInputStream;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads and writes the objects of a JENKINS_HOME backup other than through {@link ArchiveWriter}. The storage key
+ * is the associated data of every encryption, so an encrypted object cannot be swapped for another unnoticed.
+ */
+final class BackupObjects {
+    private BackupObjects() {}
+
+    static long writeIndex(BackupStorage storage, String key, EncryptionKey encryptionKey, FileIndex index)
+            throws IOException {
+        byte[] data = Zstd.compress(Json.MAPPER.writeValueAsBytes(index), ArchiveWriter.ZSTD_LEVEL);
+        if (encryptionKey != null) {
+            data = AesGcm.encrypt(encryptionKey, data, key);
+        }
+        storage.write(key, data);
+        return data.length;
+    }
+
+    static FileIndex readIndex(BackupStorage storage, String key, EncryptionKey encryptionKey) throws IOException {
+        byte[] data = storage.read(key);
+        if (AesGcm.isEncrypted(data)) {
+            if (encryptionKey == null) {
+                throw new JenkinsHomeException(key + " is encrypted: give the backup's encryption key");
+            }
+            data = AesGcm.decrypt(encryptionKey, data, key);
+        }
+        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(data))) {
+            return Json.MAPPER.readValue(in, FileIndex.class);
+        }
+    }
+
+    /** The archive's tar stream; decrypts when the archive is encrypted. */
+    static TarArchiveInputStream openArchive(BackupStorage storage, String key, EncryptionKey encryptionKey)
+            throws IOException {
+        InputStream raw = new BufferedInputStream(storage.open(key), 1 << 17);
+        try {
+            InputStream plain = encryptionKey == null ? raw : new DecryptingInputStream(raw, encryptionKey, key);
+            return new TarArchiveInputStream(new BufferedInputStream(new ZstdInputStream(plain), 1 << 17));
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+}

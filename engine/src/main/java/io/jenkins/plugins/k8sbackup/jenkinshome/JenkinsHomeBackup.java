@@ -1,0 +1,256 @@
+package io.jenkins.plugins.k8sbackup.jenkinshome;
+
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Backs up a JENKINS_HOME directory (live or offline) to a {@link BackupStorage}: one streamed tar.zst archive,
+ * a file index with a sha256 per file, optionally the master key as a separate object, and manifest.json last,
+ * so an interrupted or failed backup is never listed as restorable.
+ */
+public final class JenkinsHomeBackup {
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private JenkinsHomeBackup() {}
+
+    /**
+     * @throws JenkinsHomeException when the backup cannot be made (bad home, failFast on an unreadable file, quiet
+     *                              wait set to fail, storage failure); nothing restorable is left behind then
+     */
+    public static JenkinsBackupResult run(JenkinsBackupOptions options, BackupStorage storage, ProgressListener listener)
+            throws IOException {
+        return run(options, storage, listener, FileAccess.DIRECT);
+    }
+
+    static JenkinsBackupResult run(JenkinsBackupOptions o, BackupStorage storage, ProgressListener progress,
+                                   FileAccess access) throws IOException {
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        Path home = o.home().toAbsolutePath().normalize();
+        if (!Files.isDirectory(home)) {
+            throw new JenkinsHomeException("JENKINS_HOME " + home + " is not a directory");
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (o.quietWait() != null) {
+            o.quietWait().await(listener).ifPresent(warnings::add);
+        }
+        Instant start = Instant.now();
+        JenkinsBackupSets sets = new JenkinsBackupSets(storage);
+        Base base = chooseBase(o, sets, storage, warnings, notes);
+        BackupMode mode = base == null ? BackupMode.FULL : BackupMode.DIFF;
+        String name = o.name() != null ? o.name() : "jenkins-" + NAME_TIME.format(start) + "-" + mode.label();
+        if (new BackupCatalog(storage, JenkinsLayout.KIND).exists(name)) {
+            throw new JenkinsHomeException("a backup named '" + name + "' already exists at " + storage.describe());
+        }
+        listener.progress("JENKINS_HOME " + mode.label() + " backup '" + name + "' of " + home + " to " + storage.describe()
+                + (base == null ? "" : " (base " + base.manifest.name() + ")"));
+
+        HomeSelection selection = new HomeSelection(o.selection());
+        HomeScanner.Scan scan = HomeScanner.forBackup(home, selection, start);
+        warnings.addAll(scan.warnings());
+        noteScan(scan, o.selection(), notes);
+        PluginInventory.Inventory plugins = PluginInventory.read(home);
+        warnings.addAll(plugins.warnings());
+
+        boolean encrypted = o.encryptionKey() != null;
+        String archiveKey = JenkinsLayout.archive(name, encrypted);
+        String indexKey = JenkinsLayout.index(name, encrypted);
+        try {
+            Written w = writeArchive(o, storage, archiveKey, scan, base, access, warnings, listener);
+            List<String> deletions = new ArrayList<>();
+            if (base != null) {
+                base.files.keySet().stream().filter(p -> !w.present.contains(p)).sorted().forEach(deletions::add);
+            }
+            long indexBytes = BackupObjects.writeIndex(storage, indexKey, o.encryptionKey(),
+                    new FileIndex(FileIndex.FORMAT_VERSION, name, w.entries, deletions, plugins.lines()));
+            MasterKeyHandling masterKey = storeMasterKey(o, storage, home, name, notes, warnings);
+            Instant end = Instant.now();
+            BackupStatus status = warnings.isEmpty() ? BackupStatus.Completed : BackupStatus.PartiallyFailed;
+            String masterKeyObject = masterKey == MasterKeyHandling.STORED_SEPARATELY ? JenkinsLayout.masterKey(name) : null;
+            JenkinsManifest manifest = new JenkinsManifest(JenkinsManifest.FORMAT_VERSION, JenkinsManifest.KIND, name,
+                    start, end, status, w.entries.size(), w.archiveBytes + indexBytes, o.labels(), mode,
+                    base == null ? null : base.manifest.name(), deletions.size(), encrypted ? null : deletions,
+                    scan.files().size(), w.sourceBytes, plugins.lines().size(), masterKey, masterKeyObject,
+                    masterKeyObject == null ? null : o.masterKeyEncryptionKey().fingerprint(),
+                    encrypted ? o.encryptionKey().fingerprint() : null, archiveKey, w.archiveSha256, indexKey,
+                    o.selection(), List.copyOf(warnings));
+            storage.write(JenkinsLayout.KIND.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
+            listener.progress("stored " + w.entries.size() + " of " + scan.files().size() + " files, "
+                    + (w.archiveBytes + indexBytes) + " bytes; status " + status);
+            List<String> pruned = o.keepLastFull() == null ? List.of() : sets.prune(o.keepLastFull(), name);
+            if (!pruned.isEmpty()) {
+                listener.progress("retention (keep last " + o.keepLastFull() + " full sets) deleted " + pruned);
+            }
+            return new JenkinsBackupResult(name, mode, manifest.baseFull(), status, w.entries.size(),
+                    manifest.totalBytes(), scan.files().size(), w.sourceBytes, w.unchanged, deletions.size(),
+                    plugins.lines().size(), masterKey, manifest.encryptionKeyFingerprint(), start, end,
+                    storage.describe(), List.copyOf(warnings), List.copyOf(notes), pruned);
+        } catch (IOException | RuntimeException e) {
+            discard(storage, name);
+            if (e instanceof JenkinsHomeException) {
+                throw e;
+            }
+            throw new JenkinsHomeException("JENKINS_HOME backup '" + name + "' failed, nothing was kept: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last full backup a diff is computed against, or null for a full backup. */
+    private record Base(JenkinsManifest manifest, Map<String, FileEntry> files) {}
+
+    private static Base chooseBase(JenkinsBackupOptions o, JenkinsBackupSets sets, BackupStorage storage,
+                                   List<String> warnings, List<String> notes) throws IOException {
+        if (o.mode() == BackupMode.FULL) {
+            return null;
+        }
+        Optional<JenkinsManifest> full = sets.lastFull();
+        if (full.isEmpty()) {
+            if (o.mode() == BackupMode.DIFF) {
+                throw new JenkinsHomeException("no complete full JENKINS_HOME backup at " + storage.describe()
+                        + " to base a differential backup on; run a full (or auto) backup first");
+            }
+            notes.add("no full backup yet: made a full backup");
+            return null;
+        }
+        JenkinsManifest m = full.get();
+        String keyProblem = keyProblem(m, o.encryptionKey());
+        String selectionProblem = Objects.equals(m.selection(), o.selection()) ? null
+                : "the selection (builds, plugin binaries, globs) differs from full backup " + m.name();
+        if (o.mode() == BackupMode.AUTO && (keyProblem != null || selectionProblem != null)) {
+            notes.add((keyProblem != null ? keyProblem : selectionProblem) + ": made a full backup");
+            return null;
+        }
+        if (keyProblem != null) {
+            throw new JenkinsHomeException("cannot make a differential backup: " + keyProblem);
+        }
+        if (selectionProblem != null) {
+            warnings.add(selectionProblem + "; files outside the new selection are recorded as deleted");
+        }
+        FileIndex index = BackupObjects.readIndex(storage, m.index(), o.encryptionKey());
+        Map<String, FileEntry> files = new HashMap<>();
+        index.files().forEach(f -> files.put(f.path(), f));
+        return new Base(m, files);
+    }
+
+    private static String keyProblem(JenkinsManifest full, EncryptionKey key) {
+        String want = key == null ? null : key.fingerprint();
+        if (Objects.equals(full.encryptionKeyFingerprint(), want)) {
+            return null;
+        }
+        return "full backup " + full.name() + " is " + (full.encryptionKeyFingerprint() == null ? "not encrypted"
+                : "encrypted with key " + full.encryptionKeyFingerprint()) + " but this backup "
+                + (want == null ? "is not encrypted" : "uses key " + want);
+    }
+
+    private record Written(List<FileEntry> entries, Set<String> present, int unchanged, long sourceBytes,
+                           long archiveBytes, String archiveSha256) {}
+
+    private static Written writeArchive(JenkinsBackupOptions o, BackupStorage storage, String archiveKey,
+                                        HomeScanner.Scan scan, Base base, FileAccess access, List<String> warnings,
+                                        ProgressListener listener) throws IOException {
+        List<FileEntry> entries = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        int unchanged = 0;
+        long sourceBytes = 0;
+        try (ArchiveWriter archive = new ArchiveWriter(storage, archiveKey, o.encryptionKey())) {
+            FileCopier copier = new FileCopier(archive, access);
+            int done = 0;
+            for (HomeScanner.ScannedFile f : scan.files()) {
+                present.add(f.rel()); // an unreadable file is still there: not a deletion
+                FileEntry baseEntry = base == null ? null : base.files.get(f.rel());
+                FileCopier.Copied c;
+                try {
+                    c = copier.copy(f.rel(), f.path(), baseEntry, o.rehashAll());
+                } catch (IOException e) {
+                    String why = "could not read " + f.rel() + ": " + e.getMessage();
+                    if (o.failFast()) {
+                        throw new JenkinsHomeException(why + " (failFast: backup aborted, nothing was kept)", e);
+                    }
+                    warnings.add(why + (baseEntry == null ? "; not in this backup"
+                            : "; restore keeps its version from " + base.manifest.name()));
+                    continue;
+                }
+                sourceBytes += c.entry().size();
+                if (c.stored()) {
+                    entries.add(c.entry());
+                } else {
+                    unchanged++;
+                }
+                if (c.warning() != null) {
+                    warnings.add(c.warning());
+                }
+                if (++done % 5000 == 0) {
+                    listener.progress("read " + done + " of " + scan.files().size() + " files");
+                }
+            }
+            long bytes = archive.publish();
+            return new Written(entries, present, unchanged, sourceBytes, bytes, archive.storedSha256());
+        }
+    }
+
+    private static MasterKeyHandling storeMasterKey(JenkinsBackupOptions o, BackupStorage storage, Path home,
+                                                    String name, List<String> notes, List<String> warnings)
+            throws IOException {
+        Path file = home.resolve(HomeSelection.MASTER_KEY);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            notes.add("no secrets/master.key in this home");
+            return MasterKeyHandling.ABSENT;
+        }
+        if (o.masterKeyEncryptionKey() == null) {
+            notes.add("secrets/master.key was not backed up (no key given for it): keep a copy in a safe place, "
+                    + "without it the restored credentials cannot be decrypted");
+            return MasterKeyHandling.NOT_BACKED_UP;
+        }
+        if (o.encryptionKey() != null
+                && o.encryptionKey().fingerprint().equals(o.masterKeyEncryptionKey().fingerprint())) {
+            warnings.add("master.key is encrypted with the same key as the backup: anyone holding the backup key "
+                    + "can decrypt every credential; use a separate key");
+        }
+        String key = JenkinsLayout.masterKey(name);
+        storage.write(key, AesGcm.encrypt(o.masterKeyEncryptionKey(), Files.readAllBytes(file), key));
+        notes.add("secrets/master.key stored separately as " + key + ", encrypted with key "
+                + o.masterKeyEncryptionKey().fingerprint());
+        return MasterKeyHandling.STORED_SEPARATELY;
+    }
+
+    private static void noteScan(HomeScanner.Scan scan, SelectionSpec spec, List<String> notes) {
+        if (spec.includeBuilds()) {
+            notes.add(scan.buildsTaken() + " build records included"
+                    + (scan.buildsSkipped() == 0 ? "" : ", " + scan.buildsSkipped() + " (" + scan.buildBytesSkipped()
+                    + " bytes) skipped by the age/size limits"));
+        }
+        if (scan.symlinksSkipped() > 0) {
+            notes.add(scan.symlinksSkipped() + " symbolic links not backed up (Jenkins recreates its build permalinks)");
+        }
+        if (scan.specialSkipped() > 0) {
+            notes.add(scan.specialSkipped() + " special files (FIFOs, sockets, devices) skipped");
+        }
+    }
+
+    private static void discard(BackupStorage storage, String name) {
+        try {
+            storage.deletePrefix(JenkinsLayout.KIND.prefix() + name + "/");
+            storage.deletePrefix(JenkinsLayout.MASTER_KEY_PREFIX + name + "/");
+        } catch (IOException | RuntimeException ignored) {
+            // without a manifest the leftovers are listed as Incomplete and never restored
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package io.jenkins.plugins.k8sbackup.jenkinshome;
+
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Restores a JENKINS_HOME backup (a full, or a diff on top of its full) into a directory. Every path from the
+ * backup is checked before use; each file is written to a temporary name, checked against its sha256 and only
+ * then moved into place, so a corrupt file never replaces a good one.
+ */
+public final class JenkinsHomeRestore {
+
+    private JenkinsHomeRestore() {}
+
+    /** What {@link #restore} would do; writes nothing, not even the target directory. */
+    public static JenkinsRestorePlan preview(JenkinsRestoreOptions options, BackupStorage storage,
+                                             ProgressListener listener) throws IOException {
+        return plan(options, storage, listener == null ? ProgressListener.NONE : listener).toPublic();
+    }
+
+    public static JenkinsRestoreReport restore(JenkinsRestoreOptions options, BackupStorage storage,
+                                               ProgressListener listener) throws IOException {
+        ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        Path root = rootOf(options.target());
+        if (options.refuseIfRunning()) {
+            LiveHomeCheck.refuseIfRunning(root, options.ownerFreshness());
+        }
+        Plan plan = plan(options, storage, l);
+        Files.createDirectories(root);
+        Map<String, String> errors = new LinkedHashMap<>(plan.refused);
+        Set<String> done = new HashSet<>();
+        long bytes = 0;
+        int ignored = 0;
+        for (Layer layer : plan.chain) {
+            Map<String, FileEntry> wanted = new HashMap<>();
+            for (String rel : plan.toWrite()) {
+                Source s = plan.desired.get(rel);
+                if (s.layer == layer) {
+                    wanted.put(rel, s.entry);
+                }
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            l.progress("extracting " + wanted.size() + " files from " + layer.manifest.name());
+            Extracted x = extract(storage, layer, options.encryptionKey(), root, wanted, done, errors);
+            bytes += x.bytes;
+            ignored += x.ignored;
+        }
+        for (String rel : plan.toWrite()) {
+            if (!done.contains(rel)) {
+                errors.putIfAbsent(rel, "not found in the archive; the target's file (if any) was left as it was");
+            }
+        }
+        int deleted = 0;
+        for (String rel : plan.delete) {
+            Path p = SafePaths.resolve(root, rel);
+            if (SafePaths.symlinkOnPath(root, rel).isPresent()) {
+                errors.put(rel, "not deleted: a symbolic link is on its path");
+                continue;
+            }
+            if (Files.deleteIfExists(p)) {
+                deleted++;
+                removeEmptyParents(root, p.getParent());
+            }
+        }
+        String pluginsTxt = writePluginsTxt(plan, root, errors);
+        String masterKey = restoreMasterKey(plan, options, storage, root, errors);
+        int created = (int) plan.create.stream().filter(done::contains).count();
+        int overwritten = (int) plan.overwrite.stream().filter(done::contains).count();
+        BackupStatus status = errors.isEmpty() ? BackupStatus.Completed : BackupStatus.PartiallyFailed;
+        List<FileProblem> problems = new ArrayList<>();
+        errors.forEach((p, m) -> problems.add(new FileProblem(p, m)));
+        l.progress("restored " + plan.requested.name() + " into " + root + ": " + created + " created, " + overwritten
+                + " overwritten, " + deleted + " deleted, " + plan.unchanged.size() + " unchanged, " + problems.size()
+                + " errors");
+        return new JenkinsRestoreReport(plan.requested.name(), plan.requested.mode(), plan.chainNames(), root.toString(),
+                status, created, overwritten, deleted, plan.unchanged.size(), bytes, ignored, pluginsTxt,
+                plan.plugins.size(), masterKey, problems, plan.warnings);
+    }
+
+    private record Layer(JenkinsManifest manifest, FileIndex index) {}
+
+    private record Source(FileEntry entry, Layer layer) {}
+
+    private static final class Plan {
+        JenkinsManifest requested;
+        List<Layer> chain = new ArrayList<>();
+        Path root;
+        Map<String, Source> desired = new TreeMap<>();
+        List<String> create = new ArrayList<>();
+        List<String> overwrite = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> delete = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        List<String> plugins = List.of();
+        Path pluginsTxt;
+        String masterKey;
+        boolean restoreMasterKey;
+        JenkinsManifest masterKeySource;
+        List<String> warnings = new ArrayList<>();
+
+        List<String> toWrite() {
+            List<String> all = new ArrayList<>(create);
+            all.addAll(overwrite);
+            return all;
+        }
+
+        List<String> chainNames() {
+            return chain.stream().map(l -> l.manifest.name()).toList();
+        }
+
+        JenkinsRestorePlan toPublic() {
+            List<FileProblem> problems = new ArrayList<>();
+            refused.forEach((p, m) -> problems.add(new FileProblem(p, m)));
+            return new JenkinsRestorePlan(requested.name(), requested.mode(), chainNames(), root.toString(),
+                    List.copyOf(create), List.copyOf(overwrite), List.copyOf(delete), List.copyOf(unchanged), problems,
+                    pluginsTxt.toString(), plugins.size(), masterKey, List.copyOf(warnings));
+        }
+    }
+
+    private static Path rootOf(Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        if (Files.exists(root)) {
+            if (!Files.isDirectory(root)) {
+                throw new JenkinsHomeException("restore target " + root + " exists and is not a directory");
+            }
+            root = root.toRealPath(); // a symlinked target root is fine; links below it are not
+        }
+        return root;
+    }
+
+    private static Plan plan(JenkinsRestoreOptions o, BackupStorage storage, ProgressListener l) throws IOException {
+        Plan plan = new Plan();
+        plan.root = rootOf(o.target());
+        JenkinsBackupSets sets = new JenkinsBackupSets(storage);
+        plan.requested = sets.require(o.backupName());
+        if (plan.requested.mode() == BackupMode.DIFF) {
+            JenkinsManifest full;
+            try {
+                full = sets.require(plan.requested.baseFull());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new JenkinsHomeException("differential backup " + plan.requested.name() + " needs its full backup "
+                        + plan.requested.baseFull() + ", which cannot be used: " + e.getMessage(), e);
+            }
+            plan.chain.add(load(storage, full, o.encryptionKey()));
+        }
+        plan.chain.add(load(storage, plan.requested, o.encryptionKey()));
+        for (Layer layer : plan.chain) {
+            layer.index.deletions().forEach(plan.desired::remove);
+            layer.index.files().forEach(f -> plan.desired.put(f.path(), new Source(f, layer)));
+        }
+        plan.plugins = plan.chain.get(plan.chain.size() - 1).index.plugins();
+        plan.pluginsTxt = o.pluginsTxt() != null ? o.pluginsTxt().toAbsolutePath().normalize() : plan.root.resolve("plugins.txt");
+        l.progress("planning restore of " + plan.chainNames() + " (" + plan.desired.size() + " files) into " + plan.root);
+
+        for (Map.Entry<String, Source> e : new ArrayList<>(plan.desired.entrySet())) {
+            String rel = e.getKey();
+            Optional<String> why = unsafe(plan.root, rel);
+            if (why.isPresent()) {
+                plan.refused.put(rel, why.get());
+                plan.desired.remove(rel);
+                continue;
+            }
+            Path p = plan.root.resolve(rel);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                plan.create.add(rel);
+            } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                plan.refused.put(rel, "refused: a directory or special file is in the way");
+                plan.desired.remove(rel);
+            } else if (Files.size(p) == e.getValue().entry.size() && e.getValue().entry.sha256().equals(sha256(p))) {
+                plan.unchanged.add(rel);
+            } else {
+                plan.overwrite.add(rel);
+            }
+        }
+        planDeletions(o, plan);
+        planMasterKey(o, plan);
+        return plan;
+    }
+
+    private static Optional<String> unsafe(Path root, String rel) {
+        Optional<String> why = SafePaths.problem(rel);
+        if (why.isPresent()) {
+            return Optional.of("refused: " + why.get());
+        }
+        if (rel.equals(HomeSelection.MASTER_KEY)) {
+            return Optional.of("refused: master.key is never restored from the main archive");
+        }
+        return SafePaths.symlinkOnPath(root, rel).map(link -> "refused: would write through symbolic link " + link);
+    }
+
+    private static void planDeletions(JenkinsRestoreOptions o, Plan plan) throws IOException {
+        Set<String> doomed = new java.util.TreeSet<>();
+        // deletions recorded by a diff are part of the backed-up state: always applied
+        for (Layer layer : plan.chain) {
+            for (String rel : layer.index.deletions()) {
+                if (!plan.desired.containsKey(rel) && SafePaths.problem(rel).isEmpty()
+                        && Files.isRegularFile(plan.root.resolve(rel), LinkOption.NOFOLLOW_LINKS)
+                        && SafePaths.symlinkOnPath(plan.root, rel).isEmpty()) {
+                    doomed.add(rel);
+                }
+            }
+        }
+        if (o.clean() && Files.isDirectory(plan.root)) {
+            HomeSelection scope = new HomeSelection(plan.requested.selection() == null
+                    ? SelectionSpec.DEFAULTS : plan.requested.selection());
+            for (HomeScanner.ScannedFile f : HomeScanner.scope(plan.root, scope).files()) {
+                if (!plan.desired.containsKey(f.rel()) && !plan.refused.containsKey(f.rel())) {
+                    doomed.add(f.rel());
+                }
+            }
+        }
+        plan.delete.addAll(doomed);
+    }
+
+    private static void planMasterKey(JenkinsRestoreOptions o, Plan plan) {
+        // a diff made without the master key's key still restores the one stored with its full
+        JenkinsManifest m = plan.requested;
+        for (int i = plan.chain.size() - 1; i >= 0; i--) {
+            if (plan.chain.get(i).manifest.masterKey() == MasterKeyHandling.STORED_SEPARATELY) {
+                m = plan.chain.get(i).manifest;
+                break;
+            }
+        }
+        plan.masterKeySource = m;
+        if (m.masterKey() != MasterKeyHandling.STORED_SEPARATELY) {
+            plan.masterKey = m.masterKey() == MasterKeyHandling.ABSENT
+                    ? "the backed-up home had no secrets/master.key"
+                    : "secrets/master.key was not backed up: copy the original into the target before starting Jenkins";
+            return;
+        }
+        if (o.masterKeyEncryptionKey() == null) {
+            plan.masterKey = "secrets/master.key is stored separately (" + m.masterKeyObject()
+                    + ", key " + m.masterKeyFingerprint() + "): not restored, no key given for it";
+            return;
+        }
+        if (!o.masterKeyEncryptionKey().fingerprint().equals(m.masterKeyFingerprint())) {
+            plan.warnings.add("the master key's key has fingerprint " + o.masterKeyEncryptionKey().fingerprint()
+                    + " but " + m.masterKeyObject() + " needs " + m.masterKeyFingerprint() + ": master.key not restored");
+            plan.masterKey = "secrets/master.key not restored: wrong key";
+            return;
+        }
+        Optional<Path> link = SafePaths.symlinkOnPath(plan.root, HomeSelection.MASTER_KEY);
+        if (link.isPresent()) {
+            plan.refused.put(HomeSelection.MASTER_KEY, "refused: would write through symbolic link " + link.get());
+            plan.masterKey = "secrets/master.key not restored: symbolic link on its path";
+            return;
+        }
+        plan.restoreMasterKey = true;
+        plan.masterKey = "secrets/master.key restored from " + m.masterKeyObject();
+    }
+
+    private static Layer load(BackupStorage storage, JenkinsManifest m, EncryptionKey key) throws IOException {
+        String needed = m.encryptionKeyFingerprint();
+        if (needed != null && key == null) {
+            throw new JenkinsHomeException("backup " + m.name() + " is encrypted (key fingerprint " + needed + "): give its key");
+        }
+        if (needed != null && !needed.equals(key.fingerprint())) {
+            throw new JenkinsHomeException("backup " + m.name() + " is encrypted with key " + needed
+                    + ", not with the given key " + key.fingerprint());
+        }
+        return new Layer(m, BackupObjects.readIndex(storage, m.index(), needed == null ? null : key));
+    }
+
+    private record Extracted(long bytes, int ignored) {}
+
+    private static Extracted extract(BackupStorage storage, Layer layer, EncryptionKey key, Path root,
+                                     Map<String, FileEntry> wanted, Set<String> done, Map<String, String> errors)
+            throws IOException {
+        long bytes = 0;
+        int ignored = 0;
+        Map<String, String> mismatched = new HashMap<>();
+        EncryptionKey k = layer.manifest.encryptionKeyFingerprint() == null ? null : key;
+        try (TarArchiveInputStream tar = BackupObjects.openArchive(storage, layer.manifest.archive(), k)) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                String rel = e.isDirectory() && e.getName().endsWith("/") ? e.getName().substring(0, e.getName().length() - 1) : e.getName();
+                Optional<String> why = SafePaths.problem(rel);
+                if (why.isPresent()) {
+                    errors.put(rel, "archive entry refused: " + why.get());
+                    continue;
+                }
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
+                    errors.put(rel, "archive entry refused: links and special files are never restored");
+                    continue;
+                }
+                FileEntry want = wanted.get(rel);
+                if (want == null || done.contains(rel)) {
+                    ignored++; // superseded by a later layer, unchanged in the target, or a failed read
+                    continue;
+                }
+                if (e.getSize() != want.size()) {
+                    mismatched.put(rel, "size in archive " + e.getSize() + " differs from the index " + want.size());
+                    continue;
+                }
+                Optional<Path> link = SafePaths.symlinkOnPath(root, rel);
+                if (link.isPresent()) {
+                    errors.put(rel, "refused: would write through symbolic link " + link.get());
+                    continue;
+                }
+                Path target = SafePaths.resolve(root, rel);
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), ".k8sb-restore-", ".part");
+                try {
+                    String sha = copyHashing(tar, temp);
+                    if (!sha.equals(want.sha256())) {
+                        mismatched.put(rel, "sha256 mismatch: archive has " + sha + ", index says " + want.sha256());
+                        continue;
+                    }
+                    if (want.mode() >= 0) {
+                        setPermissions(temp, want.mode());
+                    }
+                    Files.setLastModifiedTime(temp, FileTime.fromMillis(want.mtimeMillis()));
+                    move(temp, target);
+                    done.add(rel);
+                    mismatched.remove(rel);
+                    bytes += want.size();
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+        mismatched.forEach((rel, why) -> {
+            if (!done.contains(rel)) {
+                errors.put(rel, "integrity check failed (" + why + "); the target's file was left as it was");
+            }
+        });
+        return new Extracted(bytes, ignored);
+    }
+
+    private static String copyHashing(InputStream in, Path temp) throws IOException {
+        MessageDigest md = Sha256.newDigest();
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(temp, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                md.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void setPermissions(Path p, int mode) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, FileStat.toPermissions(mode));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: permissions are not restored
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void removeEmptyParents(Path root, Path dir) throws IOException {
+        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException notEmpty) {
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+
+    private static String writePluginsTxt(Plan plan, Path root, Map<String, String> errors) throws IOException {
+        Path file = plan.pluginsTxt;
+        if (file.startsWith(root) && SafePaths.symlinkOnPath(root, root.relativize(file).toString()).isPresent()) {
+            errors.put(file.toString(), "plugins.txt not written: a symbolic link is on its path");
+            return null;
+        }
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".k8sb-plugins-", ".part");
+        try {
+            Files.writeString(temp, PluginInventory.toPluginsTxt(plan.plugins), StandardCharsets.UTF_8);
+            move(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return file.toString();
+    }
+
+    private static String restoreMasterKey(Plan plan, JenkinsRestoreOptions o, BackupStorage storage, Path root,
+                                           Map<String, String> errors) throws IOException {
+        if (!plan.restoreMasterKey) {
+            return plan.masterKey;
+        }
+        String key = plan.masterKeySource.masterKeyObject();
+        byte[] plain = AesGcm.decrypt(o.masterKeyEncryptionKey(), storage.read(key), key);
+        Path target = root.resolve(HomeSelection.MASTER_KEY);
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".k8sb-master-", ".part");
+        try {
+            setPermissions(temp, 0600);
+            Files.write(temp, plain);
+            move(temp, target);
+        } catch (IOException e) {
+            errors.put(HomeSelection.MASTER_KEY, "could not write: " + e.getMessage());
+            return "secrets/master.key not restored: " + e.getMessage();
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return plan.masterKey;
+    }
+
+    private static String sha256(Path p) throws IOException {
+        MessageDigest md = Sha256.newDigest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                md.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.k8sbackup.jenkinshome;
+
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * jenkins/NAME/manifest.json, written last. Starts with the {@link io.jenkins.plugins.k8sbackup.catalog.ManifestHeader}
+ * fields so the shared catalog lists it; {@code objectCount} is the number of files in the archive and
+ * {@code totalBytes} the stored size of archive plus index. File paths are not here when the backup is
+ * encrypted: they are in the encrypted index.
+ *
+ * @param deletions         paths deleted since {@code baseFull} (diff, unencrypted backups; else null)
+ * @param masterKeyObject   storage key of the separately encrypted master.key, if stored
+ * @param encryptionKeyFingerprint fingerprint of the key the archive and index are encrypted with, or null
+ */
+public record JenkinsManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
+                              BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
+                              BackupMode mode, String baseFull, int deletionCount, List<String> deletions,
+                              long homeFileCount, long sourceBytes, int pluginCount,
+                              MasterKeyHandling masterKey, String masterKeyObject, String masterKeyFingerprint,
+                              String encryptionKeyFingerprint, String archive, String archiveSha256, String index,
+                              SelectionSpec selection, List<String> warnings) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String KIND = "jenkins-home";
+}
