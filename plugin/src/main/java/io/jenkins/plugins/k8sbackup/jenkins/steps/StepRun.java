@@ -66,6 +66,17 @@ final class StepRun {
         return location.resolve(new LocationContext(credentials, workspace, false));
     }
 
+    /**
+     * For work that runs on the controller itself (JENKINS_HOME): there is no workspace, so only S3 and
+     * administrator-predefined locations resolve; {@code directory(...)} is refused.
+     */
+    ResolvedStorage storageOnController(BackupLocation location) throws AbortException {
+        if (location == null) {
+            throw new AbortException(stepName + ": storage is required, e.g. storage: s3(bucket: 'backups') or location('name')");
+        }
+        return location.resolve(new LocationContext(credentials, null, false));
+    }
+
     ClusterConnection cluster(ClusterOptions options) throws AbortException {
         return ClusterResolver.resolve(options, credentials, this::log);
     }
