@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Result;
+import hudson.model.Run;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
@@ -70,7 +71,7 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
         run.log("verdict " + verdict + ": " + out.summary());
         run.report(new ReportEntry(FUNCTION, "Verify " + result.getOrDefault("backup", backup), verdict.name(), out.summary(),
                 out.counts(), out.warnings(), out.errors()), result);
-        apply(verdict, run, out.summary());
+        apply(verdict, run.run, out.summary());
         return result;
     }
 
@@ -86,12 +87,12 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
         return Verdict.PASS;
     }
 
-    void apply(Verdict verdict, StepRun run, String summary) throws AbortException {
+    void apply(Verdict verdict, Run<?, ?> run, String summary) throws AbortException {
         if (verdict == Verdict.FAIL) {
             throw new AbortException(FUNCTION + " failed: " + summary);
         }
         if (verdict == Verdict.WARN && unstableOnWarnings) {
-            run.run.setResult(Result.UNSTABLE);
+            run.setResult(Result.UNSTABLE);
         }
     }
 
