@@ -31,6 +31,10 @@ public abstract class Descriptor<T extends Describable<T>> {
         return true;
     }
 
+    public hudson.security.Permission getRequiredGlobalConfigPagePermission() {
+        return jenkins.model.Jenkins.ADMINISTER;
+    }
+
     public void save() {
         saves++;
     }
