@@ -1,0 +1,36 @@
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+
+public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials>
+        extends ListBoxModel {
+    private static final long serialVersionUID = 1L;
+
+    public AbstractIdCredentialsListBoxModel() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public T includeEmptyValue() {
+        add("- none -", "");
+        return (T) this;
+    }
+
+    /** Stand-in: lists nothing (the in-memory store is for lookups by id only). */
+    @SuppressWarnings("unchecked")
+    public T includeMatchingAs(Authentication authentication, Item context, Class<? extends C> type, List domainRequirements,
+                               CredentialsMatcher matcher) {
+        return (T) this;
+    }
+
+    @SuppressWarnings("unchecked")
+    public T includeCurrentValue(String value) {
+        if (value != null && !value.isEmpty() && stream().noneMatch(o -> value.equals(o.value))) {
+            add(value, value);
+        }
+        return (T) this;
+    }
+}

@@ -1,0 +1,7 @@
+package hudson.model;
+
+import java.util.Collection;
+
+public interface ItemGroup<T extends Item> {
+    Collection<T> getItems();
+}

@@ -1,0 +1,24 @@
+package hudson.model;
+
+import hudson.ExtensionPoint;
+import hudson.security.Permission;
+import jenkins.model.Jenkins;
+
+public abstract class ManagementLink implements ExtensionPoint, Action {
+    public ManagementLink() {
+    }
+
+    @Override
+    public abstract String getIconFileName();
+
+    public String getDescription() {
+        return "";
+    }
+
+    @Override
+    public abstract String getUrlName();
+
+    public Permission getRequiredPermission() {
+        return Jenkins.ADMINISTER;
+    }
+}

@@ -1,0 +1,20 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import com.google.common.util.concurrent.FutureCallback;
+import hudson.model.Result;
+import java.io.IOException;
+import java.io.Serializable;
+
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public StepContext() {
+    }
+
+    public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    @Override
+    public abstract void onSuccess(Object result);
+
+    public abstract void setResult(Result r);
+}

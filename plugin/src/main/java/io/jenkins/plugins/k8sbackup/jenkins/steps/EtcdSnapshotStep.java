@@ -1,0 +1,179 @@
+package io.jenkins.plugins.k8sbackup.jenkins.steps;
+
+import hudson.AbortException;
+import hudson.Extension;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdCredentials;
+import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.EtcdSnapshotCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code etcdSnapshot}: streams a snapshot of a self-managed cluster's etcd to the storage, with its sha256 and
+ * a manifest, optionally verifying it; TLS client certificates and the CA come from credentials.
+ */
+public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
+    public static final String FUNCTION = "etcdSnapshot";
+
+    private final List<String> endpoints;
+    private String credentialsId;
+    private String certCredentialsId;
+    private String keyCredentialsId;
+    private String caCredentialsId;
+    private String caCertificate;
+    private String name;
+    private boolean verify;
+    private Map<String, String> labels = Map.of();
+
+    @DataBoundConstructor
+    public EtcdSnapshotStep(List<String> endpoints) {
+        this.endpoints = StepArgs.list(endpoints);
+    }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION;
+    }
+
+    @Override
+    Map<String, Object> execute(StepRun run) throws Exception {
+        var workspace = run.requireWorkspace();
+        checkEndpoints();
+        if (name != null) {
+            try {
+                BackupCatalog.checkName(name);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(FUNCTION + ": " + e.getMessage());
+            }
+        }
+        EtcdTls tls = EtcdCredentials.resolve(run.credentials, credentialsId, certCredentialsId, keyCredentialsId,
+                caCredentialsId, caCertificate);
+        ResolvedStorage storage = run.storage(getStorage());
+        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
+        run.log("snapshotting etcd " + endpoints + " to " + storage.describe() + (verify ? " and verifying it" : ""));
+        StepOutcome out = workspace.act(new EtcdSnapshotCallable(endpoints, tls, storage, name, verify, key.orElse(null),
+                run.labels(labels), run.progress()));
+        run.log(out.summary());
+        run.report(new ReportEntry(FUNCTION, "etcd snapshot " + out.report().getOrDefault("name", ""), out.status(),
+                out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
+        PartialFailure.FAILURE.apply(out.status(), run.run, FUNCTION, out.summary());
+        return out.report();
+    }
+
+    void checkEndpoints() throws AbortException {
+        if (endpoints.isEmpty()) {
+            throw new AbortException(FUNCTION + ": endpoints are required, e.g. ['https://10.0.0.10:2379']");
+        }
+        for (String e : endpoints) {
+            URI uri;
+            try {
+                uri = URI.create(e);
+            } catch (IllegalArgumentException bad) {
+                throw new AbortException(FUNCTION + ": endpoint '" + e + "' is not a URL");
+            }
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getUserInfo() != null) {
+                throw new AbortException(FUNCTION + ": endpoint '" + e + "' must be https://host:port (or http:// for a local etcd)");
+            }
+        }
+    }
+
+    public List<String> getEndpoints() {
+        return endpoints;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A certificate credential holding the etcd client certificate and key. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Forms.trimToNull(credentialsId);
+    }
+
+    public String getCertCredentialsId() {
+        return certCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCertCredentialsId(String certCredentialsId) {
+        this.certCredentialsId = Forms.trimToNull(certCredentialsId);
+    }
+
+    public String getKeyCredentialsId() {
+        return keyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKeyCredentialsId(String keyCredentialsId) {
+        this.keyCredentialsId = Forms.trimToNull(keyCredentialsId);
+    }
+
+    public String getCaCredentialsId() {
+        return caCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCaCredentialsId(String caCredentialsId) {
+        this.caCredentialsId = Forms.trimToNull(caCredentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = Forms.trimToNull(caCertificate);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Forms.trimToNull(name);
+    }
+
+    public boolean isVerify() {
+        return verify;
+    }
+
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        this.verify = verify;
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(Map<String, String> labels) {
+        this.labels = StepArgs.map(labels);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends K8sStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Snapshot etcd";
+        }
+    }
+}

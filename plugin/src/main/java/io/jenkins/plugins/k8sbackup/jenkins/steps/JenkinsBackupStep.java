@@ -1,0 +1,151 @@
+package io.jenkins.plugins.k8sbackup.jenkins.steps;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code jenkinsBackup}: backs up this controller's JENKINS_HOME (full, differential or automatic) and returns
+ * {@code [name:, mode:, files:, bytes:, ...]}. Administrative: only jobs on the global allow-list may run it.
+ */
+public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
+    public static final String FUNCTION = "jenkinsBackup";
+    static final Set<String> MODES = Set.of("full", "diff", "auto");
+
+    private String name;
+    private String mode = "auto";
+    private boolean includeBuilds;
+    private List<String> excludes = List.of();
+    private String keyCredentialsId;
+    private Integer keepLastFull;
+
+    @DataBoundConstructor
+    public JenkinsBackupStep() {
+    }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION;
+    }
+
+    @Override
+    Map<String, Object> execute(StepRun run) throws Exception {
+        AdminGate.requireAllowedJob(run);
+        String m = mode.toLowerCase(Locale.ROOT);
+        if (!MODES.contains(m)) {
+            throw new AbortException(FUNCTION + ": mode must be 'full', 'diff' or 'auto', not '" + mode + "'");
+        }
+        if (name != null) {
+            try {
+                BackupCatalog.checkName(name);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(FUNCTION + ": " + e.getMessage());
+            }
+        }
+        ResolvedStorage storage = run.storageOnController(getStorage());
+        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
+        Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
+        JenkinsHomeRequest request = new JenkinsHomeRequest(name, m, includeBuilds, excludes, keepLastFull, run.labels(Map.of()),
+                null, null, false, false, key.orElse(null), masterKeyKey.orElse(null));
+        FilePath home = new FilePath(Jenkins.get().getRootDir());
+        run.log("backing up JENKINS_HOME (" + m + ") to " + storage.describe()
+                + (masterKeyKey.isPresent() ? "; master.key stored separately, encrypted" : "; master.key not stored"));
+        StepOutcome out = home.act(new JenkinsHomeCallable(false, storage, request, run.progress()));
+        run.log(out.summary());
+        run.report(new ReportEntry(FUNCTION, "JENKINS_HOME backup " + out.report().getOrDefault("name", ""), out.status(),
+                out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
+        PartialFailure.UNSTABLE.apply(out.status(), run.run, FUNCTION, out.summary());
+        return out.report();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Forms.trimToNull(name);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = mode == null || mode.isBlank() ? "auto" : mode.strip();
+    }
+
+    public boolean isIncludeBuilds() {
+        return includeBuilds;
+    }
+
+    @DataBoundSetter
+    public void setIncludeBuilds(boolean includeBuilds) {
+        this.includeBuilds = includeBuilds;
+    }
+
+    public List<String> getExcludes() {
+        return excludes;
+    }
+
+    @DataBoundSetter
+    public void setExcludes(List<String> excludes) {
+        this.excludes = StepArgs.list(excludes);
+    }
+
+    public String getKeyCredentialsId() {
+        return keyCredentialsId;
+    }
+
+    /** Key that encrypts master.key into its own object; without it master.key is not backed up. */
+    @DataBoundSetter
+    public void setKeyCredentialsId(String keyCredentialsId) {
+        this.keyCredentialsId = Forms.trimToNull(keyCredentialsId);
+    }
+
+    public Integer getKeepLastFull() {
+        return keepLastFull;
+    }
+
+    @DataBoundSetter
+    public void setKeepLastFull(Integer keepLastFull) {
+        this.keepLastFull = keepLastFull;
+    }
+
+    @Extension
+    public static class DescriptorImpl extends K8sStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Back up JENKINS_HOME (administrators' jobs only)";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+}

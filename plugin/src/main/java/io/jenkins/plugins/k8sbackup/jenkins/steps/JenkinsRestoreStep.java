@@ -1,0 +1,125 @@
+package io.jenkins.plugins.k8sbackup.jenkins.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code jenkinsRestore}: restores a JENKINS_HOME backup into a directory on the controller, never into the
+ * running controller's home; with {@code preview: true} (the default) only returns the plan of what would be
+ * created, overwritten and deleted. Administrative: only jobs on the global allow-list may run it.
+ */
+public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
+    public static final String FUNCTION = "jenkinsRestore";
+
+    private final String backup;
+    private String target;
+    private boolean preview = true;
+    private boolean clean;
+    private String keyCredentialsId;
+
+    @DataBoundConstructor
+    public JenkinsRestoreStep(String backup) {
+        this.backup = backup == null ? null : backup.strip();
+    }
+
+    @Override
+    protected String functionName() {
+        return FUNCTION;
+    }
+
+    @Override
+    Map<String, Object> execute(StepRun run) throws Exception {
+        AdminGate.requireAllowedJob(run);
+        BackupRef ref = SelectsBackup.ref(FUNCTION, backup, Map.of(), null);
+        Path targetDir = AdminGate.restoreTarget(FUNCTION, target, Jenkins.get().getRootDir());
+        ResolvedStorage storage = run.storageOnController(getStorage());
+        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
+        Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
+        JenkinsHomeRequest request = new JenkinsHomeRequest(null, null, false, List.of(), null, Map.of(), ref,
+                targetDir.toString(), preview, clean, key.orElse(null), masterKeyKey.orElse(null));
+        run.log((preview ? "previewing the restore of " : "restoring ") + K8sRestoreStep.describe(ref) + " from "
+                + storage.describe() + " into " + targetDir);
+        StepOutcome out = new FilePath(Jenkins.get().getRootDir()).act(new JenkinsHomeCallable(true, storage, request, run.progress()));
+        run.log(out.summary());
+        run.report(new ReportEntry(FUNCTION, (preview ? "JENKINS_HOME restore preview " : "JENKINS_HOME restore ") + backup,
+                out.status(), out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
+        PartialFailure.FAILURE.apply(out.status(), run.run, FUNCTION, out.summary());
+        return out.report();
+    }
+
+    public String getBackup() {
+        return backup;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public boolean isPreview() {
+        return preview;
+    }
+
+    @DataBoundSetter
+    public void setPreview(boolean preview) {
+        this.preview = preview;
+    }
+
+    public boolean isClean() {
+        return clean;
+    }
+
+    /** Also delete files in the target that are not in the backup (within the backed-up scope only). */
+    @DataBoundSetter
+    public void setClean(boolean clean) {
+        this.clean = clean;
+    }
+
+    public String getKeyCredentialsId() {
+        return keyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKeyCredentialsId(String keyCredentialsId) {
+        this.keyCredentialsId = keyCredentialsId == null || keyCredentialsId.isBlank() ? null : keyCredentialsId.strip();
+    }
+
+    @Extension
+    public static class DescriptorImpl extends K8sStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Restore a JENKINS_HOME backup into a directory (administrators' jobs only)";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+}

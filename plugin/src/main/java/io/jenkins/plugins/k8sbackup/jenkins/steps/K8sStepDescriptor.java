@@ -1,0 +1,66 @@
+package io.jenkins.plugins.k8sbackup.jenkins.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import java.util.List;
+import java.util.Set;
+import jenkins.authentication.tokens.api.AuthenticationTokens;
+import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuth;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/** Shared by the steps' descriptors: required context and the credential lists of the Snippet Generator. */
+public abstract class K8sStepDescriptor extends StepDescriptor {
+
+    @Override
+    public Set<? extends Class<?>> getRequiredContext() {
+        return Set.of(Run.class, TaskListener.class, FilePath.class);
+    }
+
+    /** Kubernetes credentials: whatever kubernetes-credentials can turn into cluster access. */
+    @POST
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return credentialItems(item, credentialsId, AuthenticationTokens.matcher(KubernetesAuth.class));
+    }
+
+    /** Encryption keys: secret text (key or passphrase) or secret file (key). */
+    @POST
+    public ListBoxModel doFillEncryptionCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String encryptionCredentialsId) {
+        return credentialItems(item, encryptionCredentialsId, CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(StringCredentials.class), CredentialsMatchers.instanceOf(FileCredentials.class)));
+    }
+
+    @POST
+    public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
+        if (!Forms.canConfigure(item) || value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        if (value.strip().startsWith("http://")) {
+            return FormValidation.warning("http:// sends the credential in clear text; use https://");
+        }
+        return value.strip().startsWith("https://") ? FormValidation.ok() : FormValidation.error("Use an https:// URL");
+    }
+
+    static ListBoxModel credentialItems(Item item, String current, com.cloudbees.plugins.credentials.CredentialsMatcher matcher) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!Forms.canListCredentials(item)) {
+            return result.includeCurrentValue(current);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), matcher)
+                .includeCurrentValue(current);
+    }
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.k8sbackup.jenkins.storage;
+
+import io.jenkins.plugins.k8sbackup.jenkins.engine.EngineStorage;
+import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/**
+ * A storage location after the controller checked who may use it and resolved its credentials: an S3 URI
+ * with optional keys (none = the SDK default chain on the agent), or a directory, absolute (predefined by an
+ * administrator) or relative to the workspace. Travels to the agent, which opens it.
+ */
+public final class ResolvedStorage implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uri;
+    private final boolean workspaceRelative;
+    private final S3Keys keys;
+    private final String description;
+
+    private ResolvedStorage(String uri, boolean workspaceRelative, S3Keys keys, String description) {
+        this.uri = uri;
+        this.workspaceRelative = workspaceRelative;
+        this.keys = keys;
+        this.description = description;
+    }
+
+    public static ResolvedStorage s3(String uri, S3Keys keys) {
+        return new ResolvedStorage(uri, false, keys, uri + (keys == null ? " (AWS default credentials)" : " (credentials " + keys.source() + ")"));
+    }
+
+    public static ResolvedStorage absoluteDirectory(String path) {
+        return new ResolvedStorage(path, false, null, path);
+    }
+
+    public static ResolvedStorage workspaceDirectory(String relativePath) {
+        return new ResolvedStorage(relativePath, true, null, "workspace/" + relativePath);
+    }
+
+    public boolean isS3() {
+        return uri.startsWith("s3://");
+    }
+
+    public boolean isWorkspaceRelative() {
+        return workspaceRelative;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public S3Keys keys() {
+        return keys;
+    }
+
+    /** For logs and reports: never contains a secret. */
+    public String describe() {
+        return description;
+    }
+
+    /** On the agent: the engine's view of this location. */
+    public StorageTarget target(File workspace) throws IOException {
+        if (isS3()) {
+            return EngineStorage.s3(uri, keys);
+        }
+        Path dir = workspaceRelative ? workspace.toPath().resolve(uri).normalize() : Path.of(uri);
+        if (workspaceRelative && !dir.startsWith(workspace.toPath().normalize())) {
+            throw new IOException("storage directory " + uri + " leaves the workspace");
+        }
+        return EngineStorage.directory(dir);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

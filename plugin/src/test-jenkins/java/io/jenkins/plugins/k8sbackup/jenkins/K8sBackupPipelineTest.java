@@ -1,0 +1,157 @@
+package io.jenkins.plugins.k8sbackup.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import hudson.util.Secret;
+import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Location;
+import io.jenkins.plugins.k8sbackup.jenkins.steps.K8sBackupStep;
+import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import java.nio.file.Path;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The steps inside a real Jenkins (JenkinsRule), with a real agent, the embedded Kubernetes API and the real
+ * credentials, kubernetes-credentials and workflow plugins. Compiled and run only with -Pjenkins, which needs
+ * repo.jenkins-ci.org: this machine cannot run them (see plugin/README.md).
+ */
+@WithJenkins
+class K8sBackupPipelineTest {
+    static MockCluster cluster;
+
+    JenkinsRule j;
+    DumbSlave agent;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = MockCluster.start();
+        SampleApp.deploy(cluster.client());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        cluster.close();
+    }
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        agent = j.createOnlineSlave();
+        agent.setLabelString("k8s");
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token", "mock cluster", Secret.fromString(MockCluster.TOKEN)));
+    }
+
+    WorkflowRun runPipeline(String name, String script, Result expected) throws Exception {
+        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return j.buildAndAssertStatus(expected, p);
+    }
+
+    @Test
+    void backsUpOnAnAgentAndReturnsAMap() throws Exception {
+        WorkflowRun b = runPipeline("backup", """
+                node('k8s') {
+                  def r = k8sBackup(credentialsId: 'k8s-token', serverUrl: '%s', storage: directory(path: 'backups'),
+                                    includeNamespaces: ['shop', 'shop-data'], name: "shop-${env.BUILD_NUMBER}")
+                  echo "RESULT ${r.name} ${r.status} ${r.counts['deployments.apps']}"
+                  def list = k8sBackupList(storage: directory(path: 'backups'))
+                  echo "LISTED ${list*.name}"
+                }
+                """.formatted(cluster.url()), Result.SUCCESS);
+
+        j.assertLogContains("RESULT shop-1 Completed 1", b);
+        j.assertLogContains("LISTED [shop-1]", b);
+        j.assertLogNotContains(MockCluster.TOKEN, b);
+        BackupReportAction report = b.getAction(BackupReportAction.class);
+        assertThat(report.getEntries()).singleElement().satisfies(e -> assertThat(e.getStatus()).isEqualTo("Completed"));
+        assertThat(CredentialsProvider.lookupStores(j.jenkins)).isNotEmpty();
+    }
+
+    @Test
+    void directoryStorageOnTheControllerIsRefused() throws Exception {
+        WorkflowRun b = runPipeline("controller", """
+                node('built-in') {
+                  k8sBackup(credentialsId: 'k8s-token', serverUrl: '%s', storage: directory(path: 'backups'))
+                }
+                """.formatted(cluster.url()), Result.FAILURE);
+
+        j.assertLogContains("would write to the Jenkins controller's disk", b);
+    }
+
+    @Test
+    void aMissingCredentialFailsWithAClearMessage() throws Exception {
+        WorkflowRun b = runPipeline("missing", """
+                node('k8s') {
+                  k8sBackup(credentialsId: 'nope', serverUrl: '%s', storage: directory(path: 'backups'))
+                }
+                """.formatted(cluster.url()), Result.FAILURE);
+
+        j.assertLogContains("k8sBackup: no credentials with id 'nope' for Kubernetes", b);
+    }
+
+    @Test
+    void jenkinsBackupNeedsTheAllowList() throws Exception {
+        K8sBackupConfiguration.get().setLocations(List.of(new PredefinedLocation("vault",
+                new DirectoryLocation(tmp.resolve("vault").toString()))));
+        WorkflowRun b = runPipeline("not-allowed", "jenkinsBackup(storage: location('vault'))", Result.FAILURE);
+
+        j.assertLogContains("jenkinsBackup: job 'not-allowed' may not back up or restore JENKINS_HOME", b);
+    }
+
+    @Test
+    void stepConfigurationRoundTrips() throws Exception {
+        K8sBackupStep step = new K8sBackupStep();
+        step.setCredentialsId("k8s-token");
+        step.setServerUrl("https://k8s.example.com");
+        step.setStorage(new S3Location("backups"));
+        step.setName("nightly");
+        step.setTtl("72h");
+
+        K8sBackupStep roundTripped = new StepConfigTester(j).configRoundTrip(step);
+
+        j.assertEqualDataBoundBeans(step, roundTripped);
+    }
+
+    @Test
+    void globalConfigurationRoundTrips() throws Exception {
+        S3Location s3 = new S3Location("prod-backups");
+        s3.setRegion("eu-west-1");
+        K8sBackupConfiguration config = K8sBackupConfiguration.get();
+        config.setLocations(List.of(new PredefinedLocation("prod", s3)));
+        config.setJenkinsBackupAllowedJobs("ops/*");
+
+        j.configRoundtrip();
+
+        K8sBackupConfiguration after = K8sBackupConfiguration.get();
+        assertThat(after.getLocations()).singleElement().satisfies(l -> {
+            assertThat(l.getName()).isEqualTo("prod");
+            assertThat(((S3Location) l.getLocation()).getRegion()).isEqualTo("eu-west-1");
+        });
+        assertThat(after.getJenkinsBackupAllowedJobs()).isEqualTo("ops/*");
+    }
+}
