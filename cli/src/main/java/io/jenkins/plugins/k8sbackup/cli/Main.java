@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
 @Command(name = "k8s-backup", mixinStandardHelpOptions = true, version = "k8s-backup 0.1.0",
         description = "Back up, restore and verify Kubernetes clusters and Jenkins homes.",
         subcommands = {BackupCommand.class, ListCommand.class, DescribeCommand.class, DeleteCommand.class,
-                DemoCommand.class})
+                DemoCommand.class,
+                io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsBackupCommand.class,
+                io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsRestoreCommand.class,
+                io.jenkins.plugins.k8sbackup.cli.etcd.EtcdSnapshotCommand.class,
+                io.jenkins.plugins.k8sbackup.cli.etcd.EtcdVerifyCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
