@@ -104,7 +104,7 @@ final class S3Writer extends StorageWriter {
                 cause = uploadError;
             }
             failure = new StorageException("could not store '" + key + "': "
-                    + errors.reason("upload '" + key + "'", cause), cause);
+                    + errors.reason("upload it", cause), cause);
         }
         state = State.FAILED;
         return failure;

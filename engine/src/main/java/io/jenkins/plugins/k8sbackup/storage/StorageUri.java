@@ -173,18 +173,19 @@ public sealed interface StorageUri permits StorageUri.Local, StorageUri.S3 {
     }
 
     private static URI endpoint(String value, String text) {
-        URI ep;
+        URI ep = null;
         try {
             ep = new URI(value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("endpoint '" + redact(value) + "' in '" + redact(text) + "' is not a URL");
+            // reported below
         }
-        if (ep.getRawUserInfo() != null) {
+        if (ep != null && ep.getRawUserInfo() != null) {
             throw new IllegalArgumentException("endpoint in '" + redact(text)
                     + "' contains credentials: pass them separately, never in the URI");
         }
-        if (!"http".equalsIgnoreCase(ep.getScheme()) && !"https".equalsIgnoreCase(ep.getScheme()) || ep.getHost() == null) {
-            throw new IllegalArgumentException("endpoint '" + value + "' in '" + redact(text)
+        if (ep == null || !"http".equalsIgnoreCase(ep.getScheme()) && !"https".equalsIgnoreCase(ep.getScheme())
+                || ep.getHost() == null) {
+            throw new IllegalArgumentException("endpoint '" + redact(value) + "' in '" + redact(text)
                     + "' must be an http:// or https:// URL with a host");
         }
         return ep;
