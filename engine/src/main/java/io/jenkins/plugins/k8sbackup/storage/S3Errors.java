@@ -68,6 +68,11 @@ final class S3Errors {
             return "cannot reach S3 endpoint " + location.endpointDescription() + " (while trying to " + action + "): "
                     + rootMessage(e);
         }
+        if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Acquire operation took longer")) {
+            // Seen after a refused first attempt against a dead endpoint: the retry waits out the pool's timeout.
+            return "no connection to S3 endpoint " + location.endpointDescription() + " (while trying to " + action
+                    + "): it is down, unreachable or overloaded";
+        }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
             return "no S3 credentials found (" + credentials.describe() + "): give an access key, or set "
                     + S3Credentials.ENV_ACCESS_KEY + " and " + S3Credentials.ENV_SECRET_KEY + ", or configure a profile";

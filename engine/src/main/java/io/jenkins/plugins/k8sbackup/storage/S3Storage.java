@@ -1,9 +1,12 @@
 package io.jenkins.plugins.k8sbackup.storage;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -37,6 +40,8 @@ public final class S3Storage implements BackupStorage {
     private final S3Errors errors;
     private final S3Client client;
     private final S3AsyncClient uploads;
+    private final EventLoopGroup eventLoop;
+    private final SdkAsyncHttpClient http;
 
     private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize) {
         this.location = location;
@@ -44,7 +49,12 @@ public final class S3Storage implements BackupStorage {
         Region region = region(location);
         var sync = S3Client.builder().region(region).credentialsProvider(credentials.provider())
                 .forcePathStyle(location.pathStyle());
-        var async = S3AsyncClient.builder().httpClient(SharedEventLoop.HTTP)
+        // Our own event loop, because an async client that owns its loop waits a 2-second quiet period on close;
+        // daemon threads never keep a finished CLI alive. Per storage, so a dead endpoint cannot stall another.
+        this.eventLoop = new NioEventLoopGroup(2,
+                new ThreadFactoryBuilder().threadNamePrefix("k8s-backup-s3").daemonThreads(true).build());
+        this.http = NettyNioAsyncHttpClient.builder().eventLoopGroup(SdkEventLoopGroup.create(eventLoop)).build();
+        var async = S3AsyncClient.builder().httpClient(http)
                 .region(region).credentialsProvider(credentials.provider())
                 .forcePathStyle(location.pathStyle())
                 .multipartEnabled(true)
@@ -58,17 +68,6 @@ public final class S3Storage implements BackupStorage {
         }
         this.client = sync.build();
         this.uploads = async.build();
-    }
-
-    /**
-     * One Netty client for every S3 storage in the process, never closed: an async client that owns its event
-     * loop waits a 2-second quiet period on close, and daemon threads never keep a finished CLI alive.
-     */
-    private static final class SharedEventLoop {
-        static final SdkAsyncHttpClient HTTP = NettyNioAsyncHttpClient.builder()
-                .eventLoopGroupBuilder(SdkEventLoopGroup.builder().threadFactory(
-                        new ThreadFactoryBuilder().threadNamePrefix("k8s-backup-s3").daemonThreads(true).build()))
-                .build();
     }
 
     /** Opens the location and checks that the bucket exists and the credentials may use it. */
@@ -225,5 +224,7 @@ public final class S3Storage implements BackupStorage {
     public void close() {
         client.close();
         uploads.close();
+        http.close();
+        eventLoop.shutdownGracefully(0, 5, TimeUnit.SECONDS); // not awaited: nothing is in flight any more
     }
 }
