@@ -64,8 +64,13 @@ public final class LocalDirectoryStorage implements BackupStorage {
 
     @Override
     public InputStream open(String key) throws IOException {
+        Path file = resolve(key);
+        if (Files.isDirectory(file)) {
+            // a "directory" is only a common key prefix, as in S3, not an object
+            throw new FileNotFoundException(key + " not found in " + describe());
+        }
         try {
-            return Files.newInputStream(resolve(key));
+            return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(key + " not found in " + describe());
         }
@@ -79,10 +84,13 @@ public final class LocalDirectoryStorage implements BackupStorage {
     @Override
     public List<StoredObject> list(String prefix) throws IOException {
         List<StoredObject> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
+        // Walk only the directory the prefix points into, not the whole store.
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash <= 0 ? root : resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
             return out;
         }
-        try (Stream<Path> files = Files.walk(root)) {
+        try (Stream<Path> files = Files.walk(start)) {
             files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith(TEMP_PREFIX))
                     .forEach(p -> {
@@ -162,14 +170,23 @@ public final class LocalDirectoryStorage implements BackupStorage {
             this.out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
         }
 
+        private void checkOpen() throws IOException {
+            if (done) {
+                // BufferedOutputStream would swallow the bytes silently until its next flush
+                throw new IOException("writer for " + target + " is already closed or aborted");
+            }
+        }
+
         @Override
         public void write(int b) throws IOException {
+            checkOpen();
             out.write(b);
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            checkOpen();
             out.write(b, off, len);
             count += len;
         }

@@ -1,0 +1,230 @@
+package io.jenkins.plugins.k8sbackup.storage;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.ThreadFactoryBuilder;
+
+/**
+ * Storage in an S3 bucket below a key prefix, through AWS SDK v2. Uploads stream with unknown length through
+ * the SDK's multipart client (parts of {@code partSize}, so memory stays bounded whatever the object size);
+ * every other call uses a plain client, because the multipart client reads by part number, which S3-compatible
+ * stores such as s3proxy do not serve.
+ */
+public final class S3Storage implements BackupStorage {
+    static final long DEFAULT_PART_SIZE = 8L << 20;
+    /** DeleteObjects accepts at most 1000 keys, which is also the largest ListObjectsV2 page. */
+    private static final int DELETE_BATCH = 1000;
+
+    private final StorageUri.S3 location;
+    private final S3Errors errors;
+    private final S3Client client;
+    private final S3AsyncClient uploads;
+    private final EventLoopGroup eventLoop;
+    private final SdkAsyncHttpClient http;
+
+    private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize) {
+        this.location = location;
+        this.errors = new S3Errors(location, credentials);
+        Region region = region(location);
+        var sync = S3Client.builder().region(region).credentialsProvider(credentials.provider())
+                .forcePathStyle(location.pathStyle());
+        // Our own event loop, because an async client that owns its loop waits a 2-second quiet period on close;
+        // daemon threads never keep a finished CLI alive. Per storage, so a dead endpoint cannot stall another.
+        this.eventLoop = new NioEventLoopGroup(2,
+                new ThreadFactoryBuilder().threadNamePrefix("k8s-backup-s3").daemonThreads(true).build());
+        this.http = NettyNioAsyncHttpClient.builder().eventLoopGroup(SdkEventLoopGroup.create(eventLoop)).build();
+        var async = S3AsyncClient.builder().httpClient(http)
+                .region(region).credentialsProvider(credentials.provider())
+                .forcePathStyle(location.pathStyle())
+                .multipartEnabled(true)
+                .multipartConfiguration(c -> c.minimumPartSizeInBytes(partSize).thresholdInBytes(partSize));
+        if (location.endpoint() != null) {
+            sync.endpointOverride(location.endpoint());
+            async.endpointOverride(location.endpoint());
+        } else {
+            sync.crossRegionAccessEnabled(true);
+            async.crossRegionAccessEnabled(true);
+        }
+        this.client = sync.build();
+        this.uploads = async.build();
+    }
+
+    /** Opens the location and checks that the bucket exists and the credentials may use it. */
+    public static S3Storage open(StorageUri.S3 location, S3Credentials credentials) throws StorageException {
+        return open(location, credentials, DEFAULT_PART_SIZE);
+    }
+
+    static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize) throws StorageException {
+        S3Storage storage = new S3Storage(location, credentials, partSize);
+        try {
+            storage.checkBucket();
+            return storage;
+        } catch (StorageException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    private static Region region(StorageUri.S3 location) {
+        if (location.region() != null) {
+            return Region.of(location.region());
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkException none) {
+            // S3-compatible stores ignore the region; AWS redirects across regions (crossRegionAccessEnabled).
+            return Region.US_EAST_1;
+        }
+    }
+
+    private void checkBucket() throws StorageException {
+        try {
+            client.headBucket(b -> b.bucket(location.bucket()));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new StorageException(errors.missingBucket(), e);
+            }
+            throw new StorageException(errors.reason("open bucket '" + location.bucket() + "'", e), e);
+        } catch (SdkException e) {
+            throw new StorageException(errors.reason("open bucket '" + location.bucket() + "'", e), e);
+        }
+    }
+
+    public StorageUri.S3 location() {
+        return location;
+    }
+
+    String fullKey(String key) {
+        StorageKeys.check(key);
+        return location.prefix() + key;
+    }
+
+    @Override
+    public StorageWriter create(String key) throws IOException {
+        String full = fullKey(key);
+        return new S3Writer(uploads, location.bucket(), full, key, errors);
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        String full = fullKey(key);
+        try {
+            return client.getObject(b -> b.bucket(location.bucket()).key(full));
+        } catch (SdkException e) {
+            throw errors.translate("read '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        String full = fullKey(key);
+        try {
+            client.headObject(b -> b.bucket(location.bucket()).key(full));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw errors.translate("check '" + key + "'", e);
+        } catch (SdkException e) {
+            throw errors.translate("check '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        String full = location.prefix() + prefix;
+        List<StoredObject> out = new ArrayList<>();
+        try {
+            for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(full)).contents()) {
+                out.add(new StoredObject(o.key().substring(location.prefix().length()), o.size(), o.lastModified()));
+            }
+        } catch (SdkException e) {
+            throw errors.translate("list '" + prefix + "'", e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> listChildren(String prefix) throws IOException {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("listChildren needs a prefix ending with '/', got '" + prefix + "'");
+        }
+        String full = location.prefix() + prefix;
+        List<String> out = new ArrayList<>();
+        try {
+            for (CommonPrefix p : client.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(full).delimiter("/"))
+                    .commonPrefixes()) {
+                String child = p.prefix().substring(full.length());
+                out.add(child.substring(0, child.length() - 1));
+            }
+        } catch (SdkException e) {
+            throw errors.translate("list '" + prefix + "'", e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Override
+    public void deletePrefix(String prefix) throws IOException {
+        String full = location.prefix() + prefix;
+        try {
+            for (ListObjectsV2Response page : client.listObjectsV2Paginator(
+                    b -> b.bucket(location.bucket()).prefix(full).maxKeys(DELETE_BATCH))) {
+                List<ObjectIdentifier> batch = page.contents().stream()
+                        .map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+                if (!batch.isEmpty()) {
+                    deleteBatch(prefix, batch);
+                }
+            }
+        } catch (SdkException e) {
+            throw errors.translate("delete '" + prefix + "'", e);
+        }
+    }
+
+    private void deleteBatch(String prefix, List<ObjectIdentifier> batch) throws StorageException {
+        DeleteObjectsResponse r = client.deleteObjects(b -> b.bucket(location.bucket())
+                .delete(Delete.builder().objects(batch).quiet(true).build()));
+        if (r.hasErrors() && !r.errors().isEmpty()) {
+            var first = r.errors().get(0);
+            throw new StorageException("could not delete " + r.errors().size() + " object(s) below '" + prefix + "' at "
+                    + describe() + ", first '" + first.key() + "': " + first.code() + " " + first.message());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return location.describe();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        uploads.close();
+        http.close();
+        eventLoop.shutdownGracefully(0, 5, TimeUnit.SECONDS); // not awaited: nothing is in flight any more
+    }
+}

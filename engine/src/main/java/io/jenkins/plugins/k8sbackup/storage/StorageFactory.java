@@ -1,0 +1,24 @@
+package io.jenkins.plugins.k8sbackup.storage;
+
+import java.io.IOException;
+
+/** Opens the storage a URI names (see {@link StorageUri} and docs/storage-uris.md). */
+public final class StorageFactory {
+    private StorageFactory() {}
+
+    /**
+     * @param credentials used for {@code s3://} only; null means the SDK default chain
+     * @throws IllegalArgumentException for a malformed URI
+     * @throws StorageException when the location cannot be used (missing bucket, access denied, unreachable)
+     */
+    public static BackupStorage open(String uri, S3Credentials credentials) throws IOException {
+        return open(StorageUri.parse(uri), credentials);
+    }
+
+    public static BackupStorage open(StorageUri uri, S3Credentials credentials) throws IOException {
+        if (uri instanceof StorageUri.S3 s3) {
+            return S3Storage.open(s3, credentials != null ? credentials : S3Credentials.defaultChain());
+        }
+        return new LocalDirectoryStorage(((StorageUri.Local) uri).root());
+    }
+}
