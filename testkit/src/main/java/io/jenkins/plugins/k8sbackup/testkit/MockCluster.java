@@ -92,6 +92,15 @@ public final class MockCluster implements AutoCloseable {
         return dispatcher.writeRequests.get();
     }
 
+    /** Accepted writes (not 429-refused ones) as "METHOD path[?query]", in arrival order. */
+    public java.util.List<String> writeLog() {
+        return java.util.List.copyOf(dispatcher.writeLog);
+    }
+
+    public void clearWriteLog() {
+        dispatcher.writeLog.clear();
+    }
+
     /** A client configuration for this cluster, as a kubeconfig would give it. */
     public Config config() {
         return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(TOKEN)
