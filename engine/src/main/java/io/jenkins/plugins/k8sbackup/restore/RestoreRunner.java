@@ -157,7 +157,8 @@ public final class RestoreRunner {
             }
             String targetName = desired.path("metadata").path("name").asText();
             if (action != RestoreAction.FAIL) {
-                if (resource.equals(WellKnownTypes.PVS)) {
+                // a differing live PV is someone else's volume (e.g. prod's, seen from a clone): never bind to it
+                if (resource.equals(WellKnownTypes.PVS) && action != RestoreAction.SKIP_DIFFERS) {
                     run.restoredPvs.add(targetName);
                 } else if (resource.equals(WellKnownTypes.CRDS)) {
                     run.crdsToWaitFor.add(targetName);

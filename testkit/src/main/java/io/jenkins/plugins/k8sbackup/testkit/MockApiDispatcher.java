@@ -42,7 +42,7 @@ final class MockApiDispatcher extends Dispatcher {
     final AtomicInteger pagedListRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
-    /** Every accepted write as "METHOD path[?query]", in arrival order: tests assert on ordering and dry-runs. */
+    /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
     final java.util.Queue<String> writeLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ServerSideWrites serverSideWrites;
 
@@ -71,19 +71,9 @@ final class MockApiDispatcher extends Dispatcher {
             }
             if (write) {
                 writeRequests.incrementAndGet();
-                writeLog.add(method + " " + full);
-                if ("All".equals(query.get("dryRun"))) {
-                    switch (faults.dryRunSupport()) {
-                        case HONOUR:
-                            return serverSideWrites.dryRun(request, path);
-                        case REFUSE:
-                            return status(400, "BadRequest", "dryRun is not supported by this server");
-                        case IGNORE:
-                            break;
-                    }
-                } else if (ServerSideWrites.isMergePatch(request)) {
-                    return serverSideWrites.mergePatch(request, path);
-                }
+                MockResponse response = write(request, path, query);
+                writeLog.add(method + " " + full + " -> " + response.code());
+                return response;
             }
             if (method == HttpMethod.GET && isCollection(path) && !"true".equals(query.get("watch"))) {
                 return list(request, path, query);
@@ -92,6 +82,23 @@ final class MockApiDispatcher extends Dispatcher {
         } catch (Exception e) {
             return status(500, "InternalError", e.toString());
         }
+    }
+
+    /** A write, with what a real API server does about dry-run and merge patch. */
+    private MockResponse write(RecordedRequest request, String path, Map<String, String> query) throws Exception {
+        if ("All".equals(query.get("dryRun"))) {
+            switch (faults.dryRunSupport()) {
+                case HONOUR:
+                    return serverSideWrites.dryRun(request, path);
+                case REFUSE:
+                    return status(400, "BadRequest", "dryRun is not supported by this server");
+                case IGNORE:
+                    break;
+            }
+        } else if (ServerSideWrites.isMergePatch(request)) {
+            return serverSideWrites.mergePatch(request, path);
+        }
+        return crud.dispatch(request);
     }
 
     // ---- paging -------------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ public final class MockCluster implements AutoCloseable {
         return dispatcher.writeRequests.get();
     }
 
-    /** Accepted writes (not 429-refused ones) as "METHOD path[?query]", in arrival order. */
+    /** Writes past the 429 fault, as "METHOD path[?query] -> status code", in arrival order. */
     public java.util.List<String> writeLog() {
         return java.util.List.copyOf(dispatcher.writeLog);
     }
