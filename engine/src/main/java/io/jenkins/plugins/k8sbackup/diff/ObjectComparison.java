@@ -41,9 +41,10 @@ public final class ObjectComparison {
     public JsonNode[] comparable(String resource, JsonNode desired, JsonNode live) {
         ObjectNode d = (ObjectNode) desired.deepCopy();
         ObjectNode l = sanitizer.sanitize(resource, (ObjectNode) live.deepCopy());
-        // a PVC restored without its PV binds to whatever the cluster provides
-        if (resource.equals(WellKnownTypes.PVCS) && !d.path("spec").has("volumeName")) {
+        // a PVC restored without its PV binds to whatever the cluster provides: only two bindings can differ
+        if (resource.equals(WellKnownTypes.PVCS) && !(d.path("spec").has("volumeName") && l.path("spec").has("volumeName"))) {
             Sanitizer.dropVolumeBinding(l);
+            Sanitizer.dropVolumeBinding(d);
         }
         return new JsonNode[] {normalise(d), normalise(l)};
     }

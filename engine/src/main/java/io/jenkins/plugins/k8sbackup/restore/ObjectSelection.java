@@ -58,6 +58,11 @@ public final class ObjectSelection {
         return List.copyOf(out);
     }
 
+    /** Whether an object's labels pass the label selector (true without one). */
+    public boolean labelsMatch(com.fasterxml.jackson.databind.JsonNode object) {
+        return labels == null || labels.matches(object);
+    }
+
     public NamespaceMapping mapping() {
         return mapping;
     }
