@@ -71,7 +71,7 @@ public final class DiffRunner {
                     errors.add(d.ref() + ": cannot be read from the cluster " + ObjectApi.reason(e));
                 }
             });
-            if (type.namespaced() && plan.selection() != null && spec.objects().isEmpty()) {
+            if (type.namespaced() && spec.objects().isEmpty()) {
                 findAdded(type, plan, sanitizer, inBackup, added, errors);
             }
         }
