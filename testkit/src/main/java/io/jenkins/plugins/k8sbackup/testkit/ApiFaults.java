@@ -16,6 +16,7 @@ public final class ApiFaults {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger expired = new AtomicInteger();
     private volatile DryRunSupport dryRun = DryRunSupport.HONOUR;
+    private volatile int writeLatencyMillis;
 
     /** How the API answers writes carrying {@code ?dryRun=All}. */
     public enum DryRunSupport {
@@ -50,6 +51,16 @@ public final class ApiFaults {
         return this;
     }
 
+    /** Delays every write's answer this long (not the dispatcher), as an API server's etcd round trip does. */
+    public ApiFaults writeLatencyMillis(int millis) {
+        this.writeLatencyMillis = millis;
+        return this;
+    }
+
+    int writeLatencyMillis() {
+        return writeLatencyMillis;
+    }
+
     public ApiFaults dryRun(DryRunSupport support) {
         this.dryRun = support;
         return this;
@@ -64,6 +75,7 @@ public final class ApiFaults {
         throttleReads = 0;
         expireContinueTokens.set(0);
         dryRun = DryRunSupport.HONOUR;
+        writeLatencyMillis = 0;
         return this;
     }
 

@@ -73,7 +73,9 @@ final class MockApiDispatcher extends Dispatcher {
                 writeRequests.incrementAndGet();
                 MockResponse response = write(request, path, query);
                 writeLog.add(method + " " + full + " -> " + response.code());
-                return response;
+                // answered later without holding the dispatcher, as a server waiting on etcd serves others meanwhile
+                return faults.writeLatencyMillis() > 0
+                        ? response.setBodyDelay(java.time.Duration.ofMillis(faults.writeLatencyMillis())) : response;
             }
             if (method == HttpMethod.GET && isCollection(path) && !"true".equals(query.get("watch"))) {
                 return list(request, path, query);

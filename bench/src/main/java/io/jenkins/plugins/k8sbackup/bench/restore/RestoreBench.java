@@ -36,19 +36,24 @@ import java.util.concurrent.Future;
  * loop (as Velero restores) measured in the same run. Every measurement gets a fresh embedded cluster, since
  * the mock's cost per write grows with what it stores. The client-side rate limit is set out of the way
  * (10^5 qps): this measures the restore path and the server, not the limiter.
- * Args: [counts, default 10000] [concurrencies, default 1,4,8], e.g. {@code 10000,50000 1,4,8}.
+ * Args: [counts, default 10000] [concurrencies, default 1,4,8] [mock write latency ms, default 0],
+ * e.g. {@code 10000,50000 1,4,8 5}.
  */
 public final class RestoreBench {
     private static final String NS = "bench";
+    /** Per-write latency added by the mock (third arg), as a real API server's etcd round trip; 0 = none. */
+    private static int latencyMillis;
 
     private RestoreBench() {}
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = ints(args.length > 0 ? args[0] : "10000");
         List<Integer> concurrencies = ints(args.length > 1 ? args[1] : "1,4,8");
+        latencyMillis = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Files.createTempDirectory("restore-bench");
         LocalDirectoryStorage storage = new LocalDirectoryStorage(dir);
-        System.out.printf("cpus=%d, java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("cpus=%d, java %s, mock write latency %d ms%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), latencyMillis);
         System.out.printf("%-8s %-14s %10s %10s %8s%n", "objects", "mode", "seconds", "objects/s", "vs seq");
         for (int n : counts) {
             String backup = seed(storage, n);
@@ -68,6 +73,7 @@ public final class RestoreBench {
     private static double measure(int n, String label, Run run) throws Exception {
         try (MockCluster cluster = MockCluster.start()) {
             cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+            cluster.faults().writeLatencyMillis(latencyMillis);
             System.gc();
             long start = System.nanoTime();
             long restored = run.run(cluster);
