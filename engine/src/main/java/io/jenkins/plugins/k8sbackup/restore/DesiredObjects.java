@@ -34,8 +34,9 @@ public final class DesiredObjects {
             ObjectRecord rec = item.record();
             String ns = mapping.target(rec.namespace());
             String name = resource.equals(WellKnownTypes.NAMESPACES) ? mapping.target(rec.name()) : rec.name();
-            if (!item.ok()) {
-                visitor.visit(new Desired(type, rec, ns, name, null, item.error()));
+            String error = item.ok() ? SelectionPlan.mismatch(rec, item.object()) : item.error();
+            if (error != null) {
+                visitor.visit(new Desired(type, rec, ns, name, null, error));
                 return;
             }
             if (!plan.wantedObject(type, rec, item.object()) || sanitizer.skipReason(resource, item.object()) != null) {

@@ -104,6 +104,11 @@ public final class RestoreRunner {
                 run.record(type, rec, null, RestoreAction.FAIL, "not restored: " + item.error(), tally);
                 return;
             }
+            String mismatch = SelectionPlan.mismatch(rec, item.object());
+            if (mismatch != null) {
+                run.record(type, rec, null, RestoreAction.FAIL, "not restored: " + mismatch, tally);
+                return;
+            }
             if (!run.plan.wantedObject(type, rec, item.object())) {
                 return;
             }

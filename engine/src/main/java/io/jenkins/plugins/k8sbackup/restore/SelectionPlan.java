@@ -73,6 +73,22 @@ public final class SelectionPlan {
         return plan;
     }
 
+    /**
+     * Why a stored object cannot be trusted to be the one its index record names (path checked, SHA-256 verified),
+     * or null: the selection and every target are decided on the record, so the JSON must agree with it.
+     */
+    public static String mismatch(ObjectRecord r, JsonNode o) {
+        if (!(o instanceof com.fasterxml.jackson.databind.node.ObjectNode) || !o.path("metadata").isObject()) {
+            return "not a Kubernetes object";
+        }
+        String name = o.path("metadata").path("name").asText("");
+        String ns = o.path("metadata").path("namespace").asText(null);
+        if (!name.equals(r.name()) || (r.namespace() != null && !r.namespace().equals(ns))) {
+            return "its metadata names " + (ns == null ? "" : ns + "/") + name + ", not the object its archive path names";
+        }
+        return null;
+    }
+
     static String ownerKey(String kind, String namespace, String name) {
         return kind + "/" + (namespace == null ? "" : namespace) + "/" + name;
     }

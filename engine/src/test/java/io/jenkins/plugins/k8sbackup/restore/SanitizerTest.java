@@ -86,6 +86,16 @@ class SanitizerTest {
     }
 
     @Test
+    void refusesAnObjectThatIsNotTheOneItsArchivePathNames() throws Exception {
+        var rec = new io.jenkins.plugins.k8sbackup.archive.ObjectRecord("resources/configmaps/namespaces/shop/a.json",
+                "configmaps", "v1", "ConfigMap", "shop", "a", "0", 1, false);
+        assertThat(SelectionPlan.mismatch(rec, json("{'metadata':{'name':'a','namespace':'shop'}}"))).isNull();
+        assertThat(SelectionPlan.mismatch(rec, json("{'metadata':{'name':'a','namespace':'kube-system'}}")))
+                .contains("kube-system/a").contains("not the object its archive path names");
+        assertThat(SelectionPlan.mismatch(rec, Json.MAPPER.readTree("[1]"))).isEqualTo("not a Kubernetes object");
+    }
+
+    @Test
     void labelSelectorsAndMergePatches() throws Exception {
         ObjectNode o = json("{'metadata':{'labels':{'app':'web','tier':'front'}}}");
         assertThat(LabelSelector.parse("app=web,tier in (front, back),!gone").matches(o)).isTrue();
