@@ -86,7 +86,6 @@ final class MockApiDispatcher extends Dispatcher {
         }
     }
 
-<<<<<<< HEAD
     /** Stores an object straight into the CRUD store, without HTTP: seeding 100k objects for benchmarks. */
     void seed(String collectionPath, byte[] json) {
         MockResponse r = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collectionPath,
@@ -94,7 +93,8 @@ final class MockApiDispatcher extends Dispatcher {
         if (r.code() >= 300) {
             throw new IllegalStateException("seeding " + collectionPath + " failed: " + r.code() + " " + r.getBody().readUtf8());
         }
-=======
+    }
+
     /** A write, with what a real API server does about dry-run and merge patch. */
     private MockResponse write(RecordedRequest request, String path, Map<String, String> query) throws Exception {
         if ("All".equals(query.get("dryRun"))) {
@@ -110,7 +110,6 @@ final class MockApiDispatcher extends Dispatcher {
             return serverSideWrites.mergePatch(request, path);
         }
         return crud.dispatch(request);
->>>>>>> restore
     }
 
     // ---- paging -------------------------------------------------------------------------------------
