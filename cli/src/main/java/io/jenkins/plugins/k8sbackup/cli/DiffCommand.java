@@ -3,31 +3,13 @@ package io.jenkins.plugins.k8sbackup.cli;
 import io.jenkins.plugins.k8sbackup.diff.DiffReport;
 import io.jenkins.plugins.k8sbackup.diff.DiffSpec;
 import io.jenkins.plugins.k8sbackup.ops.DiffOperation;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare a backup with the live cluster: missing, added and changed objects, field by field.")
-final class DiffCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", description = "backup name")
-    String name;
-    @Mixin
-    ClusterOptions cluster;
-    @Mixin
-    StorageOptions storage;
-    @Mixin
-    KeyOptions keys;
-    @Mixin
-    SelectionOptions selection;
-    @Option(names = "--report", description = "write the JSON report to this file")
-    Path report;
+final class DiffCommand extends BackupSelectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {

@@ -5,29 +5,13 @@ import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.util.Durations;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore a backup, all of it or a selection, optionally into other namespaces.")
-final class RestoreCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", description = "backup name")
-    String name;
-    @Mixin
-    ClusterOptions cluster;
-    @Mixin
-    StorageOptions storage;
-    @Mixin
-    KeyOptions keys;
-    @Mixin
-    SelectionOptions selection;
+final class RestoreCommand extends BackupSelectionCommand implements Callable<Integer> {
     @Option(names = "--existing", defaultValue = "skip", description = "skip, update, replace or fail (default: ${DEFAULT-VALUE})")
     ExistingPolicy existing;
     @Option(names = "--dry-run", description = "plan every action without writing")
@@ -38,8 +22,6 @@ final class RestoreCommand implements Callable<Integer> {
     boolean preserveNodePorts;
     @Option(names = "--wait", defaultValue = "60s", description = "how long to wait for CRDs to be Established (default: ${DEFAULT-VALUE})")
     String wait;
-    @Option(names = "--report", description = "write the JSON report to this file")
-    Path report;
     @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
     boolean quiet;
 

@@ -212,7 +212,7 @@ class BackupRunnerTest {
 
     @Test
     void storageDyingMidWriteLeavesNoCompleteBackup() throws Exception {
-        FailingStorage dying = new FailingStorage(storage, 2_000);
+        FailingStorage dying = FailingStorage.dyingAfter(storage, 200);
         assertThatThrownBy(() -> fixture.backup(cluster, dying, shop().build(), null))
                 .hasMessageContaining("simulated storage failure");
         assertThat(storage.exists("backups/b1/manifest.json")).isFalse();

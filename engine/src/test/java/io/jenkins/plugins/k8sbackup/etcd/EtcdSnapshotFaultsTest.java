@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.etcd;
 
+import io.jenkins.plugins.k8sbackup.testing.FailingStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

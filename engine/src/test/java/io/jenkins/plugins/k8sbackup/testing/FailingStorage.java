@@ -1,28 +1,45 @@
 package io.jenkins.plugins.k8sbackup.testing;
 
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.StorageException;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.storage.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
-/** Wraps a storage and makes every write fail once {@code failAfterBytes} bytes were written in total. */
+/** Real storage whose writers misbehave after {@code failAfter} bytes: throw, or run a hook (e.g. kill etcd). */
 public final class FailingStorage implements BackupStorage {
     private final BackupStorage delegate;
-    private final long failAfterBytes;
-    private final AtomicLong written = new AtomicLong();
+    private final long failAfter;
+    private final Consumer<Long> onThreshold;
+    private final boolean dying;
 
-    public FailingStorage(BackupStorage delegate, long failAfterBytes) {
+    private FailingStorage(BackupStorage delegate, long failAfter, Consumer<Long> onThreshold, boolean dying) {
         this.delegate = delegate;
-        this.failAfterBytes = failAfterBytes;
+        this.failAfter = failAfter;
+        this.onThreshold = onThreshold;
+        this.dying = dying;
+    }
+
+    /** Writers throw once {@code failAfter} bytes went through, as a full disk or a dropped connection would. */
+    public static FailingStorage dyingAfter(BackupStorage delegate, long failAfter) {
+        return new FailingStorage(delegate, failAfter, n -> {}, true);
+    }
+
+    /** Writers call {@code hook} once, at {@code threshold} bytes, and go on working. */
+    public static FailingStorage hookAt(BackupStorage delegate, long threshold, Consumer<Long> hook) {
+        return new FailingStorage(delegate, threshold, hook, false);
     }
 
     @Override
     public StorageWriter create(String key) throws IOException {
-        StorageWriter w = delegate.create(key);
+        StorageWriter real = delegate.create(key);
+        boolean fail = dying;
         return new StorageWriter() {
+            private boolean fired;
+
             @Override
             public void write(int b) throws IOException {
                 write(new byte[] {(byte) b}, 0, 1);
@@ -30,29 +47,32 @@ public final class FailingStorage implements BackupStorage {
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                if (written.addAndGet(len) > failAfterBytes) {
-                    throw new IOException("simulated storage failure: connection reset");
+                if (real.bytesWritten() + len > failAfter && !fired) {
+                    fired = true;
+                    onThreshold.accept(real.bytesWritten());
+                    if (fail) {
+                        throw new StorageException("simulated storage failure after " + real.bytesWritten() + " bytes");
+                    }
                 }
-                w.write(b, off, len);
+                if (fail && fired) {
+                    throw new StorageException("simulated storage failure: storage is gone");
+                }
+                real.write(b, off, len);
             }
 
             @Override
             public void abort() {
-                w.abort();
+                real.abort();
             }
 
             @Override
             public long bytesWritten() {
-                return w.bytesWritten();
+                return real.bytesWritten();
             }
 
             @Override
             public void close() throws IOException {
-                if (written.get() > failAfterBytes) {
-                    w.abort();
-                    throw new IOException("simulated storage failure on close");
-                }
-                w.close();
+                real.close();
             }
         };
     }

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What restore, diff and verify share: a backup, a cluster, a storage location, a key, a selection, a report file. */
+abstract class BackupSelectionCommand {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", description = "backup name")
+    String name;
+    @Mixin
+    ClusterOptions cluster;
+    @Mixin
+    StorageOptions storage;
+    @Mixin
+    KeyOptions keys;
+    @Mixin
+    SelectionOptions selection;
+    @Option(names = "--report", description = "write the JSON report to this file")
+    Path report;
+}
