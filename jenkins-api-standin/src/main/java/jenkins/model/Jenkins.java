@@ -1,12 +1,15 @@
 package jenkins.model;
 
 import hudson.ExtensionList;
+import hudson.model.Computer;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.File;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -21,6 +24,7 @@ public class Jenkins implements AccessControlled {
 
     private final File root;
     private final ACL acl;
+    final List<Computer> computers = new CopyOnWriteArrayList<>();
 
     Jenkins(File root, ACL acl) {
         this.root = root;
@@ -45,6 +49,11 @@ public class Jenkins implements AccessControlled {
 
     public static Authentication getAuthentication2() {
         return ACL.SYSTEM2;
+    }
+
+    /** Stand-in: the computers tests register through package-private {@link #computers}. */
+    public Computer[] getComputers() {
+        return computers.toArray(new Computer[0]);
     }
 
     public File getRootDir() {
