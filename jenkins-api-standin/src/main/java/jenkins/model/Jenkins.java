@@ -3,6 +3,8 @@ package jenkins.model;
 import hudson.ExtensionList;
 import hudson.model.Computer;
 import hudson.model.Describable;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
@@ -16,7 +18,7 @@ import org.springframework.security.core.Authentication;
  * Stand-in: one instance with a root directory and an ACL, installed by tests through package-private
  * {@link #install}; descriptors are found in, or created into, the {@link ExtensionList} registry.
  */
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, ItemGroup<Item> {
     public static final Permission ADMINISTER = StandInPermissions.of("hudson.model.Hudson.Administer");
     public static final Permission READ = StandInPermissions.of("hudson.model.Hudson.Read");
 
@@ -54,6 +56,12 @@ public class Jenkins implements AccessControlled {
     /** Stand-in: the computers tests register through package-private {@link #computers}. */
     public Computer[] getComputers() {
         return computers.toArray(new Computer[0]);
+    }
+
+    /** Stand-in: no items; the plugin uses Jenkins only as the global credentials context. */
+    @Override
+    public List<Item> getItems() {
+        return List.of();
     }
 
     public File getRootDir() {
