@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -187,12 +188,12 @@ public final class BackupRunner {
     }
 
     /** For the automatic rule: whether one cluster-scoped object is needed by the namespaces selected. */
-    private static boolean neededClusterObject(Run run, ResourceType type, GenericKubernetesResource o) {
+    private static boolean neededClusterObject(Run run, ResourceType type, JsonNode o) {
         if (run.wholeCluster() || Boolean.TRUE.equals(run.spec.includeClusterResources())
                 || run.resources.explicitlyIncludes(type)) {
             return true;
         }
-        String name = o.getMetadata().getName();
+        String name = o.path("metadata").path("name").asText();
         return switch (type.qualifiedName()) {
             case WellKnownTypes.NAMESPACES -> run.selectedNamespaces.contains(name);
             case WellKnownTypes.CRDS -> run.capturedTypes.contains(name);
@@ -258,9 +259,9 @@ public final class BackupRunner {
         return scopes;
     }
 
-    private static boolean accept(Run run, ResourceType type, GenericKubernetesResource o) {
+    private static boolean accept(Run run, ResourceType type, JsonNode o) {
         if (type.namespaced()) {
-            if (!run.selectedNamespaces.contains(o.getMetadata().getNamespace())) {
+            if (!run.selectedNamespaces.contains(o.path("metadata").path("namespace").asText())) {
                 return false;
             }
             if (type.qualifiedName().equals(WellKnownTypes.PODS) && !run.spec.includeOwnedPods()
@@ -273,26 +274,26 @@ public final class BackupRunner {
         return neededClusterObject(run, type, o);
     }
 
-    private void store(Run run, ResourceType type, GenericKubernetesResource o, TypeArchiveWriter archive) throws IOException {
+    private void store(Run run, ResourceType type, ObjectNode o, TypeArchiveWriter archive) throws IOException {
         ObjectCleaner.clean(o);
-        if (o.getApiVersion() == null) {
-            o.setApiVersion(type.apiVersion());
-        }
-        if (o.getKind() == null) {
-            o.setKind(type.kind());
-        }
+        // list items carry no apiVersion/kind of their own
+        String apiVersion = o.path("apiVersion").asText(type.apiVersion());
+        String kind = o.path("kind").asText(type.kind());
+        o.put("apiVersion", apiVersion);
+        o.put("kind", kind);
         boolean encrypt = switch (run.spec.encryption()) {
             case all -> true;
             case secrets -> type.qualifiedName().equals(WellKnownTypes.SECRETS);
             case none -> false;
         };
-        String ns = type.namespaced() ? o.getMetadata().getNamespace() : null;
-        String path = ArchivePaths.entryPath(type.qualifiedName(), ns, o.getMetadata().getName(), encrypt);
+        String ns = type.namespaced() ? o.path("metadata").path("namespace").asText() : null;
+        String name = o.path("metadata").path("name").asText();
+        String path = ArchivePaths.entryPath(type.qualifiedName(), ns, name, encrypt);
         byte[] json = Json.MAPPER.writeValueAsBytes(o);
         byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, path) : json;
         archive.add(path, stored);
-        run.index.add(new ObjectRecord(path, type.qualifiedName(), o.getApiVersion(), o.getKind(), ns,
-                o.getMetadata().getName(), Sha256.hex(stored), stored.length, encrypt));
+        run.index.add(new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
+                stored.length, encrypt));
         if (encrypt) {
             run.encryptedObjects++;
         }
@@ -300,8 +301,8 @@ public final class BackupRunner {
             run.capturedTypes.add(type.plural() + "." + type.group());
         }
         if (type.qualifiedName().equals(WellKnownTypes.PVCS)) {
-            Object spec = o.getAdditionalProperties().get("spec");
-            if (spec instanceof Map<?, ?> m && m.get("volumeName") instanceof String volume) {
+            String volume = o.path("spec").path("volumeName").asText("");
+            if (!volume.isEmpty()) {
                 run.boundVolumes.add(volume);
             }
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.OwnerReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What a backup drops before storing an object: only bookkeeping the API server rebuilds (managedFields,
@@ -11,18 +11,18 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 final class ObjectCleaner {
     private ObjectCleaner() {}
 
-    static void clean(GenericKubernetesResource o) {
-        o.getMetadata().setManagedFields(null);
-        o.getMetadata().setSelfLink(null);
+    static void clean(ObjectNode o) {
+        JsonNode meta = o.get("metadata");
+        if (meta instanceof ObjectNode m) {
+            m.remove("managedFields");
+            m.remove("selfLink");
+        }
     }
 
     /** Pods a controller owns are recreated by it; backing them up only restores stale copies. */
-    static boolean isControllerOwned(GenericKubernetesResource o) {
-        if (o.getMetadata().getOwnerReferences() == null) {
-            return false;
-        }
-        for (OwnerReference ref : o.getMetadata().getOwnerReferences()) {
-            if (Boolean.TRUE.equals(ref.getController())) {
+    static boolean isControllerOwned(JsonNode o) {
+        for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
+            if (ref.path("controller").asBoolean(false)) {
                 return true;
             }
         }

@@ -1,42 +1,52 @@
 package io.jenkins.plugins.k8sbackup.ops;
 
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
+import io.jenkins.plugins.k8sbackup.storage.S3Credentials;
+import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.URI;
-import java.nio.file.Path;
 
 /**
- * A storage location that can travel from the Jenkins controller to an agent: its URI and, for S3, the
- * credentials resolved on the controller.
+ * A storage location that can travel from the Jenkins controller to an agent: its URI and, for S3, a key
+ * pair resolved on the controller from a credential. Without a key pair, S3 uses the AWS default chain
+ * (environment, profile, instance role) of the machine that opens it.
  */
 public final class StorageTarget implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final String uri;
+    private final String accessKeyId;
+    private final String secretKey;
+    private final String sessionToken;
 
     public StorageTarget(String uri) {
+        this(uri, null, null, null);
+    }
+
+    private StorageTarget(String uri, String accessKeyId, String secretKey, String sessionToken) {
         this.uri = uri;
+        this.accessKeyId = accessKeyId;
+        this.secretKey = secretKey;
+        this.sessionToken = sessionToken;
+    }
+
+    /** S3 with an explicit key pair; {@code sessionToken} may be null. */
+    public static StorageTarget withKeys(String uri, String accessKeyId, String secretKey, String sessionToken) {
+        return new StorageTarget(uri, accessKeyId, secretKey, sessionToken);
     }
 
     public String uri() {
         return uri;
     }
 
-    // TODO(lead): delegate to storage.StorageFactory once the S3 branch lands.
     public BackupStorage open() throws IOException {
-        if (uri.startsWith("file:")) {
-            return new LocalDirectoryStorage(Path.of(URI.create(uri)));
-        }
-        if (!uri.contains("://")) {
-            return new LocalDirectoryStorage(Path.of(uri));
-        }
-        throw new IllegalArgumentException("unsupported storage URI " + uri);
+        S3Credentials credentials = accessKeyId == null ? S3Credentials.defaultChain()
+                : S3Credentials.of(accessKeyId, secretKey, sessionToken);
+        return StorageFactory.open(uri, credentials);
     }
 
     @Override
     public String toString() {
-        return uri;
+        return uri + (accessKeyId == null ? "" : " (key " + accessKeyId + ")");
     }
 }

@@ -15,6 +15,18 @@ public final class ApiFaults {
     private final AtomicInteger expireContinueTokens = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger expired = new AtomicInteger();
+    private volatile DryRunSupport dryRun = DryRunSupport.HONOUR;
+    private volatile int writeLatencyMillis;
+
+    /** How the API answers writes carrying {@code ?dryRun=All}. */
+    public enum DryRunSupport {
+        /** As a real API server: validate, answer with the object, store nothing. */
+        HONOUR,
+        /** As a server that does not support dry-run: 400 Bad Request. */
+        REFUSE,
+        /** As fabric8's plain CRUD mock: the parameter is ignored and the write happens. */
+        IGNORE
+    }
 
     /** Answers this fraction of POST/PUT/PATCH/DELETE requests with 429. */
     public ApiFaults throttleWrites(double fraction) {
@@ -39,10 +51,31 @@ public final class ApiFaults {
         return this;
     }
 
+    /** Delays every write's answer this long (not the dispatcher), as an API server's etcd round trip does. */
+    public ApiFaults writeLatencyMillis(int millis) {
+        this.writeLatencyMillis = millis;
+        return this;
+    }
+
+    int writeLatencyMillis() {
+        return writeLatencyMillis;
+    }
+
+    public ApiFaults dryRun(DryRunSupport support) {
+        this.dryRun = support;
+        return this;
+    }
+
+    public DryRunSupport dryRunSupport() {
+        return dryRun;
+    }
+
     public ApiFaults clear() {
         throttleWrites = 0;
         throttleReads = 0;
         expireContinueTokens.set(0);
+        dryRun = DryRunSupport.HONOUR;
+        writeLatencyMillis = 0;
         return this;
     }
 

@@ -42,10 +42,14 @@ final class MockApiDispatcher extends Dispatcher {
     final AtomicInteger pagedListRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
+    /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
+    final java.util.Queue<String> writeLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ServerSideWrites serverSideWrites;
 
     MockApiDispatcher(Dispatcher crud, ApiFaults faults) {
         this.crud = crud;
         this.faults = faults;
+        this.serverSideWrites = new ServerSideWrites(crud, this::servesCollection);
     }
 
     @Override
@@ -67,6 +71,11 @@ final class MockApiDispatcher extends Dispatcher {
             }
             if (write) {
                 writeRequests.incrementAndGet();
+                MockResponse response = write(request, path, query);
+                writeLog.add(method + " " + full + " -> " + response.code());
+                // answered later without holding the dispatcher, as a server waiting on etcd serves others meanwhile
+                return faults.writeLatencyMillis() > 0
+                        ? response.setBodyDelay(java.time.Duration.ofMillis(faults.writeLatencyMillis())) : response;
             }
             if (method == HttpMethod.GET && isCollection(path) && !"true".equals(query.get("watch"))) {
                 return list(request, path, query);
@@ -84,6 +93,23 @@ final class MockApiDispatcher extends Dispatcher {
         if (r.code() >= 300) {
             throw new IllegalStateException("seeding " + collectionPath + " failed: " + r.code() + " " + r.getBody().readUtf8());
         }
+    }
+
+    /** A write, with what a real API server does about dry-run and merge patch. */
+    private MockResponse write(RecordedRequest request, String path, Map<String, String> query) throws Exception {
+        if ("All".equals(query.get("dryRun"))) {
+            switch (faults.dryRunSupport()) {
+                case HONOUR:
+                    return serverSideWrites.dryRun(request, path);
+                case REFUSE:
+                    return status(400, "BadRequest", "dryRun is not supported by this server");
+                case IGNORE:
+                    break;
+            }
+        } else if (ServerSideWrites.isMergePatch(request)) {
+            return serverSideWrites.mergePatch(request, path);
+        }
+        return crud.dispatch(request);
     }
 
     // ---- paging -------------------------------------------------------------------------------------
@@ -224,6 +250,18 @@ final class MockApiDispatcher extends Dispatcher {
             return status(404, "NotFound", "the server could not find the requested resource");
         }
         return null;
+    }
+
+    /** Whether a collection path (core, group, namespaced or not) names a type discovery serves. */
+    private boolean servesCollection(String collection) {
+        String[] s = collection.replaceAll("^/+", "").split("/");
+        String groupVersion = s[0].equals("api") ? s[1] : s[1] + "/" + s[2];
+        String plural = s[s.length - 1];
+        try {
+            return resourcesOf(groupVersion).stream().anyMatch(r -> r.plural().equals(plural));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private List<ApiResourceSpec> resourcesOf(String groupVersion) throws Exception {

@@ -117,6 +117,15 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    /** Writes past the 429 fault, as "METHOD path[?query] -> status code", in arrival order. */
+    public java.util.List<String> writeLog() {
+        return java.util.List.copyOf(dispatcher.writeLog);
+    }
+
+    public void clearWriteLog() {
+        dispatcher.writeLog.clear();
+    }
+
     /** A client configuration for this cluster, as a kubeconfig would give it. */
     public Config config() {
         return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(TOKEN)

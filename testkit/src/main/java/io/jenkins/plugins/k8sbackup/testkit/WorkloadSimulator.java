@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the controllers and kubelet the mock lacks: after a short delay it reports Deployments available,
- * StatefulSets ready and PVCs Bound. Objects named in {@link #neverReady} stay unready, for tests of the
- * verify timeout.
+ * StatefulSets ready, DaemonSets scheduled, Jobs complete, PVCs Bound and CRDs Established. Objects named in
+ * {@link #neverReady} (CRDs: {@link #neverEstablished}) stay unready, for tests of timeouts.
  */
 public final class WorkloadSimulator implements AutoCloseable {
     private final KubernetesClient client;
@@ -36,8 +36,15 @@ public final class WorkloadSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Keeps a CRD from ever becoming Established (cluster-scoped: no namespace). */
+    public WorkloadSimulator neverEstablished(String crdName) {
+        neverReady.add("/" + crdName);
+        return this;
+    }
+
     private boolean skip(io.fabric8.kubernetes.api.model.HasMetadata o) {
-        return neverReady.contains(o.getMetadata().getNamespace() + "/" + o.getMetadata().getName());
+        String ns = o.getMetadata().getNamespace();
+        return neverReady.contains((ns == null ? "" : ns) + "/" + o.getMetadata().getName());
     }
 
     private void reconcileQuietly() {
@@ -70,6 +77,35 @@ public final class WorkloadSimulator implements AutoCloseable {
                     .withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
                     .withObservedGeneration(s.getMetadata().getGeneration()).build());
             client.resource(s).updateStatus();
+        }
+        for (io.fabric8.kubernetes.api.model.apps.DaemonSet ds : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
+            if (skip(ds) || (ds.getStatus() != null && ds.getStatus().getDesiredNumberScheduled() != null)) {
+                continue;
+            }
+            ds.setStatus(new io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder().withDesiredNumberScheduled(1)
+                    .withCurrentNumberScheduled(1).withNumberReady(1).withNumberAvailable(1).withNumberMisscheduled(0)
+                    .withUpdatedNumberScheduled(1).withObservedGeneration(ds.getMetadata().getGeneration()).build());
+            client.resource(ds).updateStatus();
+        }
+        for (io.fabric8.kubernetes.api.model.batch.v1.Job j : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
+            if (skip(j) || (j.getStatus() != null && j.getStatus().getSucceeded() != null)) {
+                continue;
+            }
+            int completions = j.getSpec() == null || j.getSpec().getCompletions() == null ? 1 : j.getSpec().getCompletions();
+            j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().withSucceeded(completions)
+                    .addNewCondition().withType("Complete").withStatus("True").endCondition().build());
+            client.resource(j).updateStatus();
+        }
+        for (io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd
+                : client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+            if (skip(crd) || (crd.getStatus() != null && crd.getStatus().getConditions() != null
+                    && crd.getStatus().getConditions().stream().anyMatch(c -> "Established".equals(c.getType())))) {
+                continue;
+            }
+            crd.setStatus(new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder()
+                    .addNewCondition().withType("NamesAccepted").withStatus("True").endCondition()
+                    .addNewCondition().withType("Established").withStatus("True").endCondition().build());
+            client.resource(crd).updateStatus();
         }
         for (PersistentVolumeClaim c : client.persistentVolumeClaims().inAnyNamespace().list().getItems()) {
             if (skip(c) || (c.getStatus() != null && "Bound".equals(c.getStatus().getPhase()))) {

@@ -2,11 +2,9 @@ package io.jenkins.plugins.k8sbackup.cli.jenkins;
 
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,22 +18,12 @@ final class JenkinsCliSupport {
 
     private JenkinsCliSupport() {}
 
-    /**
-     * TODO(lead): replace with storage.StorageFactory.open(uri, credentials) once that branch is merged, so these
-     * commands accept s3:// like the others. Until then: file:// URIs and plain paths only.
-     */
+    /** S3 credentials come from the environment or the AWS default chain, never from flags. */
     static BackupStorage openStorage(String uri) throws IOException {
         if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("--storage is required (a directory or file:// URI)");
+            throw new IllegalArgumentException("--storage is required, e.g. file:///var/backups or s3://bucket/prefix");
         }
-        if (uri.startsWith("file:")) {
-            return new LocalDirectoryStorage(Path.of(URI.create(uri)));
-        }
-        if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new IllegalArgumentException("storage '" + uri.replaceAll("//[^@/]*@", "//***@")
-                    + "' is not supported by jenkins-backup yet: use a directory or file:// URI");
-        }
-        return new LocalDirectoryStorage(Path.of(uri));
+        return new io.jenkins.plugins.k8sbackup.ops.StorageTarget(uri).open();
     }
 
     static EncryptionKey key(Path file) throws IOException {

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.k8sbackup.diff;
+
+import io.jenkins.plugins.k8sbackup.restore.LabelSelector;
+import io.jenkins.plugins.k8sbackup.restore.ObjectSelection;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import java.util.List;
+import java.util.Map;
+
+/** What to compare: the same selection and namespace mapping as a restore (see {@link RestoreSpec}). */
+public record DiffSpec(
+        String backupName,
+        List<String> includeNamespaces,
+        List<String> excludeNamespaces,
+        List<String> includeResources,
+        List<String> excludeResources,
+        String labelSelector,
+        List<String> objects,
+        Map<String, String> namespaceMapping,
+        Boolean includeClusterResources) implements java.io.Serializable {
+
+    public DiffSpec {
+        // RestoreSpec validates every field the same way
+        RestoreSpec checked = new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources,
+                excludeResources, labelSelector, objects, namespaceMapping, includeClusterResources, null, false, 0, false, false, null);
+        includeNamespaces = checked.includeNamespaces();
+        excludeNamespaces = checked.excludeNamespaces();
+        includeResources = checked.includeResources();
+        excludeResources = checked.excludeResources();
+        objects = checked.objects();
+        namespaceMapping = checked.namespaceMapping();
+        LabelSelector.parse(labelSelector);
+    }
+
+    /** The diff of what a restore with this spec would compare against. */
+    public static DiffSpec of(RestoreSpec r) {
+        return new DiffSpec(r.backupName(), r.includeNamespaces(), r.excludeNamespaces(), r.includeResources(),
+                r.excludeResources(), r.labelSelector(), r.objects(), r.namespaceMapping(), r.includeClusterResources());
+    }
+
+    public ObjectSelection selection() {
+        return new ObjectSelection(includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
+                objects, namespaceMapping, includeClusterResources);
+    }
+}

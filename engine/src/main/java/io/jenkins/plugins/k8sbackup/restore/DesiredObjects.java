@@ -1,0 +1,49 @@
+package io.jenkins.plugins.k8sbackup.restore;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
+import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import java.io.IOException;
+
+/**
+ * The objects a restore of this selection would write, as it would write them (sanitised and mapped), for
+ * diff and verify. Objects never restored by rule and dependencies taken only because the selection needs
+ * them are left out; unreadable ones come with their error.
+ */
+public final class DesiredObjects {
+    public record Desired(ResourceType type, ObjectRecord record, String namespace, String name, ObjectNode object,
+                          String error) {
+        public String ref() {
+            return type.qualifiedName() + " " + (namespace == null ? "" : namespace + "/") + name;
+        }
+    }
+
+    public interface Visitor {
+        void visit(Desired desired) throws IOException, InterruptedException;
+    }
+
+    private DesiredObjects() {}
+
+    public static void forEach(BackupReader reader, SelectionPlan plan, Sanitizer sanitizer, ResourceType type, Visitor visitor)
+            throws IOException, InterruptedException {
+        NamespaceMapping mapping = plan.selection().mapping();
+        String resource = type.qualifiedName();
+        reader.forEach(resource, r -> plan.wanted(type, r) && !plan.dependency(type, r), item -> {
+            ObjectRecord rec = item.record();
+            String ns = mapping.target(rec.namespace());
+            String name = resource.equals(WellKnownTypes.NAMESPACES) ? mapping.target(rec.name()) : rec.name();
+            String error = item.ok() ? SelectionPlan.mismatch(rec, item.object()) : item.error();
+            if (error != null) {
+                visitor.visit(new Desired(type, rec, ns, name, null, error));
+                return;
+            }
+            if (!plan.wantedObject(type, rec, item.object()) || sanitizer.skipReason(resource, item.object()) != null) {
+                return;
+            }
+            ObjectNode desired = mapping.apply(resource, sanitizer.sanitize(resource, ((ObjectNode) item.object()).deepCopy()));
+            visitor.visit(new Desired(type, rec, ns, name, desired, null));
+        });
+    }
+}

@@ -1,0 +1,381 @@
+package io.jenkins.plugins.k8sbackup.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
+import io.jenkins.plugins.k8sbackup.diff.FieldChange;
+import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
+import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Restores a backup (or plans it, in a dry-run) in {@link RestoreOrder}: CRDs, then waits until each is
+ * Established; Namespaces; dependencies; Services; workloads; the rest; admission webhooks last. Each
+ * object is sanitised ({@link Sanitizer}), mapped ({@link NamespaceMapping}), then created; one that exists
+ * already goes through the {@link ExistingPolicy}. One bad object (corrupt in the archive, refused by the
+ * server) is reported and the rest goes on. Nothing is ever deleted but a selected object under
+ * {@link ExistingPolicy#replace}.
+ */
+public final class RestoreRunner {
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final KubernetesClient client;
+    private final ApiCaller caller;
+    private final BackupReader reader;
+    private final ProgressListener progress;
+
+    public RestoreRunner(KubernetesClient client, ApiCaller caller, BackupReader reader, ProgressListener progress) {
+        this.client = client;
+        this.caller = caller;
+        this.reader = reader;
+        this.progress = progress;
+    }
+
+    public RestoreReport run(RestoreSpec spec) throws IOException, InterruptedException {
+        Run run = new Run(spec);
+        run.start = Instant.now();
+        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
+        run.plan = plan;
+        run.owners = new OwnerLinks(run.api, plan);
+        progress.info("restore of backup " + reader.name() + " into " + client.getMasterUrl()
+                + (spec.namespaceMapping().isEmpty() ? "" : " with namespace mapping " + spec.namespaceMapping())
+                + ", existing objects: " + spec.existingPolicy() + ", concurrency " + spec.concurrency());
+        if (spec.dryRun()) {
+            DryRunProbe.Result probe = DryRunProbe.detect(run.api);
+            run.mode = probe.mode();
+            run.dryRunNote = probe.note();
+            progress.info("dry-run: " + probe.note());
+        }
+        run.served = served();
+        try (BoundedExecutor pool = new BoundedExecutor(spec.concurrency(), "k8s-restore")) {
+            run.pool = pool;
+            for (RestoreOrder.Step step : RestoreOrder.steps(plan.types())) {
+                if (step.types().isEmpty()) {
+                    continue;
+                }
+                progress.info("step: " + step.name());
+                for (ResourceType type : step.types()) {
+                    restoreType(run, type);
+                }
+                if (step.types().stream().anyMatch(t -> t.qualifiedName().equals(WellKnownTypes.CRDS)) && !spec.dryRun()) {
+                    waitForCrds(run);
+                    run.served = served();
+                }
+            }
+        }
+        RestoreReport report = run.report(reader.name(), Instant.now());
+        progress.info(report.summaryLine());
+        return report;
+    }
+
+    private Set<String> served() throws InterruptedException {
+        Set<String> names = new HashSet<>();
+        ApiDiscovery.discover(client, caller).types().forEach(t -> names.add(t.qualifiedName()));
+        return names;
+    }
+
+    private void restoreType(Run run, ResourceType type) throws IOException, InterruptedException {
+        String unserved = unservedReason(run, type);
+        Map<RestoreAction, AtomicLong> tally = Collections.synchronizedMap(new EnumMap<>(RestoreAction.class));
+        reader.forEach(type.qualifiedName(), r -> run.plan.wanted(type, r), item -> {
+            ObjectRecord rec = item.record();
+            if (!item.ok()) {
+                run.record(type, rec, null, RestoreAction.FAIL, "not restored: " + item.error(), tally);
+                return;
+            }
+            String mismatch = SelectionPlan.mismatch(rec, item.object());
+            if (mismatch != null) {
+                run.record(type, rec, null, RestoreAction.FAIL, "not restored: " + mismatch, tally);
+                return;
+            }
+            if (!run.plan.wantedObject(type, rec, item.object())) {
+                return;
+            }
+            if (unserved != null) {
+                run.record(type, rec, null, RestoreAction.FAIL, unserved, tally);
+                return;
+            }
+            run.pool.submit(() -> restoreOne(run, type, rec, (ObjectNode) item.object(), tally));
+        });
+        run.pool.awaitAll();
+        if (!tally.isEmpty()) {
+            progress.info(String.format("  %-50s %s", type.qualifiedName(), tally.entrySet().stream()
+                    .map(e -> e.getValue().get() + " " + e.getKey().label()).collect(Collectors.joining(", "))));
+        }
+    }
+
+    private String unservedReason(Run run, ResourceType type) {
+        String name = type.qualifiedName();
+        if (run.crdsNotEstablished.contains(name)) {
+            return "its CRD " + name + " did not become Established within " + run.spec.waitTimeout().toSeconds() + "s";
+        }
+        if (run.served.contains(name) || (run.spec.dryRun() && run.plannedCrds.contains(name))) {
+            return null;
+        }
+        return "resource type " + name + " is not served by the target cluster (its CRD is neither restored nor installed)";
+    }
+
+    private void restoreOne(Run run, ResourceType type, ObjectRecord rec, ObjectNode stored, Map<RestoreAction, AtomicLong> tally) {
+        String resource = type.qualifiedName();
+        String targetNs = run.plan.selection().mapping().target(rec.namespace());
+        List<String> notes = new ArrayList<>();
+        RestoreAction action;
+        try {
+            String skip = run.sanitizer.skipReason(resource, stored);
+            if (skip != null) {
+                run.record(type, rec, targetNs, RestoreAction.SKIP_RULE, skip, tally);
+                return;
+            }
+            ObjectNode desired = run.plan.selection().mapping().apply(resource, run.sanitizer.sanitize(resource, stored.deepCopy()));
+            notes.addAll(run.owners.apply(desired, rec.namespace(), targetNs));
+            if (resource.equals(WellKnownTypes.PVCS) && desired.path("spec").hasNonNull("volumeName")
+                    && !run.restoredPvs.contains(desired.path("spec").path("volumeName").asText())) {
+                notes.add("volumeName " + desired.path("spec").path("volumeName").asText()
+                        + " dropped: that PV is not part of this restore, the claim binds afresh");
+                Sanitizer.dropVolumeBinding(desired);
+            }
+            Outcome outcome = write(run, type, targetNs, desired, stored, run.plan.dependency(type, rec));
+            action = outcome.action();
+            if (outcome.message() != null) {
+                notes.add(0, outcome.message());
+            }
+            String targetName = desired.path("metadata").path("name").asText();
+            if (action != RestoreAction.FAIL) {
+                // a differing live PV is someone else's volume (e.g. prod's, seen from a clone): never bind to it
+                if (resource.equals(WellKnownTypes.PVS) && action != RestoreAction.SKIP_DIFFERS) {
+                    run.restoredPvs.add(targetName);
+                } else if (resource.equals(WellKnownTypes.CRDS)) {
+                    run.crdsToWaitFor.add(targetName);
+                }
+            }
+            if (action == RestoreAction.CREATE && resource.equals(WellKnownTypes.NAMESPACES)) {
+                run.plannedNamespaces.add(targetName);
+            } else if (action == RestoreAction.CREATE && resource.equals(WellKnownTypes.CRDS)) {
+                run.plannedCrds.add(targetName);
+            }
+        } catch (KubernetesClientException e) {
+            action = RestoreAction.FAIL;
+            notes.add(0, "refused by the API server " + ObjectApi.reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            action = RestoreAction.FAIL;
+            notes.add(0, "interrupted");
+        } catch (RuntimeException e) {
+            action = RestoreAction.FAIL;
+            notes.add(0, e.toString());
+        }
+        run.record(type, rec, targetNs, action, notes.isEmpty() ? null : String.join("; ", notes), tally);
+    }
+
+    private record Outcome(RestoreAction action, String message) {}
+
+    private Outcome write(Run run, ResourceType type, String ns, ObjectNode desired, ObjectNode stored, boolean dependency)
+            throws InterruptedException {
+        String name = desired.path("metadata").path("name").asText();
+        boolean dryRun = run.spec.dryRun();
+        if (dryRun && run.mode == DryRunMode.client) {
+            JsonNode live = run.api.get(type, ns, name);
+            return live == null ? new Outcome(RestoreAction.CREATE, null) : existing(run, type, ns, desired, live, dependency);
+        }
+        try {
+            JsonNode created = run.api.create(type, ns, desired, dryRun);
+            if (!dryRun && run.spec.restoreStatus() && stored.has("status") && created instanceof ObjectNode c) {
+                c.set("status", stored.get("status"));
+                run.api.updateStatus(type, ns, c);
+            }
+            return new Outcome(RestoreAction.CREATE, null);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                JsonNode live = run.api.get(type, ns, name);
+                if (live != null) {
+                    return existing(run, type, ns, desired, live, dependency);
+                }
+            }
+            if (dryRun && e.getCode() == 404 && (run.plannedNamespaces.contains(ns) || run.plannedCrds.contains(type.qualifiedName()))) {
+                return new Outcome(RestoreAction.CREATE, "checked client-side only: its namespace or CRD is created by this restore");
+            }
+            throw e;
+        }
+    }
+
+    private Outcome existing(Run run, ResourceType type, String ns, ObjectNode desired, JsonNode live, boolean dependency)
+            throws InterruptedException {
+        if (dependency) {
+            return new Outcome(RestoreAction.SKIP_EXISTS, null);
+        }
+        ExistingPolicy policy = run.spec.existingPolicy();
+        if (policy == ExistingPolicy.fail) {
+            return new Outcome(RestoreAction.FAIL, "already exists (--existing fail)");
+        }
+        String resource = type.qualifiedName();
+        List<FieldChange> changes = run.comparison.changes(resource, desired, live);
+        if (changes.isEmpty()) {
+            return new Outcome(RestoreAction.SKIP_IDENTICAL, null);
+        }
+        String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "))
+                + (changes.size() > 10 ? ", ..." : "");
+        String name = desired.path("metadata").path("name").asText();
+        boolean serverDryRun = run.spec.dryRun() && run.mode == DryRunMode.server;
+        boolean write = !run.spec.dryRun() || serverDryRun;
+        switch (policy) {
+            case update -> {
+                JsonNode[] sides = run.comparison.comparable(resource, desired, live);
+                if (write) {
+                    run.api.mergePatch(type, ns, name, MergePatch.between(sides[1], sides[0]), run.spec.dryRun());
+                }
+                return new Outcome(RestoreAction.UPDATE, "patched towards the backup at " + paths);
+            }
+            case replace -> {
+                if (write) {
+                    run.api.delete(type, ns, name, run.spec.dryRun());
+                }
+                if (!run.spec.dryRun()) {
+                    awaitDeleted(run, type, ns, name);
+                    run.api.create(type, ns, desired, false);
+                }
+                return new Outcome(RestoreAction.REPLACE, "replaced, it differed at " + paths);
+            }
+            default -> {
+                return new Outcome(RestoreAction.SKIP_DIFFERS, "exists and differs from the backup at " + paths
+                        + " (left as it is: --existing skip)");
+            }
+        }
+    }
+
+    private void awaitDeleted(Run run, ResourceType type, String ns, String name) throws InterruptedException {
+        Instant deadline = Instant.now().plus(run.spec.waitTimeout());
+        while (run.api.get(type, ns, name) != null) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("still present " + run.spec.waitTimeout().toSeconds()
+                        + "s after its deletion (finalizers?): not recreated");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private void waitForCrds(Run run) throws InterruptedException {
+        ResourceType crdType = new ResourceType("apiextensions.k8s.io", "v1", "customresourcedefinitions",
+                "CustomResourceDefinition", false);
+        Instant deadline = Instant.now().plus(run.spec.waitTimeout());
+        Set<String> pending = new HashSet<>(run.crdsToWaitFor);
+        while (!pending.isEmpty()) {
+            for (String name : List.copyOf(pending)) {
+                JsonNode crd = run.api.get(crdType, null, name);
+                if (crd != null && established(crd)) {
+                    pending.remove(name);
+                }
+            }
+            if (pending.isEmpty() || Instant.now().isAfter(deadline)) {
+                break;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        if (!pending.isEmpty()) {
+            for (String name : pending) {
+                run.crdsNotEstablished.add(name);
+                run.errors.add("CRD " + name + " did not become Established within " + run.spec.waitTimeout().toSeconds()
+                        + "s: its custom resources are not restored");
+            }
+        } else if (!run.crdsToWaitFor.isEmpty()) {
+            progress.info("  " + run.crdsToWaitFor.size() + " CRDs Established");
+        }
+    }
+
+    static boolean established(JsonNode crd) {
+        for (JsonNode c : crd.path("status").path("conditions")) {
+            if ("Established".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** State of one restore, shared by the workers. */
+    private final class Run {
+        final RestoreSpec spec;
+        final ObjectApi api = new ObjectApi(client, caller);
+        final Sanitizer sanitizer;
+        final ObjectComparison comparison;
+        SelectionPlan plan;
+        OwnerLinks owners;
+        BoundedExecutor pool;
+        DryRunMode mode;
+        String dryRunNote;
+        Instant start;
+        volatile Set<String> served = Set.of();
+        final Set<String> restoredPvs = ConcurrentHashMap.newKeySet();
+        final Set<String> plannedNamespaces = ConcurrentHashMap.newKeySet();
+        final Set<String> plannedCrds = ConcurrentHashMap.newKeySet();
+        final Set<String> crdsToWaitFor = ConcurrentHashMap.newKeySet();
+        final Set<String> crdsNotEstablished = ConcurrentHashMap.newKeySet();
+        final ConcurrentLinkedQueue<RestoreItem> items = new ConcurrentLinkedQueue<>();
+        final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+
+        Run(RestoreSpec spec) {
+            this.spec = spec;
+            this.sanitizer = new Sanitizer(spec.preserveNodePorts(), spec.restoreStatus());
+            this.comparison = new ObjectComparison(sanitizer);
+        }
+
+        void record(ResourceType type, ObjectRecord rec, String targetNs, RestoreAction action, String message,
+                    Map<RestoreAction, AtomicLong> tally) {
+            String name = type.qualifiedName().equals(WellKnownTypes.NAMESPACES) ? plan.selection().mapping().target(rec.name()) : rec.name();
+            String ns = targetNs != null ? targetNs : plan.selection().mapping().target(rec.namespace());
+            items.add(new RestoreItem(type.qualifiedName(), ns, name, rec.namespace(), action, message));
+            tally.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+        }
+
+        RestoreReport report(String backupName, Instant end) {
+            List<RestoreItem> sorted = new ArrayList<>(items);
+            sorted.sort(Comparator.comparing(RestoreItem::resource).thenComparing(i -> i.namespace() == null ? "" : i.namespace())
+                    .thenComparing(RestoreItem::name));
+            long created = 0, updated = 0, replaced = 0, skipped = 0, failed = 0;
+            List<String> warnings = new ArrayList<>();
+            List<String> errs = new ArrayList<>(errors);
+            for (RestoreItem i : sorted) {
+                switch (i.action()) {
+                    case CREATE -> created++;
+                    case UPDATE -> updated++;
+                    case REPLACE -> replaced++;
+                    case FAIL -> failed++;
+                    default -> skipped++;
+                }
+                if (i.action() == RestoreAction.FAIL) {
+                    errs.add(i.ref() + ": " + i.message());
+                } else if (i.message() != null && i.action() != RestoreAction.SKIP_RULE) {
+                    warnings.add(i.ref() + ": " + i.message());
+                }
+            }
+            if (sorted.isEmpty()) {
+                warnings.add("the selection matches no object of backup " + backupName);
+            }
+            long succeeded = created + updated + replaced + skipped;
+            RestoreStatus status = errs.isEmpty() ? RestoreStatus.Completed
+                    : succeeded > 0 ? RestoreStatus.PartiallyFailed : RestoreStatus.Failed;
+            return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.namespaceMapping(),
+                    spec.existingPolicy().name(), start, end, new RestoreReport.Counts(created, updated, replaced, skipped, failed),
+                    List.copyOf(sorted), List.copyOf(warnings), List.copyOf(errs));
+        }
+    }
+}

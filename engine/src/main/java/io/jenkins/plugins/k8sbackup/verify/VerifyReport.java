@@ -1,0 +1,94 @@
+package io.jenkins.plugins.k8sbackup.verify;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A namespace set checked against a backup: one verdict per object (exists and matches), per workload and
+ * PVC (ready), and per user check. Result and exit code: pass 0, fail 1, passed with warnings 3.
+ */
+public record VerifyReport(String backupName, Result result, Map<String, String> namespaceMapping,
+                           List<Verdict> objects, List<Verdict> readiness, List<Verdict> checks, List<String> warnings) {
+
+    public enum Result {
+        pass("pass", 0), fail("fail", 1), passedWithWarnings("passed-with-warnings", 3);
+
+        private final String label;
+        private final int exitCode;
+
+        Result(String label, int exitCode) {
+            this.label = label;
+            this.exitCode = exitCode;
+        }
+
+        @JsonValue
+        public String label() {
+            return label;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public enum Outcome { ok, warn, fail }
+
+    /**
+     * One row of the table. {@code verdict}: for objects match, metadata-differs (warn), spec-differs, missing
+     * (fail), unreadable (warn: the backup's copy is corrupt); for readiness ready or not-ready; for checks
+     * pass or fail. {@code detail} lists differing paths (never values) or the readiness state.
+     */
+    public record Verdict(String resource, String namespace, String name, String verdict, Outcome outcome, String detail) {
+        @Override
+        public String toString() {
+            return String.format("%-5s %-16s %s %s%s", outcome, verdict, resource, (namespace == null ? "" : namespace + "/") + name,
+                    detail == null ? "" : "  (" + detail + ")");
+        }
+    }
+
+    public int exitCode() {
+        return result.exitCode();
+    }
+
+    public void writeTo(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, Json.PRETTY.writeValueAsBytes(this));
+    }
+
+    /** The per-object table, failures first. */
+    public List<String> table() {
+        return java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing((Verdict v) -> -v.outcome().ordinal()))
+                .map(Verdict::toString).toList();
+    }
+
+    private long count(Outcome o) {
+        return java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).filter(v -> v.outcome() == o).count();
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backup", backupName);
+        m.put("result", result.label());
+        m.put("exitCode", exitCode());
+        m.put("objects", objects.size());
+        m.put("failed", count(Outcome.fail));
+        m.put("warnings", count(Outcome.warn));
+        m.put("table", table());
+        return m;
+    }
+
+    public String summaryLine() {
+        return String.format("verify %s: %s, %d objects, %d workloads/PVCs, %d checks; %d failed, %d warnings", backupName,
+                result.label(), objects.size(), readiness.size(), checks.size(), count(Outcome.fail), count(Outcome.warn));
+    }
+}

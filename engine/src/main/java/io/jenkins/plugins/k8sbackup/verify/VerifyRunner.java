@@ -1,0 +1,166 @@
+package io.jenkins.plugins.k8sbackup.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.diff.FieldChange;
+import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
+import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
+import io.jenkins.plugins.k8sbackup.restore.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Outcome;
+import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Verdict;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a namespace set against a backup: every selected object exists and matches under the restore's
+ * sanitising rules (a difference in labels or annotations only is a warning, anything else a failure);
+ * Deployments become available, StatefulSets ready, DaemonSets scheduled, Jobs complete and PVCs Bound
+ * within the timeout; and the user's API checks pass within the same timeout.
+ */
+public final class VerifyRunner {
+    private static final ResourceType ENDPOINTS = new ResourceType("", "v1", "endpoints", "Endpoints", true);
+
+    private final ObjectApi api;
+    private final BackupReader reader;
+    private final ProgressListener progress;
+
+    public VerifyRunner(KubernetesClient client, ApiCaller caller, BackupReader reader, ProgressListener progress) {
+        this.api = new ObjectApi(client, caller);
+        this.reader = reader;
+        this.progress = progress;
+    }
+
+    private record Pending(ResourceType type, String namespace, String name) {}
+
+    public VerifyReport run(VerifySpec spec) throws IOException, InterruptedException {
+        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
+        Sanitizer sanitizer = new Sanitizer(false, false);
+        ObjectComparison comparison = new ObjectComparison(sanitizer);
+        List<Verdict> objects = new ArrayList<>();
+        List<Pending> watch = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (ResourceType type : plan.types()) {
+            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
+                String resource = type.qualifiedName();
+                if (d.error() != null) {
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
+                            "cannot be read from the backup: " + d.error()));
+                    return;
+                }
+                JsonNode live;
+                try {
+                    live = api.get(type, d.namespace(), d.name());
+                } catch (KubernetesClientException e) {
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.fail,
+                            "cannot be read from the cluster " + ObjectApi.reason(e)));
+                    return;
+                }
+                if (live == null) {
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "missing", Outcome.fail, null));
+                    return;
+                }
+                List<FieldChange> changes = comparison.changes(resource, d.object(), live);
+                String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "));
+                if (changes.isEmpty()) {
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null));
+                } else if (ObjectComparison.touchesSpec(changes)) {
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths));
+                } else {
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths));
+                }
+                if (Readiness.watched(resource)) {
+                    watch.add(new Pending(type, d.namespace(), d.name()));
+                }
+            });
+        }
+        progress.info("verify: " + objects.size() + " objects compared; waiting up to " + spec.timeout().toSeconds()
+                + "s for " + watch.size() + " workloads/PVCs and " + spec.checks().size() + " checks");
+        Map<Object, String> notReady = awaitReady(spec, watch);
+        List<Verdict> readiness = new ArrayList<>();
+        for (Pending p : watch) {
+            String why = notReady.get(p);
+            readiness.add(new Verdict(p.type().qualifiedName(), p.namespace(), p.name(), why == null ? "ready" : "not-ready",
+                    why == null ? Outcome.ok : Outcome.fail, why));
+        }
+        List<Verdict> checks = new ArrayList<>();
+        for (VerifyCheck c : spec.checks()) {
+            String why = notReady.get(c);
+            checks.add(new Verdict(c.kind().name(), c.namespace(), c.name(), why == null ? "pass" : "fail",
+                    why == null ? Outcome.ok : Outcome.fail, why));
+        }
+        if (objects.isEmpty()) {
+            warnings.add("the selection matches no object of backup " + reader.name());
+        }
+        boolean failed = java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.fail);
+        boolean warned = !warnings.isEmpty()
+                || java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.warn);
+        VerifyReport report = new VerifyReport(reader.name(), failed ? VerifyReport.Result.fail
+                : warned ? VerifyReport.Result.passedWithWarnings : VerifyReport.Result.pass,
+                spec.namespaceMapping(), objects, readiness, checks, warnings);
+        report.table().stream().filter(l -> !l.startsWith("ok")).forEach(progress::info);
+        progress.info(report.summaryLine());
+        return report;
+    }
+
+    /** Polls until everything is ready or the timeout passes; returns what is still not ready, and why. */
+    private Map<Object, String> awaitReady(VerifySpec spec, List<Pending> watch) throws InterruptedException {
+        Instant deadline = Instant.now().plus(spec.timeout());
+        Map<Object, String> pending = new LinkedHashMap<>();
+        watch.forEach(p -> pending.put(p, "not checked"));
+        spec.checks().forEach(c -> pending.put(c, "not checked"));
+        while (true) {
+            for (Object key : List.copyOf(pending.keySet())) {
+                String why = key instanceof Pending p ? workloadState(p) : checkState((VerifyCheck) key);
+                if (why == null) {
+                    pending.remove(key);
+                } else {
+                    pending.put(key, why);
+                }
+            }
+            if (pending.isEmpty() || !Instant.now().isBefore(deadline)) {
+                break;
+            }
+            Thread.sleep(Math.min(spec.pollInterval().toMillis(), Math.max(1, java.time.Duration.between(Instant.now(), deadline).toMillis())));
+        }
+        pending.replaceAll((k, why) -> why + " after " + spec.timeout().toSeconds() + "s");
+        return pending;
+    }
+
+    private String workloadState(Pending p) throws InterruptedException {
+        try {
+            JsonNode live = api.get(p.type(), p.namespace(), p.name());
+            return live == null ? "missing" : Readiness.notReady(p.type().qualifiedName(), live);
+        } catch (KubernetesClientException e) {
+            return "cannot be read " + ObjectApi.reason(e);
+        }
+    }
+
+    private String checkState(VerifyCheck check) throws InterruptedException {
+        try {
+            JsonNode endpoints = api.get(ENDPOINTS, check.namespace(), check.name());
+            if (endpoints == null) {
+                return "no Endpoints object";
+            }
+            for (JsonNode subset : endpoints.path("subsets")) {
+                if (!subset.path("addresses").isEmpty()) {
+                    return null;
+                }
+            }
+            return "Endpoints has no ready address";
+        } catch (KubernetesClientException e) {
+            return "cannot be read " + ObjectApi.reason(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.jenkins.plugins.k8sbackup.restore;
+
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
+import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
+import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
+import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** Shared by the restore, diff and verify tests: a sample cluster, its backup, accidents, and a restore. */
+public final class RestoreTestSupport implements AutoCloseable {
+    public final MockCluster cluster;
+    public final LocalDirectoryStorage storage;
+    public final BackupFixture fixture = new BackupFixture();
+
+    public RestoreTestSupport(Path dir) throws Exception {
+        cluster = MockCluster.start();
+        SampleApp.deploy(cluster.client());
+        storage = new LocalDirectoryStorage(dir.resolve("store"));
+        cluster.clearWriteLog();
+    }
+
+    /** Backs up the sample's namespaces with the cluster objects they need, plus the webhook. */
+    public void backupShop(String name, EncryptionKey key) throws Exception {
+        fixture.backup(cluster, storage, BackupSpec.builder().name(name).includeNamespaces(SampleApp.NAMESPACES)
+                .includeClusterResources(true)
+                .encryption(key == null ? BackupSpec.EncryptionMode.none : BackupSpec.EncryptionMode.secrets).build(), key);
+    }
+
+    /** The accident: what "kubectl delete namespace" does, done by hand since the mock does not cascade. */
+    public void deleteNamespaces(List<String> namespaces) throws Exception {
+        KubernetesClient c = cluster.client();
+        for (ResourceType type : ApiDiscovery.discover(c, BackupFixture.fastCaller()).types()) {
+            if (!type.namespaced() || !type.group().isEmpty() && type.group().equals("metrics.k8s.io")) {
+                continue;
+            }
+            for (String ns : namespaces) {
+                for (GenericKubernetesResource o : c.genericKubernetesResources(type.context()).inNamespace(ns).list().getItems()) {
+                    c.genericKubernetesResources(type.context()).inNamespace(ns).withName(o.getMetadata().getName()).delete();
+                }
+            }
+        }
+        for (String ns : namespaces) {
+            c.namespaces().withName(ns).delete();
+        }
+    }
+
+    public RestoreReport restore(RestoreSpec spec, EncryptionKey key) throws Exception {
+        try (KubernetesClient client = fixture.engineClient(cluster)) {
+            BackupReader reader = BackupReader.open(storage, spec.backupName(), Optional.ofNullable(key));
+            return new RestoreRunner(client, BackupFixture.fastCaller(), reader, fixture.progress).run(spec);
+        }
+    }
+
+    /** Every object of every type, as JSON text keyed by path: to prove a dry-run changed nothing. */
+    public Map<String, String> snapshot() throws Exception {
+        KubernetesClient c = cluster.client();
+        Map<String, String> out = new TreeMap<>();
+        for (ResourceType type : ApiDiscovery.discover(c, BackupFixture.fastCaller()).types()) {
+            if (type.group().equals("metrics.k8s.io")) {
+                continue;
+            }
+            for (GenericKubernetesResource o : c.genericKubernetesResources(type.context()).inAnyNamespace().list().getItems()) {
+                out.put(type.qualifiedName() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(),
+                        Json.MAPPER.writeValueAsString(o));
+            }
+        }
+        return out;
+    }
+
+    /** Flips one byte inside one stored entry of a type's archive, keeping the index: a sha256 mismatch. */
+    public void corruptEntry(String backup, String resource, String entrySuffix) throws Exception {
+        Path archive = storage.root().resolve("backups/" + backup + "/resources/" + resource + ".tar.zst");
+        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+        boolean done = false;
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ZstdInputStream(new ByteArrayInputStream(Files.readAllBytes(archive))));
+             TarArchiveOutputStream out = new TarArchiveOutputStream(new ZstdOutputStream(rewritten))) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().endsWith(entrySuffix)) {
+                    String text = new String(data, StandardCharsets.UTF_8);
+                    int at = text.indexOf("info");
+                    data[at >= 0 ? at : data.length / 2] ^= 0x01;
+                    done = true;
+                }
+                TarArchiveEntry copy = new TarArchiveEntry(e.getName());
+                copy.setSize(data.length);
+                copy.setModTime(e.getModTime());
+                out.putArchiveEntry(copy);
+                out.write(data);
+                out.closeArchiveEntry();
+            }
+        }
+        if (!done) {
+            throw new IllegalStateException("no entry ending with " + entrySuffix + " in " + archive);
+        }
+        Files.write(archive, rewritten.toByteArray());
+    }
+
+    /** Writes that changed something: not refused, not dry-runs, not the simulator's status updates. */
+    public List<String> realWrites() {
+        return cluster.writeLog().stream().filter(w -> w.matches(".* -> 2\\d\\d") && !w.contains("dryRun=All")
+                && !w.contains("/status ")).toList();
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}
