@@ -68,7 +68,7 @@ public final class ResolvedStorage implements Serializable {
 
     /** On the agent (or the controller): the opened storage, S3 with the key pair resolved on the controller. */
     public BackupStorage open(File workspace) throws IOException {
-        return isS3() ? EngineStorage.openS3(uri, keys) : EngineStorage.openDirectory(directory(workspace));
+        return target(workspace).open();
     }
 
     private Path directory(File workspace) throws IOException {
