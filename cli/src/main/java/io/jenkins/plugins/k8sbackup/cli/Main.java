@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "k8s-backup", mixinStandardHelpOptions = true, version = "k8s-backup 0.1.0",
         description = "Back up, restore and verify Kubernetes clusters and Jenkins homes.",
-        subcommands = {BackupCommand.class, ListCommand.class, DescribeCommand.class, DeleteCommand.class,
+        subcommands = {BackupCommand.class, RestoreCommand.class, DiffCommand.class, VerifyCommand.class,
+                ListCommand.class, DescribeCommand.class, DeleteCommand.class,
                 DemoCommand.class,
                 io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsBackupCommand.class,
                 io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsRestoreCommand.class,

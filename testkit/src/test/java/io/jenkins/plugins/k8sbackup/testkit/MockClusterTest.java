@@ -44,7 +44,7 @@ class MockClusterTest {
     void pagesListsAndExpiresContinueTokens() {
         for (int i = 0; i < 25; i++) {
             client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName("cm-" + i).endMetadata().addToData("i", "" + i).build()).create();
+                    .withName(String.format("cm-%02d", i)).endMetadata().addToData("i", "" + i).build()).create();
         }
         ConfigMapList first = client.configMaps().inNamespace("default").list(new ListOptionsBuilder().withLimit(10L).build());
         assertThat(first.getItems()).hasSize(10);

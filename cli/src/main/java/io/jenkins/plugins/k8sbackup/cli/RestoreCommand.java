@@ -1,0 +1,64 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import io.jenkins.plugins.k8sbackup.ops.RestoreOperation;
+import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
+import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restore a backup, all of it or a selection, optionally into other namespaces.")
+final class RestoreCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", description = "backup name")
+    String name;
+    @Mixin
+    ClusterOptions cluster;
+    @Mixin
+    StorageOptions storage;
+    @Mixin
+    KeyOptions keys;
+    @Mixin
+    SelectionOptions selection;
+    @Option(names = "--existing", defaultValue = "skip", description = "skip, update, replace or fail (default: ${DEFAULT-VALUE})")
+    ExistingPolicy existing;
+    @Option(names = "--dry-run", description = "plan every action without writing")
+    boolean dryRun;
+    @Option(names = "--concurrency", defaultValue = "8", description = "parallel writes within a step (default: ${DEFAULT-VALUE})")
+    int concurrency;
+    @Option(names = "--preserve-node-ports", description = "keep Services' nodePorts")
+    boolean preserveNodePorts;
+    @Option(names = "--wait", defaultValue = "60s", description = "how long to wait for CRDs to be Established (default: ${DEFAULT-VALUE})")
+    String wait;
+    @Option(names = "--report", description = "write the JSON report to this file")
+    Path report;
+    @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        RestoreSpec restoreSpec = RestoreSpec.builder(name).includeNamespaces(selection.includeNamespaces)
+                .excludeNamespaces(selection.excludeNamespaces).includeResources(selection.includeResources)
+                .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
+                .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
+                .existingPolicy(existing).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
+                .waitTimeout(Durations.parse(wait)).build();
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
+        RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);
+        if (report != null) {
+            result.writeTo(report);
+        }
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
+        result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
+        spec.commandLine().getOut().println(result.summaryLine());
+        return result.exitCode();
+    }
+}

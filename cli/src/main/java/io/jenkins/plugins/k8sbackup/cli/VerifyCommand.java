@@ -1,0 +1,56 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import io.jenkins.plugins.k8sbackup.ops.VerifyOperation;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import io.jenkins.plugins.k8sbackup.verify.VerifyCheck;
+import io.jenkins.plugins.k8sbackup.verify.VerifyReport;
+import io.jenkins.plugins.k8sbackup.verify.VerifySpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Prove a restore: every object present and matching, workloads ready, PVCs Bound, checks passed.")
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Parameters(index = "0", description = "backup name")
+    String name;
+    @Mixin
+    ClusterOptions cluster;
+    @Mixin
+    StorageOptions storage;
+    @Mixin
+    KeyOptions keys;
+    @Mixin
+    SelectionOptions selection;
+    @Option(names = "--timeout", defaultValue = "5m", description = "how long workloads may take to become ready (default: ${DEFAULT-VALUE})")
+    String timeout;
+    @Option(names = "--check", description = "an API check, e.g. serviceHasEndpoints:shop/web (repeatable)")
+    List<String> checks = new ArrayList<>();
+    @Option(names = "--report", description = "write the JSON report to this file")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        VerifySpec verifySpec = VerifySpec.builder(name).includeNamespaces(selection.includeNamespaces)
+                .excludeNamespaces(selection.excludeNamespaces).includeResources(selection.includeResources)
+                .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
+                .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
+                .timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
+        VerifyReport result = VerifyOperation.run(cluster.target(), storage.target(), verifySpec, keys.key(),
+                new ConsoleProgress(spec.commandLine().getErr(), true));
+        if (report != null) {
+            result.writeTo(report);
+        }
+        result.table().forEach(spec.commandLine().getOut()::println);
+        spec.commandLine().getOut().println(result.summaryLine());
+        return result.exitCode();
+    }
+}

@@ -1,0 +1,148 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
+import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's contract with CI: what it prints and, above all, its exit codes. */
+class CliTest {
+    @TempDir
+    Path dir;
+    MockCluster cluster;
+    WorkloadSimulator controllers;
+    Path kubeconfig;
+    String storage;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cluster = MockCluster.start();
+        SampleApp.deploy(cluster.client());
+        controllers = new WorkloadSimulator(cluster.client());
+        kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        storage = dir.resolve("store").toUri().toString();
+    }
+
+    @AfterEach
+    void tearDown() {
+        controllers.close();
+        cluster.close();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void backupListDescribeRestoreVerifyWithTruthfulExitCodes() throws Exception {
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--name", "b1",
+                "--include-namespaces", "shop,shop-data", "--label", "job=deploy")).isEqualTo(0);
+        assertThat(out.toString()).contains("backup b1: Completed");
+
+        assertThat(run("list", "--storage", storage)).isEqualTo(0);
+        assertThat(out.toString()).contains("b1").contains("Completed");
+        assertThat(run("describe", "b1", "--storage", storage, "-o", "json")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"status\" : \"Completed\"").contains("\"job\" : \"deploy\"");
+
+        cluster.client().configMaps().inNamespace("shop").withName("web-config").edit(c -> {
+            c.getData().put("LOG_LEVEL", "debug");
+            return c;
+        });
+        assertThat(run("diff", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage)).isEqualTo(3);
+        assertThat(out.toString()).contains("web-config").contains("/data/LOG_LEVEL");
+
+        assertThat(run("restore", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--include-namespaces", "shop", "--existing", "update", "--report", dir.resolve("r.json").toString())).isEqualTo(0);
+        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"status\" : \"Completed\"");
+        assertThat(cluster.client().configMaps().inNamespace("shop").withName("web-config").get().getData())
+                .containsEntry("LOG_LEVEL", "info");
+
+        assertThat(run("verify", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--include-namespaces", "shop,shop-data", "--timeout", "20s")).isEqualTo(0);
+        assertThat(out.toString()).contains("pass");
+    }
+
+    @Test
+    void verifyFailsWithExitOneWhenAWorkloadNeverBecomesReady() throws Exception {
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--name", "b1",
+                "--include-namespaces", "shop")).isEqualTo(0);
+        controllers.close();
+        cluster.client().apps().deployments().inNamespace("shop").withName("web").edit(d -> {
+            d.setStatus(null);
+            return d;
+        });
+        try (WorkloadSimulator sim = new WorkloadSimulator(cluster.client()).neverReady("shop", "web")) {
+            assertThat(run("verify", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                    "--include-namespaces", "shop", "--timeout", "2s")).isEqualTo(1);
+            assertThat(out.toString()).contains("shop/web");
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwoAndFailuresExitOne() {
+        assertThat(run("backup", "--storage", storage)).isEqualTo(2);
+        assertThat(err.toString()).contains("--kubeconfig");
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", "ftp://nowhere/x")).isEqualTo(2);
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--ttl", "soon")).isEqualTo(2);
+        assertThat(run("restore", "missing", "--kubeconfig", kubeconfig.toString(), "--storage", storage)).isEqualTo(1);
+        assertThat(err.toString()).contains("no backup named 'missing'");
+        assertThat(run("backup", "--kubeconfig", dir.resolve("nope").toString(), "--storage", storage)).isEqualTo(1);
+        assertThat(err.toString()).contains("kubeconfig").contains("does not exist");
+        assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unreachableClusterExitsOneWithAClearMessage() {
+        int port = cluster.port();
+        cluster.close();
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage)).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot reach the Kubernetes API at http://127.0.0.1:" + port);
+        assertThat(err.toString()).doesNotContain(MockCluster.TOKEN);
+    }
+
+    @Test
+    void backsUpToS3AndListsIt() throws Exception {
+        try (S3ProxyFixture s3 = new S3ProxyFixture()) {
+            s3.start();
+            String uri = s3.uniqueUri();
+            // credentials reach the CLI through the AWS default chain (system properties here, env vars in CI)
+            System.setProperty("aws.accessKeyId", S3ProxyFixture.IDENTITY);
+            try {
+                System.setProperty("aws.secretAccessKey", S3ProxyFixture.CREDENTIAL);
+                assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", uri, "--name", "s3b",
+                        "--include-namespaces", "shop")).isEqualTo(0);
+                assertThat(run("list", "--storage", uri)).isEqualTo(0);
+                assertThat(out.toString()).contains("s3b").contains("Completed");
+            } finally {
+                System.clearProperty("aws.accessKeyId");
+                System.clearProperty("aws.secretAccessKey");
+            }
+        }
+    }
+
+    @Test
+    void demoTellsTheWholeStoryAndPasses() {
+        assertThat(run("demo", "--dir", dir.resolve("demo").toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("[8] verify the clone").contains("demo: every step passed");
+        for (String secret : SampleApp.SECRET_VALUES) {
+            assertThat(out.toString() + err).doesNotContain(secret);
+        }
+    }
+}
