@@ -25,6 +25,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         return "job/" + project.getFullName().replace("/", "/job/") + "/" + number + "/";
     }
 
+    /** "job/full/name#number", as upstream. */
+    public String getExternalizableId() {
+        return project.getFullName() + "#" + number;
+    }
+
     public String getFullDisplayName() {
         return project.getFullName() + " #" + number;
     }

@@ -1,19 +1,24 @@
 package jenkins.model;
 
 import hudson.ExtensionList;
+import hudson.model.Computer;
 import hudson.model.Describable;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.File;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.security.core.Authentication;
 
 /**
  * Stand-in: one instance with a root directory and an ACL, installed by tests through package-private
  * {@link #install}; descriptors are found in, or created into, the {@link ExtensionList} registry.
  */
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, ItemGroup<Item> {
     public static final Permission ADMINISTER = StandInPermissions.of("hudson.model.Hudson.Administer");
     public static final Permission READ = StandInPermissions.of("hudson.model.Hudson.Read");
 
@@ -21,6 +26,7 @@ public class Jenkins implements AccessControlled {
 
     private final File root;
     private final ACL acl;
+    final List<Computer> computers = new CopyOnWriteArrayList<>();
 
     Jenkins(File root, ACL acl) {
         this.root = root;
@@ -45,6 +51,17 @@ public class Jenkins implements AccessControlled {
 
     public static Authentication getAuthentication2() {
         return ACL.SYSTEM2;
+    }
+
+    /** Stand-in: the computers tests register through package-private {@link #computers}. */
+    public Computer[] getComputers() {
+        return computers.toArray(new Computer[0]);
+    }
+
+    /** Stand-in: no items; the plugin uses Jenkins only as the global credentials context. */
+    @Override
+    public List<Item> getItems() {
+        return List.of();
     }
 
     public File getRootDir() {

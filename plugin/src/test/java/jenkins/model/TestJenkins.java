@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import hudson.model.Computer;
 import hudson.security.ACL;
 import java.io.File;
 
@@ -11,6 +12,10 @@ public final class TestJenkins {
         Jenkins j = new Jenkins(root, acl);
         Jenkins.install(j);
         return j;
+    }
+
+    public static void addComputer(Computer c) {
+        Jenkins.get().computers.add(c);
     }
 
     public static void uninstall() {

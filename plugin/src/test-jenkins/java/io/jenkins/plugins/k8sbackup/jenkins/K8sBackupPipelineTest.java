@@ -124,6 +124,29 @@ class K8sBackupPipelineTest {
     }
 
     @Test
+    void anAllowedJobBacksUpTheRealHomeWhileItsOwnBuildRunsAndPreviewsARestore() throws Exception {
+        K8sBackupConfiguration config = K8sBackupConfiguration.get();
+        config.setLocations(List.of(new PredefinedLocation("vault", new DirectoryLocation(tmp.resolve("vault").toString()))));
+        config.setJenkinsBackupAllowedJobs("home-backup");
+        String staging = tmp.resolve("staging").toString();
+
+        // waitForBuilds with failIfBusy: the build itself (flyweight executor + node block) must not count as busy.
+        WorkflowRun b = runPipeline("home-backup", """
+                node {
+                  def r = jenkinsBackup(storage: location('vault'), mode: 'full', waitForBuilds: '5s', failIfBusy: true)
+                  echo "backup ${r.name} ${r.mode} ${r.status} files=${r.files} masterKey=${r.masterKey}"
+                  def plan = jenkinsRestore(backup: r.name, storage: location('vault'), target: '%s')
+                  echo "plan preview=${plan.preview} create=${plan.create.size()}"
+                }
+                """.formatted(staging), Result.SUCCESS);
+
+        j.assertLogContains(" full Completed files=", b);
+        j.assertLogContains("masterKey=", b);
+        j.assertLogContains("plan preview=true create=", b);
+        assertThat(Path.of(staging)).doesNotExist();
+    }
+
+    @Test
     void stepConfigurationRoundTrips() throws Exception {
         K8sBackupStep step = new K8sBackupStep();
         step.setCredentialsId("k8s-token");

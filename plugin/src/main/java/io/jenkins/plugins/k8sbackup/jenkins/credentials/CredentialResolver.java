@@ -1,11 +1,13 @@
 package io.jenkins.plugins.k8sbackup.jenkins.credentials;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.security.ACL;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
 import io.jenkins.plugins.k8sbackup.jenkins.util.SecretMasker;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -33,6 +36,14 @@ public final class CredentialResolver {
         this.stepName = stepName;
     }
 
+    /**
+     * For work no build runs (the periodic JENKINS_HOME backup): global credentials, looked up as SYSTEM. Only
+     * administrators configure which ids it uses.
+     */
+    public static CredentialResolver forSystem(String purpose) {
+        return new CredentialResolver(null, purpose);
+    }
+
     public SecretMasker masker() {
         return masker;
     }
@@ -50,12 +61,16 @@ public final class CredentialResolver {
         if (id == null || id.isBlank()) {
             throw new AbortException(stepName + ": " + purpose + " credentials id is empty");
         }
-        StandardCredentials c = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+        StandardCredentials c = run != null ? CredentialsProvider.findCredentialById(id, StandardCredentials.class, run)
+                : CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class,
+                        Jenkins.get(), ACL.SYSTEM2), CredentialsMatchers.withId(id));
         if (c == null) {
             throw new AbortException(stepName + ": no credentials with id '" + id + "' for " + purpose
                     + " (it does not exist, or this build is not allowed to use it)");
         }
-        CredentialsProvider.track(run, c);
+        if (run != null) {
+            CredentialsProvider.track(run, c);
+        }
         return c;
     }
 

@@ -1,32 +1,78 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
+import io.jenkins.plugins.k8sbackup.ops.RestoreOperation;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
+import io.jenkins.plugins.k8sbackup.ops.VerifyOperation;
+import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
+import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import io.jenkins.plugins.k8sbackup.verify.VerifyReport;
+import io.jenkins.plugins.k8sbackup.verify.VerifySpec;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-/**
- * The only place where the plugin calls engine operations that are still being merged (restore, verify).
- * Everything around it (argument binding, credentials, backup selection, reports, build results) is in
- * place and tested; each method maps the plugin's request onto the engine facade.
- */
+/** Maps the plugin's k8sRestore / verifyRestore requests onto the engine's restore and verify operations. */
 public final class EngineBridge {
     private EngineBridge() {}
 
-    /**
-     * TODO(restore branch): {@code StepOutcome.of(RestoreOperation.run(kube, storage, RestoreSpec.builder(name)
-     * .includeNamespaces(..)...existingPolicy(ExistingPolicy.valueOf(r.existingPolicy())).build(), key, progress))}.
-     */
-    public static StepOutcome restore(KubeTarget kube, StorageTarget storage, String backupName, RestoreRequest request,
-                                      Optional<EncryptionKey> key, ProgressListener progress) throws IOException {
-        throw new EngineUnavailableException("k8sRestore");
+    public static StepOutcome restore(KubeTarget kube, StorageTarget storage, String backupName, RestoreRequest r,
+                                      Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
+        RestoreReport report = RestoreOperation.run(kube, storage, spec(backupName, r), key, progress);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("created", report.counts().created());
+        counts.put("updated", report.counts().updated());
+        counts.put("replaced", report.counts().replaced());
+        counts.put("skipped", report.counts().skipped());
+        counts.put("failed", report.counts().failed());
+        return new StepOutcome(report.status().name(), report.summaryLine(), counts, List.copyOf(report.warnings()),
+                List.copyOf(report.errors()), PipelineValues.plainMap(report.toMap()));
     }
 
-    /** TODO(verify branch): {@code VerifyOperation.run(kube, storage, VerifySpec(...), key, progress)}. */
-    public static StepOutcome verify(KubeTarget kube, StorageTarget storage, String backupName, VerifyRequest request,
-                                     Optional<EncryptionKey> key, ProgressListener progress) throws IOException {
-        throw new EngineUnavailableException("verifyRestore");
+    static RestoreSpec spec(String backupName, RestoreRequest r) {
+        return RestoreSpec.builder(backupName)
+                .includeNamespaces(r.includeNamespaces())
+                .excludeNamespaces(r.excludeNamespaces())
+                .includeResources(r.includeResources())
+                .excludeResources(r.excludeResources())
+                .labelSelector(r.labelSelector())
+                .objects(r.objects())
+                .namespaceMapping(r.namespaceMapping())
+                .includeClusterResources(r.includeClusterResources())
+                .existingPolicy(r.existingPolicy() == null ? null : ExistingPolicy.valueOf(r.existingPolicy().toLowerCase(Locale.ROOT)))
+                .dryRun(r.dryRun())
+                .concurrency(r.concurrency())
+                .waitTimeout(r.waitTimeout())
+                .build();
+    }
+
+    /** pass → Completed, passed-with-warnings → PartiallyFailed, fail → Failed; failing rows are the errors. */
+    public static StepOutcome verify(KubeTarget kube, StorageTarget storage, String backupName, VerifyRequest r,
+                                     Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
+        VerifySpec spec = VerifySpec.builder(backupName).includeNamespaces(r.namespaces()).timeout(r.timeout()).build();
+        VerifyReport report = VerifyOperation.run(kube, storage, spec, key, progress);
+        List<VerifyReport.Verdict> rows = Stream.of(report.objects(), report.readiness(), report.checks()).flatMap(List::stream).toList();
+        List<String> warnings = new ArrayList<>(report.warnings());
+        rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.warn).map(Object::toString).forEach(warnings::add);
+        List<String> errors = rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.fail).map(Object::toString).toList();
+        String status = switch (report.result()) {
+            case pass -> "Completed";
+            case passedWithWarnings -> "PartiallyFailed";
+            case fail -> "Failed";
+        };
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("objects", (long) report.objects().size());
+        counts.put("workloads", (long) report.readiness().size());
+        counts.put("checks", (long) report.checks().size());
+        return new StepOutcome(status, report.summaryLine(), counts, warnings, errors, PipelineValues.plainMap(report.toMap()));
     }
 }

@@ -12,11 +12,8 @@ public final class EngineStorage {
         return new StorageTarget(dir.toAbsolutePath().toString());
     }
 
-    /**
-     * TODO(storage branch): pass {@code keys} (null = SDK default chain) once {@link StorageTarget} carries S3
-     * credentials; until then the engine's StorageTarget does not open s3:// URIs at all.
-     */
+    /** S3 with the key pair resolved on the controller; null keys: the AWS default chain where the target is opened. */
     public static StorageTarget s3(String uri, S3Keys keys) {
-        return new StorageTarget(uri);
+        return keys == null ? new StorageTarget(uri) : StorageTarget.withKeys(uri, keys.accessKeyId(), keys.secretKey(), keys.sessionToken());
     }
 }

@@ -1,21 +1,36 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotManifest;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotOptions;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotResult;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotter;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.LogProgress;
-import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
+import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Takes an etcd snapshot from the agent (which must reach the etcd endpoints) into the storage.
- * TODO(etcd branch): EtcdSnapshotter with EtcdSnapshotOptions built from these fields (TLS PEM written to a
- * 0600 temp directory in the workspace and deleted afterwards, or passed in memory if the engine allows).
+ * Takes an etcd snapshot from the agent (which must reach the etcd endpoints) into the storage, optionally
+ * verifying it there. The TLS material was resolved from credentials on the controller and stays in memory.
  */
 public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOutcome> {
     private static final long serialVersionUID = 1L;
@@ -43,7 +58,55 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
 
     @Override
     public StepOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
-        StorageTarget target = storage.target(workspace);
-        throw new EngineUnavailableException("etcdSnapshot");
+        EtcdConnection connection = new EtcdConnection(endpoints.stream().map(URI::create).toList(), engineTls(tls), null, null, null);
+        String snapshotName = name != null ? name : EtcdSnapshotOptions.defaultName(Instant.now());
+        EtcdSnapshotOptions options = new EtcdSnapshotOptions(snapshotName, labels, key, null);
+        try (BackupStorage opened = storage.open(workspace)) {
+            EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, opened);
+            EtcdSnapshotManifest m = result.manifest();
+            progress.info("stored " + result.snapshotKey() + " (" + m.snapshotBytes() + " bytes, revision " + m.revision()
+                    + ", etcd " + m.etcdVersion() + ") in " + result.durationMillis() + " ms");
+            EtcdVerifyResult verified = verify ? EtcdSnapshotVerifier.verify(opened, m.name(), Optional.ofNullable(key), true) : null;
+            return outcome(result, verified);
+        }
+    }
+
+    static io.jenkins.plugins.k8sbackup.etcd.EtcdTls engineTls(EtcdTls tls) {
+        if (tls == null || (tls.caPem() == null && !tls.hasClientCertificate())) {
+            return null;
+        }
+        return new io.jenkins.plugins.k8sbackup.etcd.EtcdTls(bytes(tls.caPem()), bytes(tls.certPem()), bytes(tls.keyPem()));
+    }
+
+    private static byte[] bytes(String pem) {
+        return pem == null ? null : pem.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static StepOutcome outcome(EtcdSnapshotResult result, EtcdVerifyResult verified) {
+        EtcdSnapshotManifest m = result.manifest();
+        Map<String, Object> report = PipelineValues.plainMap(Json.MAPPER.convertValue(m, Map.class));
+        report.put("location", result.storage());
+        report.put("snapshotKey", result.snapshotKey());
+        report.put("durationMillis", result.durationMillis());
+        String status = m.status().name();
+        List<String> errors = new ArrayList<>();
+        String summary = "etcd snapshot " + m.name() + ": " + m.snapshotBytes() + " bytes, revision " + m.revision() + ", "
+                + m.members().size() + " member(s), sha256 " + m.sha256();
+        if (verified != null) {
+            report.put("verify", PipelineValues.plainMap(Json.MAPPER.convertValue(verified, Map.class)));
+            status = worse(m.status(), verified.status()).name();
+            errors.addAll(verified.problems());
+            summary += "; verify " + verified.status().name() + " (trial restore " + verified.trialRestore()
+                    + (verified.totalKeys() == null ? "" : ", " + verified.totalKeys() + " keys") + ")";
+        }
+        report.put("status", status);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("bytes", m.snapshotBytes());
+        counts.put("revision", m.revision());
+        return new StepOutcome(status, summary, counts, List.of(), errors, report);
+    }
+
+    private static BackupStatus worse(BackupStatus a, BackupStatus b) {
+        return a.ordinal() >= b.ordinal() ? a : b; // Completed < PartiallyFailed < Failed < Incomplete
     }
 }

@@ -31,7 +31,7 @@ public final class ListCallable extends MasterToSlaveFileCallable<ArrayList<Map<
     @Override
     public ArrayList<Map<String, Object>> invoke(File workspace, VirtualChannel channel) throws IOException {
         ArrayList<Map<String, Object>> out = new ArrayList<>();
-        try (BackupStorage opened = storage.target(workspace).open()) {
+        try (BackupStorage opened = storage.open(workspace)) {
             for (BackupSummary s : new BackupCatalog(opened, kind).list()) {
                 if (matches(s.labels())) {
                     out.add(toMap(s));

@@ -2,17 +2,19 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
+import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +38,8 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
     private List<String> excludes = List.of();
     private String keyCredentialsId;
     private Integer keepLastFull;
+    private String waitForBuilds;
+    private boolean failIfBusy;
 
     @DataBoundConstructor
     public JenkinsBackupStep() {
@@ -63,17 +67,49 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
         ResolvedStorage storage = run.storageOnController(getStorage());
         Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
         Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
-        JenkinsHomeRequest request = new JenkinsHomeRequest(name, m, includeBuilds, excludes, keepLastFull, run.labels(Map.of()),
-                null, null, false, false, key.orElse(null), masterKeyKey.orElse(null));
-        FilePath home = new FilePath(Jenkins.get().getRootDir());
+        Duration wait = waitDuration();
+        JenkinsHomeRequest request = JenkinsHomeRequest.backup(name, m, includeBuilds, excludes, keepLastFull,
+                run.labels(Map.of()), key.orElse(null), masterKeyKey.orElse(null), wait, failIfBusy);
         run.log("backing up JENKINS_HOME (" + m + ") to " + storage.describe()
                 + (masterKeyKey.isPresent() ? "; master.key stored separately, encrypted" : "; master.key not stored"));
-        StepOutcome out = home.act(new JenkinsHomeCallable(false, storage, request, run.progress()));
+        StepOutcome out = JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), storage, request,
+                new ExecutorBuildActivity(), ExecutorBuildActivity.idOf(run.run), run.progress()::info);
         run.log(out.summary());
         run.report(new ReportEntry(FUNCTION, "JENKINS_HOME backup " + out.report().getOrDefault("name", ""), out.status(),
                 out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
         PartialFailure.UNSTABLE.apply(out.status(), run.run, FUNCTION, out.summary());
         return out.report();
+    }
+
+    private Duration waitDuration() throws AbortException {
+        if (waitForBuilds == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(waitForBuilds);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(FUNCTION + ": waitForBuilds: " + e.getMessage());
+        }
+    }
+
+    public String getWaitForBuilds() {
+        return waitForBuilds;
+    }
+
+    /** Wait up to this long (e.g. '10m') for the other running builds to finish; unset: do not wait. */
+    @DataBoundSetter
+    public void setWaitForBuilds(String waitForBuilds) {
+        this.waitForBuilds = Forms.trimToNull(waitForBuilds);
+    }
+
+    public boolean isFailIfBusy() {
+        return failIfBusy;
+    }
+
+    /** When builds still run after {@code waitForBuilds}: fail instead of backing up anyway (with a warning). */
+    @DataBoundSetter
+    public void setFailIfBusy(boolean failIfBusy) {
+        this.failIfBusy = failIfBusy;
     }
 
     public String getName() {

@@ -1,18 +1,16 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,11 +50,11 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
         ResolvedStorage storage = run.storageOnController(getStorage());
         Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
         Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
-        JenkinsHomeRequest request = new JenkinsHomeRequest(null, null, false, List.of(), null, Map.of(), ref,
-                targetDir.toString(), preview, clean, key.orElse(null), masterKeyKey.orElse(null));
+        JenkinsHomeRequest request = JenkinsHomeRequest.restore(ref, targetDir.toString(), preview, clean,
+                key.orElse(null), masterKeyKey.orElse(null));
         run.log((preview ? "previewing the restore of " : "restoring ") + K8sRestoreStep.describe(ref) + " from "
                 + storage.describe() + " into " + targetDir);
-        StepOutcome out = new FilePath(Jenkins.get().getRootDir()).act(new JenkinsHomeCallable(true, storage, request, run.progress()));
+        StepOutcome out = JenkinsHomeEngine.restore(storage, request, run.progress()::info);
         run.log(out.summary());
         run.report(new ReportEntry(FUNCTION, (preview ? "JENKINS_HOME restore preview " : "JENKINS_HOME restore ") + backup,
                 out.status(), out.summary(), out.counts(), out.warnings(), out.errors()), out.report());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.storage;
 
 import io.jenkins.plugins.k8sbackup.jenkins.engine.EngineStorage;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -60,16 +61,28 @@ public final class ResolvedStorage implements Serializable {
         return description;
     }
 
-    /** On the agent: the engine's view of this location. */
+    /** On the agent: the engine's view of this location, for operations that take a {@link StorageTarget}. */
     public StorageTarget target(File workspace) throws IOException {
-        if (isS3()) {
-            return EngineStorage.s3(uri, keys);
+        return isS3() ? EngineStorage.s3(uri, keys) : EngineStorage.directory(directory(workspace));
+    }
+
+    /** On the agent (or the controller): the opened storage, S3 with the key pair resolved on the controller. */
+    public BackupStorage open(File workspace) throws IOException {
+        return target(workspace).open();
+    }
+
+    private Path directory(File workspace) throws IOException {
+        if (!workspaceRelative) {
+            return Path.of(uri);
         }
-        Path dir = workspaceRelative ? workspace.toPath().resolve(uri).normalize() : Path.of(uri);
-        if (workspaceRelative && !dir.startsWith(workspace.toPath().normalize())) {
+        if (workspace == null) {
+            throw new IOException("storage directory " + uri + " is relative to a workspace, and there is none");
+        }
+        Path dir = workspace.toPath().resolve(uri).normalize();
+        if (!dir.startsWith(workspace.toPath().normalize())) {
             throw new IOException("storage directory " + uri + " leaves the workspace");
         }
-        return EngineStorage.directory(dir);
+        return dir;
     }
 
     @Override

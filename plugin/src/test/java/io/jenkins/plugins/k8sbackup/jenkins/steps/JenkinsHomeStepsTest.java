@@ -4,6 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import hudson.model.Computer;
+import hudson.model.Executor;
+import hudson.model.Queue;
+import hudson.model.Result;
+import hudson.model.queue.SubTask;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
+import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
+import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+import jenkins.model.TestJenkins;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
@@ -18,15 +33,94 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** jenkinsBackup / jenkinsRestore are gated by the administrators' allow-list and never restore into the live home. */
+@SuppressWarnings("unchecked")
 class JenkinsHomeStepsTest {
     @TempDir
     Path tmp;
     StepHarness h;
 
+    static final String MASTER_KEY = "0123456789abcdef-the-controller-master-key";
+
     @BeforeEach
     void setUp() throws Exception {
         h = new StepHarness(tmp, "ops/jenkins-backup", 5);
+        write("config.xml", "<hudson/>");
+        write("credentials.xml", "<credentials/>");
+        write("jobs/app/config.xml", "<project/>");
+        write("jobs/app/nextBuildNumber", "7");
+        write("users/admin/config.xml", "<user/>");
+        write("secrets/master.key", MASTER_KEY);
+        write("workspace/app/big.bin", "never backed up");
         K8sBackupConfiguration.get().setLocations(List.of(new PredefinedLocation("vault", new DirectoryLocation(tmp.resolve("vault").toString()))));
+    }
+
+    void write(String rel, String content) throws Exception {
+        Path p = h.home.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    boolean storedBytesContain(String text) throws Exception {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(tmp.resolve("vault"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (indexOf(Files.readAllBytes(f), needle) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static void busy(Computer c, Queue.Executable running) {
+        new Executor(c, 0) {
+            @Override
+            public Queue.Executable getCurrentExecutable() {
+                return running;
+            }
+        };
+    }
+
+    static final class TestComputer extends Computer {
+        TestComputer() {
+            super(null);
+            TestJenkins.addComputer(this);
+        }
+    }
+
+    /** A Pipeline node {} block: its own executable, whose parent is the build. */
+    record NodeBlock(Queue.Executable build) implements Queue.Executable {
+        @Override
+        public SubTask getParent() {
+            return null;
+        }
+
+        @Override
+        public Queue.Executable getParentExecutable() {
+            return build;
+        }
+
+        @Override
+        public void run() {
+        }
     }
 
     JenkinsBackupStep backup() {
@@ -59,15 +153,123 @@ class JenkinsHomeStepsTest {
     }
 
     @Test
-    void anAllowedJobPassesTheGate() throws Exception {
+    void anAllowedJobBacksUpTheHomeForRealAndARestoreReproducesIt() throws Exception {
         K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("# ops jobs\nops/*");
+        h.credentials(new TestCreds.Text("master-key-key", "a passphrase for master.key only"));
+        JenkinsBackupStep full = backup();
+        full.setMode("full");
+        full.setKeyCredentialsId("master-key-key");
 
-        Throwable failure = h.runFailing(backup());
+        Map<String, Object> first = map(h.run(full));
 
-        // Past the gate and the storage resolution: what remains is the engine (see EngineBridge).
-        assertThat(failure).hasMessageNotContaining("may not back up").hasMessageContaining("jenkinsBackup");
-        assertThat(h.log()).contains("[jenkinsBackup] backing up JENKINS_HOME (auto) to " + tmp.resolve("vault"))
-                .contains("master.key not stored");
+        assertThat(first).containsEntry("mode", "full").containsEntry("status", "Completed")
+                .containsEntry("masterKey", "stored-separately");
+        assertThat(((Number) first.get("files")).intValue()).isEqualTo(5); // config.xml, credentials.xml, job config + nextBuildNumber, user
+        try (LocalDirectoryStorage vault = new LocalDirectoryStorage(tmp.resolve("vault"))) {
+            assertThat(new BackupCatalog(vault, BackupKind.JENKINS_HOME).list()).singleElement()
+                    .satisfies(s -> assertThat(s.labels()).containsEntry("JOB_NAME", "ops/jenkins-backup").containsEntry("BUILD_NUMBER", "5"));
+        }
+        assertThat(h.log()).contains("[jenkinsBackup] backing up JENKINS_HOME (full) to " + tmp.resolve("vault"))
+                .contains("master.key stored separately").doesNotContain("a passphrase for master.key only");
+        assertThat(storedBytesContain(MASTER_KEY)).as("master.key is never stored in plain").isFalse();
+        assertThat(h.run.getAction(BackupReportAction.class)).isNotNull();
+
+        Files.writeString(h.home.resolve("jobs/app/config.xml"), "<project>changed</project>");
+        Files.delete(h.home.resolve("users/admin/config.xml"));
+        Map<String, Object> diff = map(h.run(backup()));
+
+        assertThat(diff).containsEntry("mode", "diff").containsEntry("baseFull", first.get("name"))
+                .containsEntry("files", 1).containsEntry("deletionCount", 1);
+
+        Path staging = tmp.resolve("staging-home");
+        JenkinsRestoreStep preview = restore(staging.toString());
+        Map<String, Object> plan = map(h.run(preview));
+
+        assertThat(plan).containsEntry("preview", true).containsEntry("backupName", diff.get("name"));
+        assertThat((List<Object>) plan.get("create")).contains("config.xml", "jobs/app/config.xml").doesNotContain("users/admin/config.xml");
+        assertThat(staging).as("a preview writes nothing").doesNotExist();
+
+        JenkinsRestoreStep real = restore(staging.toString());
+        real.setPreview(false);
+        real.setKeyCredentialsId("master-key-key");
+        Map<String, Object> report = map(h.run(real));
+
+        assertThat(report).containsEntry("preview", false).containsEntry("status", "Completed");
+        assertThat(staging.resolve("jobs/app/config.xml")).hasContent("<project>changed</project>");
+        assertThat(staging.resolve("secrets/master.key")).hasContent(MASTER_KEY);
+        assertThat(staging.resolve("users/admin/config.xml")).doesNotExist();
+        assertThat(staging.resolve("workspace")).doesNotExist();
+        assertThat(staging.resolve("plugins.txt")).exists();
+    }
+
+    @Test
+    void withoutAMasterKeyCredentialMasterKeyIsNotStoredAndTheReportSaysSo() throws Exception {
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
+
+        Map<String, Object> result = map(h.run(backup()));
+
+        assertThat(result).containsEntry("masterKey", "not-backed-up").containsEntry("mode", "full");
+        assertThat(h.log()).contains("master.key not stored");
+        assertThat(storedBytesContain(MASTER_KEY)).isFalse();
+    }
+
+    @Test
+    void theQuietWaitIgnoresTheStepsOwnBuildButWaitsForOthers() throws Exception {
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        TestComputer controller = new TestComputer();
+        busy(controller, h.run);                  // the Pipeline's own flyweight executor
+        busy(controller, new NodeBlock(h.run));   // and its node {} block
+        JenkinsBackupStep step = backup();
+        step.setWaitForBuilds("300ms");
+        step.setFailIfBusy(true);
+
+        assertThat(map(h.run(step))).containsEntry("status", "Completed");
+        assertThat(new ExecutorBuildActivity().runningBuildsExcluding(h.run.getExternalizableId())).isZero();
+
+        busy(controller, new NodeBlock(h.otherBuild(4)));
+        busy(controller, h.otherBuild(4));
+        assertThat(new ExecutorBuildActivity().runningBuildsExcluding(h.run.getExternalizableId())).isEqualTo(1);
+
+        assertThat(h.runFailing(step)).hasMessageContaining("1 build(s) still running after waiting 0s")
+                .hasMessageContaining("backup not started");
+
+        step.setFailIfBusy(false);
+        Map<String, Object> anyway = map(h.run(step));
+        assertThat(anyway).containsEntry("status", "PartiallyFailed");
+        assertThat((List<?>) anyway.get("warnings")).anySatisfy(w -> assertThat(w.toString()).contains("backed up anyway"));
+        assertThat(h.result()).isEqualTo(Result.UNSTABLE);
+    }
+
+    @Test
+    void aBadWaitIsRefusedBeforeAnythingRuns() throws Exception {
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        JenkinsBackupStep step = backup();
+        step.setWaitForBuilds("soon");
+
+        assertThat(h.runFailing(step)).hasMessageStartingWith("jenkinsBackup: waitForBuilds: 'soon' is not a duration");
+        assertThat(tmp.resolve("vault/jenkins")).doesNotExist();
+    }
+
+    @Test
+    void aRestoreIntoTheHomeOfAnotherRunningJenkinsIsRefusedByTheEngine() throws Exception {
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        h.run(backup());
+        Path otherHome = Files.createDirectories(tmp.resolve("other-jenkins"));
+        Files.writeString(otherHome.resolve(".owner"), String.valueOf(ProcessHandle.current().pid()));
+        JenkinsRestoreStep step = restore(otherHome.toString());
+        step.setPreview(false);
+
+        assertThat(h.runFailing(step)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("looks like the home of a running Jenkins");
+        assertThat(otherHome.resolve("config.xml")).doesNotExist();
+    }
+
+    @Test
+    void restoringAMissingBackupSaysSo() throws Exception {
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+
+        assertThat(h.runFailing(restore(tmp.resolve("staging").toString()))).isInstanceOf(AbortException.class)
+                .hasMessageContaining("no complete backup at " + tmp.resolve("vault"));
     }
 
     @Test
@@ -119,23 +321,13 @@ class JenkinsHomeStepsTest {
     }
 
     @Test
-    void aPreviewPassesTheGuardsAndReachesTheEngine() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
-
-        Throwable failure = h.runFailing(restore(tmp.resolve("staging-home").toString()));
-
-        assertThat(failure).hasMessageNotContaining("refusing").hasMessageNotContaining("may not");
-        assertThat(h.log()).contains("previewing the restore of the latest backup");
-    }
-
-    @Test
     void s3StorageNeedsNoWorkspace() throws Exception {
         K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
         JenkinsBackupStep step = new JenkinsBackupStep();
         step.setStorage(new S3Location("jenkins-backups"));
 
-        h.runFailing(step);
-
+        // No S3 here: the engine fails to reach it, after the step resolved the location without a workspace.
+        assertThat(h.runFailing(step)).isInstanceOf(AbortException.class).hasMessageNotContaining("workspace");
         assertThat(h.log()).contains("to s3://jenkins-backups/");
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
@@ -90,6 +91,7 @@ class RestoreAndListStepsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void latestPicksTheNewestBackupOfThisJobBeforeTheGivenBuild() throws Exception {
         backup("b-1", "deploy-shop", 1);
         backup("b-2", "other-job", 2);
@@ -99,12 +101,99 @@ class RestoreAndListStepsTest {
         step.setLabels(Map.of("JOB_NAME", "deploy-shop"));
         step.setBeforeBuild(4);
 
-        Throwable failure = h.runFailing(step);
+        step.setDryRun(true);
 
-        assertThat(h.log()).contains("[k8sRestore] restoring the latest backup with labels {JOB_NAME=deploy-shop} taken before build 4")
+        Map<String, Object> report = (Map<String, Object>) h.run(step);
+
+        assertThat(h.log()).contains("the latest backup with labels {JOB_NAME=deploy-shop} taken before build 4")
                 .contains("[k8sRestore] using backup b-3 (latest matching)");
-        // Selection done; what remains is the restore engine (EngineBridge).
-        assertThat(failure).hasMessageContaining("k8sRestore");
+        assertThat(report).containsEntry("backup", "b-3").containsEntry("dryRun", true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void restoresIntoAMappedNamespaceThroughTheEngine() throws Exception {
+        backup("b-1", "deploy-shop", 1);
+        K8sRestoreStep step = restore("b-1");
+        step.setNamespaceMapping(Map.of("shop", "shop-copy"));
+        // The mock never marks the CRD Established: leave it and its resources out.
+        step.setExcludeResources(List.of("featureflags.shop.example.com", "customresourcedefinitions.apiextensions.k8s.io"));
+        step.setWaitTimeout("5s");
+
+        Map<String, Object> report = (Map<String, Object>) h.run(step);
+
+        assertThat(report).containsEntry("backup", "b-1").containsEntry("dryRun", false).containsEntry("failed", 0L);
+        assertThat(((Number) report.get("created")).longValue()).isPositive();
+        assertThat(cluster.client().configMaps().inNamespace("shop-copy").list().getItems()).isNotEmpty();
+        assertThat(String.valueOf(report)).doesNotContain(SampleApp.SECRET_VALUES.get(0));
+        assertThat(h.log()).contains("[k8sRestore] restore b-1: ").doesNotContain(SampleApp.SECRET_VALUES.get(0));
+        assertThat(h.run.getAction(io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction.class)).isNotNull();
+    }
+
+    @Test
+    void aDryRunCreatesNothing() throws Exception {
+        backup("b-1", "deploy-shop", 1);
+        K8sRestoreStep step = restore("b-1");
+        step.setNamespaceMapping(Map.of("shop", "shop-dry"));
+        step.setDryRun(true);
+
+        h.run(step);
+
+        assertThat(cluster.client().configMaps().inNamespace("shop-dry").list().getItems()).isEmpty();
+        assertThat(h.log()).contains("dry-run");
+    }
+
+    /** The mock runs no controllers: play the deployment controller. */
+    static void webAvailable(boolean ready) {
+        cluster.client().apps().deployments().inNamespace("shop").withName("web").editStatus(d -> {
+            int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+            int available = ready ? replicas : 0;
+            d.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(available)
+                    .withAvailableReplicas(available).withObservedGeneration(d.getMetadata().getGeneration()).build());
+            return d;
+        });
+    }
+
+    VerifyRestoreStep verify(String backup) {
+        VerifyRestoreStep step = new VerifyRestoreStep(backup);
+        step.setCredentialsId("k8s");
+        step.setServerUrl(cluster.url());
+        step.setStorage(new DirectoryLocation("backups"));
+        step.setNamespaces(List.of("shop"));
+        step.setTimeout("2s");
+        return step;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void verifyComparesTheClusterWithTheBackupAndReturnsTheVerdict() throws Exception {
+        webAvailable(true);
+        backup("b-1", "deploy-shop", 1);
+        VerifyRestoreStep step = verify("b-1");
+        step.setUnstableOnWarnings(true);
+
+        Map<String, Object> result;
+        try {
+            result = (Map<String, Object>) h.run(step);
+        } catch (Exception e) {
+            throw new AssertionError(h.log(), e);
+        }
+
+        assertThat(result).containsEntry("backup", "b-1").containsKey("verdict").containsKey("table");
+        assertThat(((Number) result.get("objects")).intValue()).isPositive();
+        assertThat(result.get("verdict")).isIn("PASS", "WARN");
+        assertThat(h.log()).contains("[verifyRestore] verdict ");
+    }
+
+    @Test
+    void verifyFailsTheStepWhenAWorkloadIsNotReady() throws Exception {
+        webAvailable(false);
+        backup("b-1", "deploy-shop", 1);
+
+        Throwable failure = h.runFailing(verify("b-1"));
+
+        assertThat(failure).isInstanceOf(hudson.AbortException.class).hasMessageContaining("verify b-1: fail");
+        assertThat(h.log()).contains("verdict FAIL").contains("not-ready");
     }
 
     @Test

@@ -6,6 +6,8 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.TestExtensions;
 import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.queue.SubTask;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -107,13 +109,25 @@ public final class StepHarness {
         return context.failure;
     }
 
-    public static final class TestJob extends Job<TestJob, TestRun> {
+    /** Upstream a WorkflowJob is a Queue.Task, so its builds' getParent() serves both Run and Queue.Executable. */
+    public static final class TestJob extends Job<TestJob, TestRun> implements SubTask {
         TestJob(String fullName) {
             super(null, fullName);
         }
+
+        @Override
+        public String getDisplayName() {
+            return getFullName();
+        }
     }
 
-    public static final class TestRun extends Run<TestJob, TestRun> {
+    /** Another build of this step's job, e.g. one that keeps an executor busy. */
+    public TestRun otherBuild(int number) throws IOException {
+        return new TestRun(job, number, Files.createDirectories(root.resolve("builds/" + number)).toFile());
+    }
+
+    /** A build, as executors see it (upstream a WorkflowRun or an AbstractBuild is a Queue.Executable). */
+    public static final class TestRun extends Run<TestJob, TestRun> implements Queue.Executable {
         private final File rootDir;
 
         TestRun(TestJob job, int number, File rootDir) throws IOException {
@@ -125,6 +139,10 @@ public final class StepHarness {
         @Override
         public File getRootDir() {
             return rootDir;
+        }
+
+        @Override
+        public void run() {
         }
     }
 

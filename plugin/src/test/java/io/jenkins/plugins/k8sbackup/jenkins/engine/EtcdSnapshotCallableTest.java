@@ -1,0 +1,30 @@
+package io.jenkins.plugins.k8sbackup.jenkins.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The PEM material resolved from credentials reaches the engine unchanged, and no TLS means plain connections. */
+class EtcdSnapshotCallableTest {
+    @Test
+    void credentialsPemBecomesTheEnginesTls() {
+        var tls = EtcdSnapshotCallable.engineTls(new EtcdTls("CA PEM", "CERT PEM", "KEY PEM"));
+
+        assertThat(new String(tls.caPem(), StandardCharsets.US_ASCII)).isEqualTo("CA PEM");
+        assertThat(new String(tls.certPem(), StandardCharsets.US_ASCII)).isEqualTo("CERT PEM");
+        assertThat(new String(tls.keyPem(), StandardCharsets.US_ASCII)).isEqualTo("KEY PEM");
+        assertThat(tls.toString()).doesNotContain("KEY PEM");
+    }
+
+    @Test
+    void aCaAloneIsServerVerificationOnlyAndNothingIsNoTls() {
+        var caOnly = EtcdSnapshotCallable.engineTls(new EtcdTls("CA PEM", null, null));
+
+        assertThat(caOnly.caPem()).isNotNull();
+        assertThat(caOnly.hasClientCertificate()).isFalse();
+        assertThat(EtcdSnapshotCallable.engineTls(null)).isNull();
+        assertThat(EtcdSnapshotCallable.engineTls(new EtcdTls(null, null, null))).isNull();
+    }
+}
