@@ -232,7 +232,8 @@ public final class BackupRunner {
                         type.namespaced(), count[0], ArchivePaths.typeArchive(type.qualifiedName()), file.size(), file.sha256()));
                 run.counts.put(type.qualifiedName(), count[0]);
                 run.totalBytes += file.size();
-                progress.info(String.format("  %-50s %6d objects", type.qualifiedName(), count[0]));
+                progress.info(String.format("  %-50s %6d objects %10s", type.qualifiedName(), count[0],
+                        io.jenkins.plugins.k8sbackup.util.Bytes.human(file.size())));
             }
         } catch (KubernetesClientException e) {
             if (archive != null) {
