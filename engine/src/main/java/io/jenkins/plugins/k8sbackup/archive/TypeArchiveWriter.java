@@ -21,7 +21,7 @@ public final class TypeArchiveWriter implements AutoCloseable {
         this.target = target;
         this.mtime = mtime;
         this.digest = new Sha256.DigestingOutputStream(target);
-        OutputStream zstd = new ZstdOutputStream(digest, 3);
+        OutputStream zstd = new ZstdOutputStream(digest, 1);
         this.tar = new TarArchiveOutputStream(zstd, 1 << 16);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
