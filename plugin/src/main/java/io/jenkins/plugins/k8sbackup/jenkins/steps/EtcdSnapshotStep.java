@@ -154,14 +154,8 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Snapshot etcd";
+        public DescriptorImpl() {
+            super(FUNCTION, "Snapshot etcd");
         }
     }
 }

@@ -204,14 +204,8 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Back up Kubernetes objects";
+        public DescriptorImpl() {
+            super(FUNCTION, "Back up Kubernetes objects");
         }
     }
 }

@@ -211,14 +211,8 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Restore Kubernetes objects from a backup";
+        public DescriptorImpl() {
+            super(FUNCTION, "Restore Kubernetes objects from a backup");
         }
     }
 }

@@ -131,14 +131,8 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Verify a restore against its backup";
+        public DescriptorImpl() {
+            super(FUNCTION, "Verify a restore against its backup");
         }
     }
 }
