@@ -1,38 +1,29 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
-import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.LogProgress;
+import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import java.io.File;
 import java.io.IOException;
 import java.util.Optional;
-import jenkins.MasterToSlaveFileCallable;
 
 /** On the agent: picks the backup ('latest' among matching ones), then restores or verifies it. */
-public final class RestoreCallable extends MasterToSlaveFileCallable<StepOutcome> {
+public final class RestoreCallable extends ClusterCallable {
     private static final long serialVersionUID = 1L;
 
-    private final ClusterConnection cluster;
-    private final ResolvedStorage storage;
     private final RestoreRequest restore;
     private final VerifyRequest verify;
-    private final EncryptionKey key;
-    private final LogProgress progress;
 
     private RestoreCallable(ClusterConnection cluster, ResolvedStorage storage, RestoreRequest restore, VerifyRequest verify,
                             Optional<EncryptionKey> key, LogProgress progress) {
-        this.cluster = cluster;
-        this.storage = storage;
+        super(cluster, storage, key, progress);
         this.restore = restore;
         this.verify = verify;
-        this.key = key.orElse(null);
-        this.progress = progress;
     }
 
     public static RestoreCallable restore(ClusterConnection cluster, ResolvedStorage storage, RestoreRequest request,
@@ -46,14 +37,13 @@ public final class RestoreCallable extends MasterToSlaveFileCallable<StepOutcome
     }
 
     @Override
-    public StepOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        StorageTarget target = storage.target(workspace);
-        BackupRef ref = restore != null ? restore.ref() : verify.ref();
-        String name = selectBackup(target, ref);
+    protected StepOutcome run(KubeTarget kube, StorageTarget target, Optional<EncryptionKey> key)
+            throws IOException, InterruptedException {
+        String name = selectBackup(target, restore != null ? restore.ref() : verify.ref());
         if (restore != null) {
-            return EngineBridge.restore(cluster.target(), target, name, restore, Optional.ofNullable(key), progress);
+            return EngineBridge.restore(kube, target, name, restore, key, progress);
         }
-        return EngineBridge.verify(cluster.target(), target, name, verify, Optional.ofNullable(key), progress);
+        return EngineBridge.verify(kube, target, name, verify, key, progress);
     }
 
     private String selectBackup(StorageTarget target, BackupRef ref) throws IOException {

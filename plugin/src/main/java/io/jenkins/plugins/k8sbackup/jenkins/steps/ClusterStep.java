@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
+import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterOptions;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -17,6 +18,16 @@ public abstract class ClusterStep<T> extends StorageStep<T> {
 
     ClusterOptions clusterOptions() {
         return new ClusterOptions(credentialsId, serverUrl, caCertificate, skipTlsVerify, context, qps, burst);
+    }
+
+    /** Resolves the cluster, storage and key credentials, in that order, after the step checked its arguments. */
+    ClusterTargets targets(StepRun run) throws AbortException {
+        return new ClusterTargets(run.cluster(clusterOptions()), run.storage(getStorage()),
+                run.encryptionKey(getEncryptionCredentialsId()));
+    }
+
+    PartialFailure partialFailureMode() throws AbortException {
+        return PartialFailure.parse(partialFailure);
     }
 
     public String getCredentialsId() {

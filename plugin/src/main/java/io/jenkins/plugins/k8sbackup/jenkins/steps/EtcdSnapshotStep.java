@@ -2,13 +2,11 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdCredentials;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.EtcdSnapshotCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.net.URI;
@@ -49,13 +47,7 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
         checkEndpoints();
-        if (name != null) {
-            try {
-                BackupCatalog.checkName(name);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(FUNCTION + ": " + e.getMessage());
-            }
-        }
+        StepArgs.checkName(FUNCTION, name);
         EtcdTls tls = EtcdCredentials.resolve(run.credentials, credentialsId, certCredentialsId, keyCredentialsId,
                 caCredentialsId, caCertificate);
         ResolvedStorage storage = run.storage(getStorage());
@@ -63,11 +55,7 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
         run.log("snapshotting etcd " + endpoints + " to " + storage.describe() + (verify ? " and verifying it" : ""));
         StepOutcome out = workspace.act(new EtcdSnapshotCallable(endpoints, tls, storage, name, verify, key.orElse(null),
                 run.labels(labels), run.progress()));
-        run.log(out.summary());
-        run.report(new ReportEntry(FUNCTION, "etcd snapshot " + out.report().getOrDefault("name", ""), out.status(),
-                out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
-        PartialFailure.FAILURE.apply(out.status(), run.run, FUNCTION, out.summary());
-        return out.report();
+        return run.finish(out, "etcd snapshot " + out.report().getOrDefault("name", ""), PartialFailure.FAILURE);
     }
 
     void checkEndpoints() throws AbortException {
@@ -166,14 +154,8 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Snapshot etcd";
+        public DescriptorImpl() {
+            super(FUNCTION, "Snapshot etcd");
         }
     }
 }

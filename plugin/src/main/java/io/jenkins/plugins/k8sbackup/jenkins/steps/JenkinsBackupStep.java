@@ -2,18 +2,13 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
-import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +52,7 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
         if (!MODES.contains(m)) {
             throw new AbortException(FUNCTION + ": mode must be 'full', 'diff' or 'auto', not '" + mode + "'");
         }
-        if (name != null) {
-            try {
-                BackupCatalog.checkName(name);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(FUNCTION + ": " + e.getMessage());
-            }
-        }
+        StepArgs.checkName(FUNCTION, name);
         ResolvedStorage storage = run.storageOnController(getStorage());
         Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
         Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
@@ -74,22 +63,11 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
                 + (masterKeyKey.isPresent() ? "; master.key stored separately, encrypted" : "; master.key not stored"));
         StepOutcome out = JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), storage, request,
                 new ExecutorBuildActivity(), ExecutorBuildActivity.idOf(run.run), run.progress()::info);
-        run.log(out.summary());
-        run.report(new ReportEntry(FUNCTION, "JENKINS_HOME backup " + out.report().getOrDefault("name", ""), out.status(),
-                out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
-        PartialFailure.UNSTABLE.apply(out.status(), run.run, FUNCTION, out.summary());
-        return out.report();
+        return run.finish(out, "JENKINS_HOME backup " + out.report().getOrDefault("name", ""), PartialFailure.UNSTABLE);
     }
 
     private Duration waitDuration() throws AbortException {
-        if (waitForBuilds == null) {
-            return null;
-        }
-        try {
-            return Durations.parse(waitForBuilds);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(FUNCTION + ": waitForBuilds: " + e.getMessage());
-        }
+        return waitForBuilds == null ? null : StepArgs.duration(FUNCTION, "waitForBuilds", waitForBuilds);
     }
 
     public String getWaitForBuilds() {
@@ -169,19 +147,8 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Back up JENKINS_HOME (administrators' jobs only)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+        public DescriptorImpl() {
+            super(FUNCTION, "Back up JENKINS_HOME (administrators' jobs only)", false);
         }
     }
 }

@@ -1,19 +1,16 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -52,14 +49,11 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
         Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
         JenkinsHomeRequest request = JenkinsHomeRequest.restore(ref, targetDir.toString(), preview, clean,
                 key.orElse(null), masterKeyKey.orElse(null));
-        run.log((preview ? "previewing the restore of " : "restoring ") + K8sRestoreStep.describe(ref) + " from "
+        run.log((preview ? "previewing the restore of " : "restoring ") + SelectsBackup.describe(ref) + " from "
                 + storage.describe() + " into " + targetDir);
         StepOutcome out = JenkinsHomeEngine.restore(storage, request, run.progress()::info);
-        run.log(out.summary());
-        run.report(new ReportEntry(FUNCTION, (preview ? "JENKINS_HOME restore preview " : "JENKINS_HOME restore ") + backup,
-                out.status(), out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
-        PartialFailure.FAILURE.apply(out.status(), run.run, FUNCTION, out.summary());
-        return out.report();
+        return run.finish(out, (preview ? "JENKINS_HOME restore preview " : "JENKINS_HOME restore ") + backup,
+                PartialFailure.FAILURE);
     }
 
     public String getBackup() {
@@ -100,24 +94,13 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
 
     @DataBoundSetter
     public void setKeyCredentialsId(String keyCredentialsId) {
-        this.keyCredentialsId = keyCredentialsId == null || keyCredentialsId.isBlank() ? null : keyCredentialsId.strip();
+        this.keyCredentialsId = Forms.trimToNull(keyCredentialsId);
     }
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Restore a JENKINS_HOME backup into a directory (administrators' jobs only)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+        public DescriptorImpl() {
+            super(FUNCTION, "Restore a JENKINS_HOME backup into a directory (administrators' jobs only)", false);
         }
     }
 }

@@ -70,14 +70,8 @@ public class K8sBackupListStep extends StorageStep<List<Map<String, Object>>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "List backups at a storage location";
+        public DescriptorImpl() {
+            super(FUNCTION, "List backups at a storage location");
         }
     }
 }

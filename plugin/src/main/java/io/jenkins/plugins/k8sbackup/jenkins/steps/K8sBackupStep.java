@@ -4,20 +4,14 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
-import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
-import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -29,12 +23,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     public static final String FUNCTION = "k8sBackup";
 
     private String name;
-    private List<String> includeNamespaces = List.of();
-    private List<String> excludeNamespaces = List.of();
-    private List<String> includeResources = List.of();
-    private List<String> excludeResources = List.of();
-    private String labelSelector;
-    private Boolean includeClusterResources;
+    private final ObjectSelection selection = new ObjectSelection();
     private boolean includeOwnedPods;
     private int pageSize = 500;
     private Map<String, String> labels = Map.of();
@@ -54,37 +43,25 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         FilePath workspace = run.requireWorkspace();
-        if (name != null) {
-            try {
-                BackupCatalog.checkName(name);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(FUNCTION + ": " + e.getMessage());
-            }
-        }
-        PartialFailure partial = PartialFailure.parse(getPartialFailure());
+        StepArgs.checkName(FUNCTION, name);
+        PartialFailure partial = partialFailureMode();
         RetentionPolicy retention = retention();
         BackupSpec.EncryptionMode mode = encryptionMode();
-        ClusterConnection cluster = run.cluster(clusterOptions());
-        ResolvedStorage storage = run.storage(getStorage());
-        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
+        ClusterTargets t = targets(run);
         BackupSpec spec;
         try {
-            spec = BackupSpec.builder().name(name).includeNamespaces(includeNamespaces).excludeNamespaces(excludeNamespaces)
-                    .includeResources(includeResources).excludeResources(excludeResources).labelSelector(labelSelector)
-                    .includeClusterResources(includeClusterResources).includeOwnedPods(includeOwnedPods).pageSize(pageSize)
-                    .labels(run.labels(labels)).encryption(key.isPresent() ? mode : BackupSpec.EncryptionMode.none).build();
+            spec = BackupSpec.builder().name(name).includeNamespaces(selection.includeNamespaces())
+                    .excludeNamespaces(selection.excludeNamespaces()).includeResources(selection.includeResources())
+                    .excludeResources(selection.excludeResources()).labelSelector(selection.labelSelector())
+                    .includeClusterResources(selection.includeClusterResources()).includeOwnedPods(includeOwnedPods).pageSize(pageSize)
+                    .labels(run.labels(labels)).encryption(t.key().isPresent() ? mode : BackupSpec.EncryptionMode.none).build();
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        run.log("backing up " + cluster.describe() + " to " + storage.describe()
-                + (key.isPresent() ? " (encrypting " + mode + " with key " + key.get().fingerprint() + ")" : ""));
-        StepOutcome out = workspace.act(new BackupCallable(cluster, storage, spec, retention, key, run.progress()));
-        run.log(out.summary());
-        String title = "Backup " + out.report().getOrDefault("name", "");
-        run.report(new ReportEntry(FUNCTION, title, out.status(), out.summary(), out.counts(), out.warnings(), out.errors()),
-                out.report());
-        partial.apply(out.status(), run.run, FUNCTION, out.summary());
-        return out.report();
+        run.log("backing up " + t.cluster().describe() + " to " + t.storage().describe()
+                + t.key().map(k -> " (encrypting " + mode + " with key " + k.fingerprint() + ")").orElse(""));
+        StepOutcome out = workspace.act(new BackupCallable(t.cluster(), t.storage(), spec, retention, t.key(), run.progress()));
+        return run.finish(out, "Backup " + out.report().getOrDefault("name", ""), partial);
     }
 
     RetentionPolicy retention() throws AbortException {
@@ -118,57 +95,57 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     }
 
     public List<String> getIncludeNamespaces() {
-        return includeNamespaces;
+        return selection.includeNamespaces();
     }
 
     @DataBoundSetter
     public void setIncludeNamespaces(List<String> includeNamespaces) {
-        this.includeNamespaces = StepArgs.list(includeNamespaces);
+        selection.includeNamespaces(includeNamespaces);
     }
 
     public List<String> getExcludeNamespaces() {
-        return excludeNamespaces;
+        return selection.excludeNamespaces();
     }
 
     @DataBoundSetter
     public void setExcludeNamespaces(List<String> excludeNamespaces) {
-        this.excludeNamespaces = StepArgs.list(excludeNamespaces);
+        selection.excludeNamespaces(excludeNamespaces);
     }
 
     public List<String> getIncludeResources() {
-        return includeResources;
+        return selection.includeResources();
     }
 
     @DataBoundSetter
     public void setIncludeResources(List<String> includeResources) {
-        this.includeResources = StepArgs.list(includeResources);
+        selection.includeResources(includeResources);
     }
 
     public List<String> getExcludeResources() {
-        return excludeResources;
+        return selection.excludeResources();
     }
 
     @DataBoundSetter
     public void setExcludeResources(List<String> excludeResources) {
-        this.excludeResources = StepArgs.list(excludeResources);
+        selection.excludeResources(excludeResources);
     }
 
     public String getLabelSelector() {
-        return labelSelector;
+        return selection.labelSelector();
     }
 
     @DataBoundSetter
     public void setLabelSelector(String labelSelector) {
-        this.labelSelector = Forms.trimToNull(labelSelector);
+        selection.labelSelector(labelSelector);
     }
 
     public Boolean getIncludeClusterResources() {
-        return includeClusterResources;
+        return selection.includeClusterResources();
     }
 
     @DataBoundSetter
     public void setIncludeClusterResources(Boolean includeClusterResources) {
-        this.includeClusterResources = includeClusterResources;
+        selection.includeClusterResources(includeClusterResources);
     }
 
     public boolean isIncludeOwnedPods() {
@@ -227,14 +204,8 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Back up Kubernetes objects";
+        public DescriptorImpl() {
+            super(FUNCTION, "Back up Kubernetes objects");
         }
     }
 }

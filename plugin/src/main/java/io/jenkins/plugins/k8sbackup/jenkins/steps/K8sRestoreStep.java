@@ -2,21 +2,14 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
-import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
-import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -29,25 +22,18 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     public static final String FUNCTION = "k8sRestore";
     static final Set<String> POLICIES = Set.of("skip", "update", "replace", "fail");
 
-    private final String backup;
-    private Map<String, String> labels = Map.of();
-    private Integer beforeBuild;
+    private final SelectsBackup selects;
     private Map<String, String> namespaceMapping = Map.of();
     private String existingResourcePolicy = "skip";
     private boolean dryRun;
     private int concurrency = 8;
-    private List<String> includeNamespaces = List.of();
-    private List<String> excludeNamespaces = List.of();
-    private List<String> includeResources = List.of();
-    private List<String> excludeResources = List.of();
+    private final ObjectSelection selection = new ObjectSelection();
     private List<String> objects = List.of();
-    private String labelSelector;
-    private Boolean includeClusterResources;
     private String waitTimeout = "60s";
 
     @DataBoundConstructor
     public K8sRestoreStep(String backup) {
-        this.backup = backup == null ? null : backup.strip();
+        this.selects = new SelectsBackup(backup);
     }
 
     @Override
@@ -58,20 +44,15 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
-        BackupRef ref = SelectsBackup.ref(FUNCTION, backup, labels, beforeBuild);
+        BackupRef ref = selects.ref(FUNCTION);
         RestoreRequest request = request(ref);
-        PartialFailure partial = PartialFailure.parse(getPartialFailure());
-        ClusterConnection cluster = run.cluster(clusterOptions());
-        ResolvedStorage storage = run.storage(getStorage());
-        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
-        run.log((dryRun ? "dry-run of restoring " : "restoring ") + describe(ref) + " from " + storage.describe() + " into "
-                + cluster.describe() + (namespaceMapping.isEmpty() ? "" : ", namespaces mapped " + namespaceMapping));
-        StepOutcome out = workspace.act(RestoreCallable.restore(cluster, storage, request, key, run.progress()));
-        run.log(out.summary());
-        run.report(new ReportEntry(FUNCTION, (dryRun ? "Dry-run restore " : "Restore ") + out.report().getOrDefault("backup", backup),
-                out.status(), out.summary(), out.counts(), out.warnings(), out.errors()), out.report());
-        partial.apply(out.status(), run.run, FUNCTION, out.summary());
-        return out.report();
+        PartialFailure partial = partialFailureMode();
+        ClusterTargets t = targets(run);
+        run.log((dryRun ? "dry-run of restoring " : "restoring ") + SelectsBackup.describe(ref) + " from " + t.storage().describe()
+                + " into " + t.cluster().describe() + (namespaceMapping.isEmpty() ? "" : ", namespaces mapped " + namespaceMapping));
+        StepOutcome out = workspace.act(RestoreCallable.restore(t.cluster(), t.storage(), request, t.key(), run.progress()));
+        return run.finish(out, (dryRun ? "Dry-run restore " : "Restore ") + out.report().getOrDefault("backup", selects.backup()),
+                partial);
     }
 
     RestoreRequest request(BackupRef ref) throws AbortException {
@@ -83,52 +64,40 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
         if (concurrency < 1 || concurrency > 64) {
             throw new AbortException(FUNCTION + ": concurrency must be between 1 and 64");
         }
-        Duration wait;
-        try {
-            wait = Durations.parse(waitTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(FUNCTION + ": waitTimeout: " + e.getMessage());
-        }
+        Duration wait = StepArgs.duration(FUNCTION, "waitTimeout", waitTimeout);
         for (Map.Entry<String, String> e : namespaceMapping.entrySet()) {
             if (!e.getKey().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || !e.getValue().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
                 throw new AbortException(FUNCTION + ": namespaceMapping " + e.getKey() + " -> " + e.getValue()
                         + " must map namespace names to namespace names");
             }
         }
-        return new RestoreRequest(ref, includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
-                objects, namespaceMapping, includeClusterResources, policy, dryRun, concurrency, wait);
-    }
-
-    static String describe(BackupRef ref) {
-        if (!ref.isLatest()) {
-            return "backup " + ref.backup();
-        }
-        return "the latest backup" + (ref.labels().isEmpty() ? "" : " with labels " + ref.labels())
-                + (ref.beforeBuild() == null ? "" : " taken before build " + ref.beforeBuild());
+        return new RestoreRequest(ref, selection.includeNamespaces(), selection.excludeNamespaces(), selection.includeResources(),
+                selection.excludeResources(), selection.labelSelector(), objects, namespaceMapping,
+                selection.includeClusterResources(), policy, dryRun, concurrency, wait);
     }
 
     public String getBackup() {
-        return backup;
+        return selects.backup();
     }
 
     public Map<String, String> getLabels() {
-        return labels;
+        return selects.labels();
     }
 
     /** With {@code backup: 'latest'}: only backups whose labels include all of these. */
     @DataBoundSetter
     public void setLabels(Map<String, String> labels) {
-        this.labels = StepArgs.map(labels);
+        selects.labels(labels);
     }
 
     public Integer getBeforeBuild() {
-        return beforeBuild;
+        return selects.beforeBuild();
     }
 
     /** With {@code backup: 'latest'}: only backups whose BUILD_NUMBER label is lower. */
     @DataBoundSetter
     public void setBeforeBuild(Integer beforeBuild) {
-        this.beforeBuild = beforeBuild;
+        selects.beforeBuild(beforeBuild);
     }
 
     public Map<String, String> getNamespaceMapping() {
@@ -168,39 +137,39 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     }
 
     public List<String> getIncludeNamespaces() {
-        return includeNamespaces;
+        return selection.includeNamespaces();
     }
 
     @DataBoundSetter
     public void setIncludeNamespaces(List<String> includeNamespaces) {
-        this.includeNamespaces = StepArgs.list(includeNamespaces);
+        selection.includeNamespaces(includeNamespaces);
     }
 
     public List<String> getExcludeNamespaces() {
-        return excludeNamespaces;
+        return selection.excludeNamespaces();
     }
 
     @DataBoundSetter
     public void setExcludeNamespaces(List<String> excludeNamespaces) {
-        this.excludeNamespaces = StepArgs.list(excludeNamespaces);
+        selection.excludeNamespaces(excludeNamespaces);
     }
 
     public List<String> getIncludeResources() {
-        return includeResources;
+        return selection.includeResources();
     }
 
     @DataBoundSetter
     public void setIncludeResources(List<String> includeResources) {
-        this.includeResources = StepArgs.list(includeResources);
+        selection.includeResources(includeResources);
     }
 
     public List<String> getExcludeResources() {
-        return excludeResources;
+        return selection.excludeResources();
     }
 
     @DataBoundSetter
     public void setExcludeResources(List<String> excludeResources) {
-        this.excludeResources = StepArgs.list(excludeResources);
+        selection.excludeResources(excludeResources);
     }
 
     public List<String> getObjects() {
@@ -214,21 +183,21 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     }
 
     public String getLabelSelector() {
-        return labelSelector;
+        return selection.labelSelector();
     }
 
     @DataBoundSetter
     public void setLabelSelector(String labelSelector) {
-        this.labelSelector = Forms.trimToNull(labelSelector);
+        selection.labelSelector(labelSelector);
     }
 
     public Boolean getIncludeClusterResources() {
-        return includeClusterResources;
+        return selection.includeClusterResources();
     }
 
     @DataBoundSetter
     public void setIncludeClusterResources(Boolean includeClusterResources) {
-        this.includeClusterResources = includeClusterResources;
+        selection.includeClusterResources(includeClusterResources);
     }
 
     public String getWaitTimeout() {
@@ -242,14 +211,8 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Restore Kubernetes objects from a backup";
+        public DescriptorImpl() {
+            super(FUNCTION, "Restore Kubernetes objects from a backup");
         }
     }
 }

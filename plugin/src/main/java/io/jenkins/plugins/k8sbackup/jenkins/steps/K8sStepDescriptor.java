@@ -22,12 +22,37 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** Shared by the steps' descriptors: required context and the credential lists of the Snippet Generator. */
+/** Shared by the steps' descriptors: name, required context and the credential lists of the Snippet Generator. */
 public abstract class K8sStepDescriptor extends StepDescriptor {
+    private final String functionName;
+    private final String displayName;
+    private final boolean needsWorkspace;
+
+    /** A step whose work runs on the agent holding the workspace, so it must run inside {@code node}. */
+    protected K8sStepDescriptor(String functionName, String displayName) {
+        this(functionName, displayName, true);
+    }
+
+    /** {@code needsWorkspace = false}: the step works on the controller itself and may run outside {@code node}. */
+    protected K8sStepDescriptor(String functionName, String displayName, boolean needsWorkspace) {
+        this.functionName = functionName;
+        this.displayName = displayName;
+        this.needsWorkspace = needsWorkspace;
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return displayName;
+    }
 
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-        return Set.of(Run.class, TaskListener.class, FilePath.class);
+        return needsWorkspace ? Set.of(Run.class, TaskListener.class, FilePath.class) : Set.of(Run.class, TaskListener.class);
     }
 
     /** Kubernetes credentials: whatever kubernetes-credentials can turn into cluster access. */

@@ -1,11 +1,18 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
+import hudson.AbortException;
+import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Normalises list and map arguments as Groovy passes them (nulls, GStrings, numbers as values). */
+/**
+ * Normalises list and map arguments as Groovy passes them (nulls, GStrings, numbers as values), and checks the
+ * arguments several steps share, failing with the step's name in front.
+ */
 final class StepArgs {
     private StepArgs() {}
 
@@ -31,5 +38,26 @@ final class StepArgs {
             });
         }
         return out;
+    }
+
+    /** A backup name must be one path segment; null (the default name) passes. */
+    static void checkName(String stepName, String name) throws AbortException {
+        if (name == null) {
+            return;
+        }
+        try {
+            BackupCatalog.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(stepName + ": " + e.getMessage());
+        }
+    }
+
+    /** A duration such as '60s' or '72h'; {@code what} names the parameter in the message. */
+    static Duration duration(String stepName, String what, String value) throws AbortException {
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(stepName + ": " + what + ": " + e.getMessage());
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterOptions;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterResolver;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.CredentialResolver;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
 import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.BackupLocation;
@@ -118,6 +119,21 @@ final class StepRun {
             // The step's outcome matters more than its report page; say so and carry on.
             log("WARNING: could not store the report with the build: " + e.getMessage());
         }
+    }
+
+    /**
+     * The common end of a step that ran the engine: logs its summary, records the report on the build under
+     * {@code title}, then lets {@code partial} map the status to the build result (or fail the step).
+     */
+    Map<String, Object> finish(StepOutcome out, String title, PartialFailure partial) throws AbortException {
+        log(out.summary());
+        report(entry(title, out.status(), out), out.report());
+        partial.apply(out.status(), run, stepName, out.summary());
+        return out.report();
+    }
+
+    ReportEntry entry(String title, String status, StepOutcome out) {
+        return new ReportEntry(stepName, title, status, out.summary(), out.counts(), out.warnings(), out.errors());
     }
 
     AbortException abort(Throwable e) {

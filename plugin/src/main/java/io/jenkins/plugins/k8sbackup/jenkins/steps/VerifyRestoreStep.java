@@ -4,20 +4,14 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Result;
 import hudson.model.Run;
-import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.VerifyRequest;
-import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
-import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -31,16 +25,14 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
 
     public enum Verdict { PASS, WARN, FAIL }
 
-    private final String backup;
-    private Map<String, String> labels = Map.of();
-    private Integer beforeBuild;
+    private final SelectsBackup selects;
     private List<String> namespaces = List.of();
     private String timeout = "5m";
     private boolean unstableOnWarnings;
 
     @DataBoundConstructor
     public VerifyRestoreStep(String backup) {
-        this.backup = backup == null ? null : backup.strip();
+        this.selects = new SelectsBackup(backup);
     }
 
     @Override
@@ -51,26 +43,18 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
-        BackupRef ref = SelectsBackup.ref(FUNCTION, backup, labels, beforeBuild);
-        Duration wait;
-        try {
-            wait = Durations.parse(timeout);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(FUNCTION + ": timeout: " + e.getMessage());
-        }
-        ClusterConnection cluster = run.cluster(clusterOptions());
-        ResolvedStorage storage = run.storage(getStorage());
-        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
-        run.log("verifying " + cluster.describe() + " against " + K8sRestoreStep.describe(ref)
+        BackupRef ref = selects.ref(FUNCTION);
+        Duration wait = StepArgs.duration(FUNCTION, "timeout", timeout);
+        ClusterTargets t = targets(run);
+        run.log("verifying " + t.cluster().describe() + " against " + SelectsBackup.describe(ref)
                 + (namespaces.isEmpty() ? "" : " in namespaces " + namespaces));
-        StepOutcome out = workspace.act(RestoreCallable.verify(cluster, storage, new VerifyRequest(ref, namespaces, wait), key,
-                run.progress()));
+        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, namespaces, wait),
+                t.key(), run.progress()));
         Verdict verdict = verdict(out);
         Map<String, Object> result = new LinkedHashMap<>(out.report());
         result.put("verdict", verdict.name());
         run.log("verdict " + verdict + ": " + out.summary());
-        run.report(new ReportEntry(FUNCTION, "Verify " + result.getOrDefault("backup", backup), verdict.name(), out.summary(),
-                out.counts(), out.warnings(), out.errors()), result);
+        run.report(run.entry("Verify " + result.getOrDefault("backup", selects.backup()), verdict.name(), out), result);
         apply(verdict, run.run, out.summary());
         return result;
     }
@@ -97,25 +81,25 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
     }
 
     public String getBackup() {
-        return backup;
+        return selects.backup();
     }
 
     public Map<String, String> getLabels() {
-        return labels;
+        return selects.labels();
     }
 
     @DataBoundSetter
     public void setLabels(Map<String, String> labels) {
-        this.labels = StepArgs.map(labels);
+        selects.labels(labels);
     }
 
     public Integer getBeforeBuild() {
-        return beforeBuild;
+        return selects.beforeBuild();
     }
 
     @DataBoundSetter
     public void setBeforeBuild(Integer beforeBuild) {
-        this.beforeBuild = beforeBuild;
+        selects.beforeBuild(beforeBuild);
     }
 
     public List<String> getNamespaces() {
@@ -147,14 +131,8 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
 
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return "Verify a restore against its backup";
+        public DescriptorImpl() {
+            super(FUNCTION, "Verify a restore against its backup");
         }
     }
 }

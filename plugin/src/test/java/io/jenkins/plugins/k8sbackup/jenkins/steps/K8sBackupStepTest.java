@@ -8,40 +8,28 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.testing.SampleCluster;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
-import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** k8sBackup's execution end to end against the embedded cluster: credentials in, backup out, report on the build. */
 class K8sBackupStepTest {
-    static MockCluster cluster;
+    @RegisterExtension
+    static final SampleCluster cluster = new SampleCluster();
 
     @TempDir
     Path tmp;
     StepHarness h;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = MockCluster.start();
-        SampleApp.deploy(cluster.client());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -51,10 +39,7 @@ class K8sBackupStepTest {
     }
 
     K8sBackupStep step() {
-        K8sBackupStep step = new K8sBackupStep();
-        step.setCredentialsId("k8s-token");
-        step.setServerUrl(cluster.url());
-        step.setStorage(new DirectoryLocation("backups"));
+        K8sBackupStep step = cluster.connect(new K8sBackupStep(), "k8s-token");
         step.setIncludeNamespaces(List.of("shop", "shop-data"));
         step.setName("pre-deploy-42");
         return step;

@@ -4,37 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.testing.SampleCluster;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** k8sBackupList over real backups, and k8sRestore's argument checks and 'latest' selection. */
 class RestoreAndListStepsTest {
-    static MockCluster cluster;
+    @RegisterExtension
+    static final SampleCluster cluster = new SampleCluster();
 
     @TempDir
     Path tmp;
     StepHarness h;
-
-    @BeforeAll
-    static void startCluster() throws Exception {
-        cluster = MockCluster.start();
-        SampleApp.deploy(cluster.client());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -45,10 +36,7 @@ class RestoreAndListStepsTest {
     void backup(String name, String job, int build) throws Exception {
         h.env.put("JOB_NAME", job);
         h.env.put("BUILD_NUMBER", String.valueOf(build));
-        K8sBackupStep step = new K8sBackupStep();
-        step.setCredentialsId("k8s");
-        step.setServerUrl(cluster.url());
-        step.setStorage(new DirectoryLocation("backups"));
+        K8sBackupStep step = cluster.connect(new K8sBackupStep(), "k8s");
         step.setIncludeNamespaces(List.of("shop"));
         step.setName(name);
         h.run(step);
@@ -83,11 +71,7 @@ class RestoreAndListStepsTest {
     }
 
     K8sRestoreStep restore(String backup) {
-        K8sRestoreStep step = new K8sRestoreStep(backup);
-        step.setCredentialsId("k8s");
-        step.setServerUrl(cluster.url());
-        step.setStorage(new DirectoryLocation("backups"));
-        return step;
+        return cluster.connect(new K8sRestoreStep(backup), "k8s");
     }
 
     @Test
@@ -116,15 +100,19 @@ class RestoreAndListStepsTest {
         backup("b-1", "deploy-shop", 1);
         K8sRestoreStep step = restore("b-1");
         step.setNamespaceMapping(Map.of("shop", "shop-copy"));
-        // The mock never marks the CRD Established: leave it and its resources out.
-        step.setExcludeResources(List.of("featureflags.shop.example.com", "customresourcedefinitions.apiextensions.k8s.io"));
         step.setWaitTimeout("5s");
 
-        Map<String, Object> report = (Map<String, Object>) h.run(step);
+        Map<String, Object> report;
+        // The simulator marks the CRD Established, so the FeatureFlag restores after it like on a real cluster.
+        try (WorkloadSimulator controllers = new WorkloadSimulator(cluster.client())) {
+            report = (Map<String, Object>) h.run(step);
+        }
 
         assertThat(report).containsEntry("backup", "b-1").containsEntry("dryRun", false).containsEntry("failed", 0L);
         assertThat(((Number) report.get("created")).longValue()).isPositive();
         assertThat(cluster.client().configMaps().inNamespace("shop-copy").list().getItems()).isNotEmpty();
+        assertThat(cluster.client().genericKubernetesResources("shop.example.com/v1", "FeatureFlag").inNamespace("shop-copy")
+                .withName("new-checkout").get()).isNotNull();
         assertThat(String.valueOf(report)).doesNotContain(SampleApp.SECRET_VALUES.get(0));
         assertThat(h.log()).contains("[k8sRestore] restore b-1: ").doesNotContain(SampleApp.SECRET_VALUES.get(0));
         assertThat(h.run.getAction(io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction.class)).isNotNull();
@@ -155,10 +143,7 @@ class RestoreAndListStepsTest {
     }
 
     VerifyRestoreStep verify(String backup) {
-        VerifyRestoreStep step = new VerifyRestoreStep(backup);
-        step.setCredentialsId("k8s");
-        step.setServerUrl(cluster.url());
-        step.setStorage(new DirectoryLocation("backups"));
+        VerifyRestoreStep step = cluster.connect(new VerifyRestoreStep(backup), "k8s");
         step.setNamespaces(List.of("shop"));
         step.setTimeout("2s");
         return step;

@@ -1,0 +1,66 @@
+package io.jenkins.plugins.k8sbackup.jenkins.steps;
+
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import java.util.List;
+
+/**
+ * Which objects of a cluster a step works on: the include/exclude namespaces and resources, label selector and
+ * cluster-scoped switch that k8sBackup and k8sRestore share. The steps keep their own setters (Pipeline binds
+ * parameter names on the step class) and store the values here, normalised once.
+ */
+final class ObjectSelection {
+    private List<String> includeNamespaces = List.of();
+    private List<String> excludeNamespaces = List.of();
+    private List<String> includeResources = List.of();
+    private List<String> excludeResources = List.of();
+    private String labelSelector;
+    private Boolean includeClusterResources;
+
+    List<String> includeNamespaces() {
+        return includeNamespaces;
+    }
+
+    void includeNamespaces(List<String> values) {
+        includeNamespaces = StepArgs.list(values);
+    }
+
+    List<String> excludeNamespaces() {
+        return excludeNamespaces;
+    }
+
+    void excludeNamespaces(List<String> values) {
+        excludeNamespaces = StepArgs.list(values);
+    }
+
+    List<String> includeResources() {
+        return includeResources;
+    }
+
+    void includeResources(List<String> values) {
+        includeResources = StepArgs.list(values);
+    }
+
+    List<String> excludeResources() {
+        return excludeResources;
+    }
+
+    void excludeResources(List<String> values) {
+        excludeResources = StepArgs.list(values);
+    }
+
+    String labelSelector() {
+        return labelSelector;
+    }
+
+    void labelSelector(String value) {
+        labelSelector = Forms.trimToNull(value);
+    }
+
+    Boolean includeClusterResources() {
+        return includeClusterResources;
+    }
+
+    void includeClusterResources(Boolean value) {
+        includeClusterResources = value;
+    }
+}
