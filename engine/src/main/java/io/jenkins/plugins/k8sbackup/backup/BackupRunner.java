@@ -131,7 +131,8 @@ public final class BackupRunner {
                 }
             }
             if (spec.snapshotVolumes()) {
-                run.snapshots = snapshotter.create(name, run.claims, spec.volumeSnapshotSettings());
+                boolean served = discovery.types().stream().anyMatch(t -> t.qualifiedName().equals(SnapshotApi.SNAPSHOTS_RESOURCE));
+                run.snapshots = snapshotter.create(name, run.claims, spec.volumeSnapshotSettings(), served);
                 snapshotter.awaitCut(run.snapshots);
             }
             run.postHooksRan = true;

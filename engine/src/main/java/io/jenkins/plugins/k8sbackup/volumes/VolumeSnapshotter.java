@@ -23,6 +23,8 @@ import java.util.function.Predicate;
  */
 public final class VolumeSnapshotter {
     private static final Duration MAX_POLL = Duration.ofSeconds(2);
+    private static final String NOT_SERVED = "the cluster does not serve " + SnapshotApi.API_VERSION
+            + " VolumeSnapshots: install the CSI snapshot CRDs and controller";
 
     private final KubernetesClient client;
     private final ApiCaller caller;
@@ -65,9 +67,19 @@ public final class VolumeSnapshotter {
         }
     }
 
-    public Batch create(String backup, List<CapturedClaim> claims, VolumeSnapshotSettings settings) throws InterruptedException {
+    /**
+     * @param apiServed whether discovery lists VolumeSnapshots; when not, every claim fails with what to
+     *                  install (rather than one 404 each)
+     */
+    public Batch create(String backup, List<CapturedClaim> claims, VolumeSnapshotSettings settings, boolean apiServed)
+            throws InterruptedException {
         Batch batch = new Batch(Instant.now().plus(settings.timeout()));
         for (CapturedClaim claim : claims) {
+            if (!apiServed && claim.volumeName() != null) {
+                batch.put(new VolumeSnapshotRecord(claim.namespace(), claim.name(), claim.storageClassName(), claim.volumeName(),
+                        null, null, null, null, null, null, false, NOT_SERVED));
+                continue;
+            }
             if (claim.volumeName() == null) {
                 batch.warnings.add("PVC " + claim.namespace() + "/" + claim.name() + " is not bound: no volume to snapshot");
                 continue;
@@ -84,9 +96,7 @@ public final class VolumeSnapshotter {
                 progress.info("  volume snapshot " + claim.namespace() + "/" + name + " of PVC " + claim.name()
                         + (snapshotClass == null ? "" : " (class " + snapshotClass + ")"));
             } catch (KubernetesClientException e) {
-                String reason = e.getCode() == 404
-                        ? "the cluster does not serve " + SnapshotApi.API_VERSION + " VolumeSnapshots: install the CSI snapshot CRDs and controller"
-                        : "cannot create VolumeSnapshot " + name + " (" + e.getCode() + "): " + message(e);
+                String reason = e.getCode() == 404 ? NOT_SERVED : "cannot create VolumeSnapshot " + name + " (" + e.getCode() + "): " + message(e);
                 // Nothing was created unless it already existed, and then it is not ours to record or delete.
                 record = withError(new VolumeSnapshotRecord(claim.namespace(), claim.name(), storageClass,
                         claim.volumeName(), null, snapshotClass, null, null, null, null, false, null), reason);

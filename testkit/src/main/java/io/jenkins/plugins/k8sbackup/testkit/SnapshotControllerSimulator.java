@@ -127,9 +127,11 @@ public final class SnapshotControllerSimulator implements AutoCloseable {
             spec.put("volumeSnapshotClassName", className);
         }
         content.getAdditionalProperties().put("spec", spec);
-        content.getAdditionalProperties().put("status", Map.of("snapshotHandle", handleFor(vs.getMetadata().getUid()),
+        GenericKubernetesResource stored = client.genericKubernetesResources(CONTENTS).resource(content).createOr(r -> r.update());
+        // the API server ignores status on create: it is a subresource
+        stored.getAdditionalProperties().put("status", Map.of("snapshotHandle", handleFor(vs.getMetadata().getUid()),
                 "readyToUse", true, "restoreSize", 1073741824L, "creationTime", System.currentTimeMillis() * 1_000_000L));
-        client.genericKubernetesResources(CONTENTS).resource(content).createOr(r -> r.update());
+        client.genericKubernetesResources(CONTENTS).resource(stored).updateStatus();
     }
 
     @Override
