@@ -63,7 +63,7 @@ public final class BackupRunner {
     private final Optional<EncryptionKey> key;
     private final ProgressListener progress;
     private final Clock clock;
-    private final PodExecutor executor;
+    private PodExecutor executor;
 
     public BackupRunner(KubernetesClient client, ApiCaller caller, BackupStorage storage, Optional<EncryptionKey> key,
                         ProgressListener progress, Clock clock) {
@@ -74,6 +74,12 @@ public final class BackupRunner {
         this.progress = progress;
         this.clock = clock;
         this.executor = new KubernetesPodExecutor(client);
+    }
+
+    /** Runs hooks through another exec transport (tests; a proxy). */
+    public BackupRunner withPodExecutor(PodExecutor podExecutor) {
+        this.executor = podExecutor;
+        return this;
     }
 
     public BackupResult run(BackupSpec spec, RetentionPolicy retention) throws IOException, InterruptedException {

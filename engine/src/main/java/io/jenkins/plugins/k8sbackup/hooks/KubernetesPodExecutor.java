@@ -33,7 +33,8 @@ public final class KubernetesPodExecutor implements PodExecutor {
         TtyExecOutputErrorable withInput = stdin == null ? target : target.readingInput(stdin);
         try (ExecWatch watch = withInput.writingOutput(stdout).writingError(stderr).exec(command.toArray(String[]::new))) {
             Integer code = watch.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ExecResult(code, stderr.toString(StandardCharsets.UTF_8), null);
+            return new ExecResult(code, stderr.toString(StandardCharsets.UTF_8),
+                    code == null ? "the connection closed without an exit status" : null);
         } catch (TimeoutException e) {
             return new ExecResult(null, stderr.toString(StandardCharsets.UTF_8), "timed out after " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
