@@ -12,6 +12,7 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
+import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
@@ -107,6 +108,20 @@ class BackupHookTest {
         });
         // The pre hook ran before any object was listed.
         assertThat(logIndex("exec db-0")).isNotNegative().isLessThan(logIndex("  configmaps"));
+    }
+
+    @Test
+    void theDumpTravelsThroughThePodExecApiIntoTheBackup() throws Exception {
+        cluster.exec().handler(e -> e.command().equals(DUMP) ? ExecSimulator.Reply.ok(DUMP_TEXT) : ExecSimulator.Reply.fail(127, "not found"));
+
+        BackupResult result = fixture.backup(cluster, storage, shop("wire", dumpHook(OnError.Fail)).build(), null);
+
+        assertThat(result.status()).as("%s", result).isEqualTo(BackupStatus.Completed);
+        assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data", "db-0", "mysql", DUMP));
+        HookArtifactRecord a = BackupReader.open(storage, "wire", Optional.empty()).manifest().artifacts().get(0);
+        try (InputStream in = HookArtifacts.open(storage, "wire", a, Optional.empty())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(DUMP_TEXT);
+        }
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
-import static io.jenkins.plugins.k8sbackup.hooks.HookTestSupport.answerExec;
-import static io.jenkins.plugins.k8sbackup.hooks.HookTestSupport.execPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
+import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator.Reply;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Exec over the pods/exec websocket, answered by the mock server's expectations. */
+/** Exec over the pods/exec websocket of the embedded API server, the kubelet played by {@link ExecSimulator}. */
 class KubernetesPodExecutorTest {
     static final List<String> DUMP = List.of("sh", "-c", "mysqldump --all-databases");
     MockCluster cluster;
@@ -36,19 +37,20 @@ class KubernetesPodExecutorTest {
 
     @Test
     void streamsStdoutAndReturnsTheExitCode() throws Exception {
-        String dump = "-- MySQL dump\nINSERT INTO t VALUES (1);\n".repeat(200);
-        answerExec(cluster, execPath("shop-data", "db-0", "mysql", DUMP, false), dump, null, 0);
+        String dump = "-- MySQL dump\nINSERT INTO t VALUES (1);\n".repeat(2000);
+        cluster.exec().handler(e -> Reply.ok(dump));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         ExecResult r = executor.exec("shop-data", "db-0", "mysql", DUMP, null, out, Duration.ofSeconds(10));
 
         assertThat(r.succeeded()).as(r.describe()).isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(dump);
+        assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data", "db-0", "mysql", DUMP));
     }
 
     @Test
     void aNonZeroExitIsReportedWithStderr() throws Exception {
-        answerExec(cluster, execPath("shop-data", "db-0", "mysql", DUMP, false), null, "mysqldump: Got error: 2002", 2);
+        cluster.exec().handler(e -> Reply.fail(2, "mysqldump: Got error: 2002"));
 
         ExecResult r = executor.exec("shop-data", "db-0", "mysql", DUMP, null, new ByteArrayOutputStream(), Duration.ofSeconds(10));
 
@@ -58,9 +60,20 @@ class KubernetesPodExecutorTest {
     }
 
     @Test
+    void sendsStdin() throws Exception {
+        cluster.exec().handler(e -> new Reply(null, null, 0, Duration.ofMillis(300)));
+        byte[] input = "INSERT INTO t VALUES (42);\n".getBytes(StandardCharsets.UTF_8);
+
+        ExecResult r = executor.exec("shop-data", "db-0", "mysql", List.of("mysql"), new ByteArrayInputStream(input),
+                new ByteArrayOutputStream(), Duration.ofSeconds(10));
+
+        assertThat(r.succeeded()).as(r.describe()).isTrue();
+        assertThat(cluster.exec().stdinOf(cluster.exec().calls().get(0))).isEqualTo(input);
+    }
+
+    @Test
     void aCommandThatNeverEndsTimesOut() throws Exception {
-        cluster.server().expect().get().withPath(execPath("shop-data", "db-0", "mysql", DUMP, false))
-                .andUpgradeToWebSocket().open().waitFor(60_000).andEmit("never").done().always();
+        cluster.exec().handler(e -> Reply.hang());
         long t0 = System.nanoTime();
 
         ExecResult r = executor.exec("shop-data", "db-0", "mysql", DUMP, null, new ByteArrayOutputStream(), Duration.ofMillis(600));
@@ -69,13 +82,5 @@ class KubernetesPodExecutorTest {
         assertThat(r.succeeded()).isFalse();
         assertThat(r.exitCode()).isNull();
         assertThat(r.failure()).startsWith("timed out");
-    }
-
-    @Test
-    void anExecTheServerRefusesIsAFailureNotAnException() throws Exception {
-        // no expectation: the CRUD mock answers the upgrade with a plain HTTP response
-        ExecResult r = executor.exec("shop-data", "db-0", "mysql", List.of("true"), null, new ByteArrayOutputStream(), Duration.ofSeconds(5));
-        assertThat(r.succeeded()).isFalse();
-        assertThat(r.failure()).startsWith("exec failed");
     }
 }

@@ -42,6 +42,7 @@ final class MockApiDispatcher extends Dispatcher {
     final AtomicInteger pagedListRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
+    final ExecSimulator exec = new ExecSimulator();
 
     MockApiDispatcher(Dispatcher crud, ApiFaults faults) {
         this.crud = crud;
@@ -59,6 +60,9 @@ final class MockApiDispatcher extends Dispatcher {
             MockResponse discovery = method == HttpMethod.GET ? discovery(path) : null;
             if (discovery != null) {
                 return discovery;
+            }
+            if (ExecSimulator.isExec(path)) {
+                return exec.dispatch(request, path, q < 0 ? "" : full.substring(q + 1));
             }
             boolean write = method != HttpMethod.GET;
             if (faults.shouldThrottle(write)) {

@@ -89,6 +89,11 @@ public final class MockCluster implements AutoCloseable {
         return server;
     }
 
+    /** Answers pods/exec (the mock has no kubelet); script it with {@link ExecSimulator#handler}. */
+    public ExecSimulator exec() {
+        return dispatcher.exec;
+    }
+
     /** Stores the external-snapshotter CRDs, so the mock serves snapshot.storage.k8s.io/v1. */
     public void installVolumeSnapshotCrds() {
         try (java.io.InputStream in = MockCluster.class.getResourceAsStream("volume-snapshot-crds.yaml")) {
@@ -178,6 +183,7 @@ public final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.exec.close();
         client.close();
         server.destroy();
     }
