@@ -2,6 +2,7 @@ package io.jenkins.plugins.k8sbackup.volumes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +94,18 @@ public final class SnapshotRestorePlanner {
         spec.remove("dataSourceRef"); // must equal dataSource when both are set; the API server fills it in
         ObjectNode source = spec.putObject("dataSource");
         source.put("apiGroup", SnapshotApi.GROUP).put("kind", "VolumeSnapshot").put("name", snapshotName);
-        if (restoreSize != null && !spec.path("resources").path("requests").has("storage")) {
-            // A volume from a snapshot must be at least the snapshot's size.
+        // A volume from a snapshot must be at least the snapshot's size.
+        String requested = spec.path("resources").path("requests").path("storage").asText(null);
+        if (restoreSize != null && (requested == null || smaller(requested, restoreSize))) {
             ((ObjectNode) spec.with("resources").with("requests")).put("storage", restoreSize);
+        }
+    }
+
+    private static boolean smaller(String quantity, String than) {
+        try {
+            return Quantity.getAmountInBytes(new Quantity(quantity)).compareTo(Quantity.getAmountInBytes(new Quantity(than))) < 0;
+        } catch (IllegalArgumentException e) {
+            return false; // an unparsable size is the API server's to reject, not ours to guess
         }
     }
 
