@@ -200,6 +200,26 @@ class BackupHookTest {
     }
 
     @Test
+    void aBackupThatDiesMidwayStillRunsThePostHooks() throws Exception {
+        List<String> freeze = List.of("fsfreeze", "--freeze", "/data");
+        List<String> unfreeze = List.of("fsfreeze", "--unfreeze", "/data");
+        exec.answer("db-0", freeze, null, OK).answer("db-0", unfreeze, null, OK);
+        HookSpec pre = new HookSpec("freeze", HookPhase.pre, "shop-data", "db-0", null, "mysql", freeze, null, null, false);
+        HookSpec post = new HookSpec("unfreeze", HookPhase.post, "shop-data", "db-0", null, "mysql", unfreeze, null, null, false);
+        var dying = new io.jenkins.plugins.k8sbackup.testing.FailingStorage(storage, 2000);
+
+        try (var client = fixture.engineClient(cluster)) {
+            var runner = new io.jenkins.plugins.k8sbackup.backup.BackupRunner(client, BackupFixture.fastCaller(), dying,
+                    Optional.empty(), fixture.progress, java.time.Clock.systemUTC()).withPodExecutor(exec);
+            assertThatThrownBy(() -> runner.run(shop("dies", pre, post).build(), null)).isInstanceOf(IOException.class);
+        }
+
+        // the application is not left frozen, and nothing of the failed backup remains
+        assertThat(exec.calls).extracting(ScriptedExecutor.Call::command).containsExactly(freeze, unfreeze);
+        assertThat(storage.list("backups/dies/")).isEmpty();
+    }
+
+    @Test
     void aMalformedAnnotationIsAnErrorNamingThePod() throws Exception {
         runningPod(cluster, "shop", "web-1", Map.of("app", "web"), Map.of(
                 "pre.hook.backup.velero.io/command", "[\"unterminated",
