@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.hooks.HookArtifactRecord;
+import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.Map;
 /**
  * {@code backups/<name>/manifest.json}: written last, so its presence marks the backup complete. The
  * per-object part (path, sha256, size) is in the index file it names, to keep this file small.
+ * {@code volumeSnapshots} (CSI snapshots of the PVCs) and {@code artifacts} (captured hook output) are
+ * empty for backups taken without them.
  */
 public record BackupManifest(
         int formatVersion,
@@ -25,10 +29,26 @@ public record BackupManifest(
         StoredIndex index,
         Encryption encryption,
         List<String> warnings,
-        List<ItemError> errors) {
+        List<ItemError> errors,
+        List<VolumeSnapshotRecord> volumeSnapshots,
+        List<HookArtifactRecord> artifacts) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "kubernetes";
+
+    public BackupManifest {
+        volumeSnapshots = volumeSnapshots == null ? List.of() : List.copyOf(volumeSnapshots);
+        artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+    }
+
+    /** A manifest without volume snapshots or artifacts, as before they existed. */
+    public BackupManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
+                          BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
+                          ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
+                          Encryption encryption, List<String> warnings, List<ItemError> errors) {
+        this(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
+                types, index, encryption, warnings, errors, List.of(), List.of());
+    }
 
     public record ClusterInfo(String server, String serverVersion, String kubeSystemUid) {}
 

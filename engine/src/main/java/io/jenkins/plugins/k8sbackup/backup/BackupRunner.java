@@ -15,6 +15,12 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.hooks.BackupHookRunner;
+import io.jenkins.plugins.k8sbackup.hooks.HookFailure;
+import io.jenkins.plugins.k8sbackup.hooks.HookPhase;
+import io.jenkins.plugins.k8sbackup.hooks.KubernetesPodExecutor;
+import io.jenkins.plugins.k8sbackup.hooks.OnError;
+import io.jenkins.plugins.k8sbackup.hooks.PodExecutor;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
@@ -23,6 +29,11 @@ import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
+import io.jenkins.plugins.k8sbackup.volumes.CapturedClaim;
+import io.jenkins.plugins.k8sbackup.volumes.SnapshotApi;
+import io.jenkins.plugins.k8sbackup.volumes.SnapshotRetention;
+import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
+import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +64,7 @@ public final class BackupRunner {
     private final Optional<EncryptionKey> key;
     private final ProgressListener progress;
     private final Clock clock;
+    private PodExecutor executor;
 
     public BackupRunner(KubernetesClient client, ApiCaller caller, BackupStorage storage, Optional<EncryptionKey> key,
                         ProgressListener progress, Clock clock) {
@@ -62,6 +74,13 @@ public final class BackupRunner {
         this.key = key;
         this.progress = progress;
         this.clock = clock;
+        this.executor = new KubernetesPodExecutor(client);
+    }
+
+    /** Runs hooks through another exec transport (tests; a proxy). */
+    public BackupRunner withPodExecutor(PodExecutor podExecutor) {
+        this.executor = podExecutor;
+        return this;
     }
 
     public BackupResult run(BackupSpec spec, RetentionPolicy retention) throws IOException, InterruptedException {
@@ -97,11 +116,17 @@ public final class BackupRunner {
             return t;
         });
         boolean published = false;
+        BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
+        VolumeSnapshotter snapshotter = new VolumeSnapshotter(client, caller, progress);
+        // Hook output can be as sensitive as a Secret (a database dump): encrypted whenever encryption is on.
+        Optional<EncryptionKey> artifactKey = spec.encryption() == BackupSpec.EncryptionMode.none ? Optional.empty() : key;
         try (IndexWriter index = new IndexWriter(storage.create(BackupKind.KUBERNETES.keyOf(name, ArchivePaths.INDEX)))) {
             run.lister = new PagedLister(client, caller, prefetch, progress);
             run.index = index;
             List<ResourceType> namespaced = discovery.types().stream().filter(ResourceType::namespaced).toList();
             List<ResourceType> clusterScoped = discovery.types().stream().filter(t -> !t.namespaced()).toList();
+            run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
+            hooks.run(HookPhase.pre, run.hooks, name, artifactKey);
             for (ResourceType type : namespaced) {
                 if (resources.accepts(type) && !run.selectedNamespaces.isEmpty()) {
                     backupType(run, type);
@@ -112,6 +137,17 @@ public final class BackupRunner {
                     backupType(run, type);
                 }
             }
+            if (spec.snapshotVolumes()) {
+                boolean served = discovery.types().stream().anyMatch(t -> t.qualifiedName().equals(SnapshotApi.SNAPSHOTS_RESOURCE));
+                run.snapshots = snapshotter.create(name, run.claims, spec.volumeSnapshotSettings(), served);
+                snapshotter.awaitCut(run.snapshots);
+            }
+            run.postHooksRan = true;
+            hooks.run(HookPhase.post, run.hooks, name, artifactKey);
+            if (run.snapshots != null) {
+                snapshotter.awaitReady(run.snapshots);
+            }
+            run.recordHooksAndSnapshots();
             TypeArchiveWriter.StoredFile indexFile = index.finish();
             BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
             storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
@@ -124,8 +160,27 @@ public final class BackupRunner {
         } finally {
             prefetch.shutdownNow();
             if (!published) {
+                undoQuietly(run, hooks, artifactKey);
                 discardQuietly(name);
             }
+        }
+    }
+
+    /** A backup that fails midway must not leave the application frozen, nor snapshots nobody will prune. */
+    private void undoQuietly(Run run, BackupHookRunner hooks, Optional<EncryptionKey> artifactKey) {
+        try {
+            if (run.hooks != null && !run.postHooksRan) {
+                run.postHooksRan = true;
+                hooks.run(HookPhase.post, run.hooks, run.name, artifactKey);
+            }
+            if (run.snapshots != null) {
+                new SnapshotRetention(client, caller).deleteSnapshotsOf(Json.MAPPER.valueToTree(
+                        Map.of("volumeSnapshots", run.snapshots.records())));
+            }
+        } catch (IOException | RuntimeException e) {
+            progress.warn("cleaning up after the failed backup " + run.name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -265,6 +320,10 @@ public final class BackupRunner {
             if (!run.selectedNamespaces.contains(o.path("metadata").path("namespace").asText())) {
                 return false;
             }
+            if (type.qualifiedName().equals(SnapshotApi.SNAPSHOTS_RESOURCE)
+                    && o.path("metadata").path("labels").has(SnapshotApi.BACKUP_LABEL)) {
+                return false; // a snapshot taken by an earlier backup belongs to that backup, not to the workload
+            }
             if (type.qualifiedName().equals(WellKnownTypes.PODS) && !run.spec.includeOwnedPods()
                     && ObjectCleaner.isControllerOwned(o)) {
                 run.skippedOwnedPods++;
@@ -306,6 +365,7 @@ public final class BackupRunner {
             if (!volume.isEmpty()) {
                 run.boundVolumes.add(volume);
             }
+            run.claims.add(CapturedClaim.of(ns, name, o.path("spec")));
         }
     }
 
@@ -321,12 +381,26 @@ public final class BackupRunner {
         long pruned = 0;
         try {
             for (String doomed : retention.select(catalog.list(), current, clock.instant())) {
+                Optional<com.fasterxml.jackson.databind.JsonNode> manifest = catalog.manifestJson(doomed);
+                if (manifest.isPresent() && manifest.get().path("volumeSnapshots").size() > 0) {
+                    SnapshotRetention.Result snapshots = new SnapshotRetention(client, caller).deleteSnapshotsOf(manifest.get());
+                    if (!snapshots.complete()) {
+                        // Deleting the backup would lose the only record of these snapshots: keep it for the next run.
+                        progress.warn("retention: kept backup " + doomed + ", its volume snapshots could not all be deleted: "
+                                + String.join("; ", snapshots.failures()));
+                        continue;
+                    }
+                    progress.info("retention: deleted " + snapshots.deleted() + " volume snapshots of backup " + doomed);
+                }
                 catalog.delete(doomed);
                 progress.info("retention: deleted backup " + doomed);
                 pruned++;
             }
         } catch (IOException e) {
             progress.warn("retention could not prune old backups: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.warn("retention interrupted");
         }
         return pruned;
     }
@@ -345,6 +419,11 @@ public final class BackupRunner {
         final List<BackupManifest.TypeSummary> types = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final List<BackupManifest.ItemError> errors = new ArrayList<>();
+        final List<CapturedClaim> claims = new ArrayList<>();
+        BackupHookRunner.Results hooks;
+        boolean postHooksRan;
+        VolumeSnapshotter.Batch snapshots;
+        List<VolumeSnapshotRecord> volumeSnapshots = List.of();
         PagedLister lister;
         IndexWriter index;
         long totalBytes;
@@ -367,6 +446,27 @@ public final class BackupRunner {
             warnings.add(w);
         }
 
+        /** Hook failures with onError Fail and failed snapshots are item errors: the backup is PartiallyFailed. */
+        void recordHooksAndSnapshots() {
+            warnings.addAll(hooks.warnings);
+            hooks.artifacts.forEach(a -> totalBytes += a.size());
+            for (HookFailure f : hooks.failures) {
+                if (f.onError() == OnError.Fail) {
+                    errors.add(new BackupManifest.ItemError(WellKnownTypes.PODS, f.namespace(), f.pod(),
+                            f.phase() + " hook " + f.hook() + " failed: " + f.reason()));
+                } else {
+                    warnings.add(f + " (onError Continue)");
+                }
+            }
+            if (snapshots != null) {
+                warnings.addAll(snapshots.warnings());
+                volumeSnapshots = snapshots.records();
+                for (VolumeSnapshotRecord r : snapshots.failed()) {
+                    errors.add(new BackupManifest.ItemError(SnapshotApi.SNAPSHOTS_RESOURCE, r.namespace(), r.pvcName(), r.error()));
+                }
+            }
+        }
+
         BackupManifest manifest(BackupManifest.ClusterInfo cluster, TypeArchiveWriter.StoredFile indexFile, Instant end,
                                 Optional<EncryptionKey> key) {
             if (skippedOwnedPods > 0) {
@@ -381,7 +481,8 @@ public final class BackupRunner {
             return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, start, end, status,
                     objects, totalBytes + indexFile.size(), spec.labels(), cluster, spec, List.copyOf(types),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
-                    encryption, List.copyOf(warnings), List.copyOf(errors));
+                    encryption, List.copyOf(warnings), List.copyOf(errors), volumeSnapshots,
+                    hooks == null ? List.of() : List.copyOf(hooks.artifacts));
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
+import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
+import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,8 @@ import java.util.Map;
  * names may be plural ("deployments"), qualified ("deployments.apps") or a group glob ("*.example.com").
  * {@code includeClusterResources}: null = automatic (the cluster objects the selection needs, or all of
  * them when no namespace filter is set), true = all, false = none.
+ * {@code snapshotVolumes}: take a CSI VolumeSnapshot of every captured PVC (class per storage class, see
+ * {@link VolumeSnapshotSettings}). {@code hooks}: exec hooks run before and after (see docs/volumes-and-hooks.md).
  */
 public record BackupSpec(
         String name,
@@ -20,7 +25,12 @@ public record BackupSpec(
         boolean includeOwnedPods,
         int pageSize,
         Map<String, String> labels,
-        EncryptionMode encryption) implements java.io.Serializable {
+        EncryptionMode encryption,
+        boolean snapshotVolumes,
+        Map<String, String> volumeSnapshotClasses,
+        String defaultVolumeSnapshotClass,
+        Duration snapshotTimeout,
+        List<HookSpec> hooks) implements java.io.Serializable {
 
     public enum EncryptionMode { none, secrets, all }
 
@@ -34,6 +44,21 @@ public record BackupSpec(
         if (pageSize <= 0) {
             pageSize = 500;
         }
+        volumeSnapshotClasses = volumeSnapshotClasses == null ? Map.of() : Map.copyOf(volumeSnapshotClasses);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** The spec without volume snapshots or hooks, as before they existed. */
+    public BackupSpec(String name, List<String> includeNamespaces, List<String> excludeNamespaces,
+                      List<String> includeResources, List<String> excludeResources, String labelSelector,
+                      Boolean includeClusterResources, boolean includeOwnedPods, int pageSize, Map<String, String> labels,
+                      EncryptionMode encryption) {
+        this(name, includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
+                includeClusterResources, includeOwnedPods, pageSize, labels, encryption, false, null, null, null, null);
+    }
+
+    public VolumeSnapshotSettings volumeSnapshotSettings() {
+        return new VolumeSnapshotSettings(volumeSnapshotClasses, defaultVolumeSnapshotClass, snapshotTimeout);
     }
 
     public static Builder builder() {
@@ -53,6 +78,11 @@ public record BackupSpec(
         private int pageSize = 500;
         private Map<String, String> labels = Map.of();
         private EncryptionMode encryption = EncryptionMode.none;
+        private boolean snapshotVolumes;
+        private Map<String, String> volumeSnapshotClasses = Map.of();
+        private String defaultVolumeSnapshotClass;
+        private Duration snapshotTimeout;
+        private List<HookSpec> hooks = List.of();
 
         public Builder name(String v) { name = v; return this; }
         public Builder includeNamespaces(List<String> v) { includeNamespaces = v; return this; }
@@ -65,10 +95,17 @@ public record BackupSpec(
         public Builder pageSize(int v) { pageSize = v; return this; }
         public Builder labels(Map<String, String> v) { labels = v; return this; }
         public Builder encryption(EncryptionMode v) { encryption = v; return this; }
+        public Builder snapshotVolumes(boolean v) { snapshotVolumes = v; return this; }
+        /** Storage class name to VolumeSnapshotClass name. */
+        public Builder volumeSnapshotClasses(Map<String, String> v) { volumeSnapshotClasses = v; return this; }
+        public Builder defaultVolumeSnapshotClass(String v) { defaultVolumeSnapshotClass = v; return this; }
+        public Builder snapshotTimeout(Duration v) { snapshotTimeout = v; return this; }
+        public Builder hooks(List<HookSpec> v) { hooks = v; return this; }
 
         public BackupSpec build() {
             return new BackupSpec(name, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
-                    labelSelector, includeClusterResources, includeOwnedPods, pageSize, labels, encryption);
+                    labelSelector, includeClusterResources, includeOwnedPods, pageSize, labels, encryption,
+                    snapshotVolumes, volumeSnapshotClasses, defaultVolumeSnapshotClass, snapshotTimeout, hooks);
         }
     }
 }

@@ -45,6 +45,7 @@ final class MockApiDispatcher extends Dispatcher {
     /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
     final java.util.Queue<String> writeLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ServerSideWrites serverSideWrites;
+    final ExecSimulator exec = new ExecSimulator();
 
     MockApiDispatcher(Dispatcher crud, ApiFaults faults) {
         this.crud = crud;
@@ -63,6 +64,9 @@ final class MockApiDispatcher extends Dispatcher {
             MockResponse discovery = method == HttpMethod.GET ? discovery(path) : null;
             if (discovery != null) {
                 return discovery;
+            }
+            if (ExecSimulator.isExec(path)) {
+                return exec.dispatch(request, path, q < 0 ? "" : full.substring(q + 1));
             }
             boolean write = method != HttpMethod.GET;
             if (faults.shouldThrottle(write)) {

@@ -80,6 +80,31 @@ public final class MockCluster implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * The underlying fabric8 mock server, for expectations the CRUD store cannot answer, e.g. pod exec:
+     * {@code server().expect().get().withPath(execPath).andUpgradeToWebSocket()...}. Expectations win over
+     * the store; everything else still goes to it.
+     */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    /** Answers pods/exec (the mock has no kubelet); script it with {@link ExecSimulator#handler}. */
+    public ExecSimulator exec() {
+        return dispatcher.exec;
+    }
+
+    /** Stores the external-snapshotter CRDs, so the mock serves snapshot.storage.k8s.io/v1. */
+    public void installVolumeSnapshotCrds() {
+        try (java.io.InputStream in = MockCluster.class.getResourceAsStream("volume-snapshot-crds.yaml")) {
+            for (io.fabric8.kubernetes.api.model.HasMetadata crd : client.load(in).items()) {
+                client.resource(crd).create();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int pagedListRequests() {
         return dispatcher.pagedListRequests.get();
     }
@@ -167,6 +192,7 @@ public final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        dispatcher.exec.close();
         client.close();
         server.destroy();
     }
