@@ -206,7 +206,7 @@ class BackupHookTest {
         exec.answer("db-0", freeze, null, OK).answer("db-0", unfreeze, null, OK);
         HookSpec pre = new HookSpec("freeze", HookPhase.pre, "shop-data", "db-0", null, "mysql", freeze, null, null, false);
         HookSpec post = new HookSpec("unfreeze", HookPhase.post, "shop-data", "db-0", null, "mysql", unfreeze, null, null, false);
-        var dying = new io.jenkins.plugins.k8sbackup.testing.FailingStorage(storage, 2000);
+        var dying = io.jenkins.plugins.k8sbackup.testing.FailingStorage.dyingAfter(storage, 200);
 
         try (var client = fixture.engineClient(cluster)) {
             var runner = new io.jenkins.plugins.k8sbackup.backup.BackupRunner(client, BackupFixture.fastCaller(), dying,
