@@ -55,6 +55,14 @@ final class BackupCommand implements Callable<Integer> {
     String ttl;
     @Option(names = "--keep-last", description = "keep only the newest N complete backups")
     Integer keepLast;
+    @Option(names = "--snapshot-volumes", description = "take a CSI VolumeSnapshot of every captured PVC")
+    boolean snapshotVolumes;
+    @Option(names = "--volume-snapshot-class", description = "storageClass=VolumeSnapshotClass (repeatable)")
+    Map<String, String> volumeSnapshotClasses = new LinkedHashMap<>();
+    @Option(names = "--default-volume-snapshot-class", description = "VolumeSnapshotClass for other storage classes")
+    String defaultVolumeSnapshotClass;
+    @Option(names = "--snapshot-timeout", description = "how long each snapshot may take to be readyToUse, e.g. 10m")
+    String snapshotTimeout;
     @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
     boolean quiet;
 
@@ -65,7 +73,10 @@ final class BackupCommand implements Callable<Integer> {
                 .excludeNamespaces(excludeNamespaces).includeResources(includeResources).excludeResources(excludeResources)
                 .labelSelector(selector).includeClusterResources(includeClusterResources).includeOwnedPods(includeOwnedPods)
                 .pageSize(pageSize).labels(labels)
-                .encryption(key.isPresent() ? encrypt : BackupSpec.EncryptionMode.none).build();
+                .encryption(key.isPresent() ? encrypt : BackupSpec.EncryptionMode.none)
+                .snapshotVolumes(snapshotVolumes).volumeSnapshotClasses(volumeSnapshotClasses)
+                .defaultVolumeSnapshotClass(defaultVolumeSnapshotClass)
+                .snapshotTimeout(snapshotTimeout == null ? null : Durations.parse(snapshotTimeout)).build();
         RetentionPolicy retention = new RetentionPolicy(ttl == null ? null : Durations.parse(ttl), keepLast);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
         BackupResult result = BackupOperation.run(cluster.target(), storage.target(), backupSpec, retention, key, progress);

@@ -30,6 +30,10 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     private String ttl;
     private Integer keepLast;
     private String encrypt = BackupSpec.EncryptionMode.secrets.name();
+    private boolean snapshotVolumes;
+    private Map<String, String> volumeSnapshotClasses = Map.of();
+    private String defaultVolumeSnapshotClass;
+    private String snapshotTimeout;
 
     @DataBoundConstructor
     public K8sBackupStep() {
@@ -47,6 +51,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
         PartialFailure partial = partialFailureMode();
         RetentionPolicy retention = retention();
         BackupSpec.EncryptionMode mode = encryptionMode();
+        java.time.Duration timeout = snapshotTimeout == null ? null : StepArgs.duration(FUNCTION, "snapshotTimeout", snapshotTimeout);
         ClusterTargets t = targets(run);
         BackupSpec spec;
         try {
@@ -54,7 +59,11 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
                     .excludeNamespaces(selection.excludeNamespaces()).includeResources(selection.includeResources())
                     .excludeResources(selection.excludeResources()).labelSelector(selection.labelSelector())
                     .includeClusterResources(selection.includeClusterResources()).includeOwnedPods(includeOwnedPods).pageSize(pageSize)
-                    .labels(run.labels(labels)).encryption(t.key().isPresent() ? mode : BackupSpec.EncryptionMode.none).build();
+                    .labels(run.labels(labels)).encryption(t.key().isPresent() ? mode : BackupSpec.EncryptionMode.none)
+                    .snapshotVolumes(snapshotVolumes).volumeSnapshotClasses(volumeSnapshotClasses)
+                    .defaultVolumeSnapshotClass(defaultVolumeSnapshotClass)
+                    .snapshotTimeout(timeout)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
@@ -200,6 +209,45 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     @DataBoundSetter
     public void setEncrypt(String encrypt) {
         this.encrypt = encrypt == null ? BackupSpec.EncryptionMode.secrets.name() : encrypt.strip();
+    }
+
+    public boolean isSnapshotVolumes() {
+        return snapshotVolumes;
+    }
+
+    /** Take a CSI VolumeSnapshot of every captured PVC (docs/volumes-and-hooks.md). */
+    @DataBoundSetter
+    public void setSnapshotVolumes(boolean snapshotVolumes) {
+        this.snapshotVolumes = snapshotVolumes;
+    }
+
+    public Map<String, String> getVolumeSnapshotClasses() {
+        return volumeSnapshotClasses;
+    }
+
+    /** Storage class name to VolumeSnapshotClass name. */
+    @DataBoundSetter
+    public void setVolumeSnapshotClasses(Map<String, String> volumeSnapshotClasses) {
+        this.volumeSnapshotClasses = volumeSnapshotClasses == null ? Map.of() : Map.copyOf(volumeSnapshotClasses);
+    }
+
+    public String getDefaultVolumeSnapshotClass() {
+        return defaultVolumeSnapshotClass;
+    }
+
+    @DataBoundSetter
+    public void setDefaultVolumeSnapshotClass(String defaultVolumeSnapshotClass) {
+        this.defaultVolumeSnapshotClass = defaultVolumeSnapshotClass;
+    }
+
+    public String getSnapshotTimeout() {
+        return snapshotTimeout;
+    }
+
+    /** How long to wait for each snapshot to be readyToUse, e.g. '10m'. */
+    @DataBoundSetter
+    public void setSnapshotTimeout(String snapshotTimeout) {
+        this.snapshotTimeout = snapshotTimeout;
     }
 
     @Extension
