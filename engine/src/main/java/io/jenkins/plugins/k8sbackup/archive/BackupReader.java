@@ -74,6 +74,11 @@ public final class BackupReader {
         return name;
     }
 
+    /** Hook output captured at backup time (e.g. a dump), checked and decrypted when read. */
+    public io.jenkins.plugins.k8sbackup.hooks.ArtifactSource artifacts() {
+        return io.jenkins.plugins.k8sbackup.hooks.ArtifactSource.of(storage, name, manifest.artifacts(), key);
+    }
+
     /** The per-object index, checked against the manifest's SHA-256. Loaded once, on first use. */
     public synchronized Map<String, ObjectRecord> index() throws IOException {
         if (index == null) {

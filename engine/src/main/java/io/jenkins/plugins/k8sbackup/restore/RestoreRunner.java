@@ -12,6 +12,9 @@ import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.hooks.KubernetesPodExecutor;
+import io.jenkins.plugins.k8sbackup.hooks.RestoreHookRunner;
+import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
 import java.time.Duration;
@@ -84,9 +87,33 @@ public final class RestoreRunner {
                 }
             }
         }
+        if (!spec.dryRun()) {
+            runPostRestoreHooks(run);
+        }
         RestoreReport report = run.report(reader.name(), Instant.now());
         progress.info(report.summaryLine());
         return report;
+    }
+
+    /**
+     * Post-restore exec hooks declared with Velero's pod annotations (post.hook.restore.velero.io/...) in the
+     * namespaces written to, e.g. loading a dump captured at backup time; onError Continue by default.
+     */
+    private void runPostRestoreHooks(Run run) throws InterruptedException {
+        Set<String> namespaces = new java.util.TreeSet<>();
+        run.items.stream().filter(i -> i.namespace() != null && i.action() != RestoreAction.FAIL)
+                .forEach(i -> namespaces.add(i.namespace()));
+        RestoreHookRunner hooks = new RestoreHookRunner(client, new KubernetesPodExecutor(client), reader.artifacts(), progress);
+        List<String> problems = new ArrayList<>();
+        List<RestoreHookSpec> declared = hooks.annotatedHooks(namespaces, problems);
+        run.errors.addAll(problems);
+        if (declared.isEmpty()) {
+            return;
+        }
+        progress.info("post-restore hooks: " + declared.size());
+        RestoreHookRunner.Result result = hooks.run(declared);
+        run.hookWarnings.addAll(result.warnings());
+        run.errors.addAll(result.errors());
     }
 
     private Set<String> served() throws InterruptedException {
@@ -154,6 +181,12 @@ public final class RestoreRunner {
                 notes.add("volumeName " + desired.path("spec").path("volumeName").asText()
                         + " dropped: that PV is not part of this restore, the claim binds afresh");
                 Sanitizer.dropVolumeBinding(desired);
+            }
+            if (resource.equals(WellKnownTypes.PVCS) && run.snapshots.applies()) {
+                String note = run.snapshots.apply(stored, targetNs, desired);
+                if (note != null) {
+                    notes.add(note);
+                }
             }
             Outcome outcome = write(run, type, targetNs, desired, stored, run.plan.dependency(type, rec));
             action = outcome.action();
@@ -316,6 +349,7 @@ public final class RestoreRunner {
         final RestoreSpec spec;
         final ObjectApi api = new ObjectApi(client, caller);
         final Sanitizer sanitizer;
+        final SnapshotProvisioning snapshots;
         final ObjectComparison comparison;
         SelectionPlan plan;
         OwnerLinks owners;
@@ -331,10 +365,12 @@ public final class RestoreRunner {
         final Set<String> crdsNotEstablished = ConcurrentHashMap.newKeySet();
         final ConcurrentLinkedQueue<RestoreItem> items = new ConcurrentLinkedQueue<>();
         final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        final List<String> hookWarnings = new ArrayList<>();
 
         Run(RestoreSpec spec) {
             this.spec = spec;
             this.sanitizer = new Sanitizer(spec.preserveNodePorts(), spec.restoreStatus());
+            this.snapshots = new SnapshotProvisioning(api, reader.manifest().volumeSnapshots(), spec.dryRun());
             this.comparison = new ObjectComparison(sanitizer);
         }
 
@@ -351,7 +387,7 @@ public final class RestoreRunner {
             sorted.sort(Comparator.comparing(RestoreItem::resource).thenComparing(i -> i.namespace() == null ? "" : i.namespace())
                     .thenComparing(RestoreItem::name));
             long created = 0, updated = 0, replaced = 0, skipped = 0, failed = 0;
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(hookWarnings);
             List<String> errs = new ArrayList<>(errors);
             for (RestoreItem i : sorted) {
                 switch (i.action()) {

@@ -1,0 +1,94 @@
+package io.jenkins.plugins.k8sbackup.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
+import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
+import io.jenkins.plugins.k8sbackup.restore.RestoreRunner;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import io.jenkins.plugins.k8sbackup.restore.RestoreStatus;
+import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
+import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
+import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
+import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** k8sRestore runs the post-restore hooks that restored pods declare with Velero's annotations. */
+class RestoreWithHooksTest {
+    static final List<String> WARM_UP = List.of("sh", "-c", "echo warm");
+    @TempDir
+    Path dir;
+    MockCluster cluster;
+    LocalDirectoryStorage storage;
+    final BackupFixture fixture = new BackupFixture();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cluster = MockCluster.start();
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName("shop-data").endMetadata().build()).create();
+        HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(
+                VeleroHookAnnotations.POST_RESTORE + "container", "mysql",
+                VeleroHookAnnotations.POST_RESTORE + "command", "[\"sh\",\"-c\",\"echo warm\"]"), true, "mysql");
+        storage = new LocalDirectoryStorage(dir.resolve("store"));
+        fixture.backup(cluster, storage, BackupSpec.builder().name("b").includeNamespaces(List.of("shop-data"))
+                .includeResources(List.of("pods")).build(), null);
+        cluster.client().pods().inNamespace("shop-data").withName("db-0").delete();
+    }
+
+    @AfterEach
+    void tearDown() {
+        cluster.close();
+    }
+
+    private RestoreReport restore() throws Exception {
+        Thread kubelet = new Thread(() -> {
+            try {
+                for (int i = 0; i < 100; i++) {
+                    Pod pod = cluster.client().pods().inNamespace("shop-data").withName("db-0").get();
+                    if (pod != null) {
+                        HookTestSupport.setReady(cluster, pod, true, "mysql");
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        kubelet.start();
+        try (KubernetesClient client = fixture.engineClient(cluster)) {
+            return new RestoreRunner(client, BackupFixture.fastCaller(), BackupReader.open(storage, "b", Optional.empty()),
+                    fixture.progress).run(RestoreSpec.builder("b").includeNamespaces(List.of("shop-data")).build());
+        } finally {
+            kubelet.join();
+        }
+    }
+
+    @Test
+    void runsTheRestoredPodsPostRestoreHook() throws Exception {
+        cluster.exec().handler(e -> ExecSimulator.Reply.ok("warm\n"));
+        RestoreReport report = restore();
+        assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data", "db-0", "mysql", WARM_UP));
+    }
+
+    @Test
+    void aFailingHookUnderOnErrorContinueIsReportedAsAWarning() throws Exception {
+        cluster.exec().handler(e -> ExecSimulator.Reply.fail(1, "cache warm-up failed"));
+        RestoreReport report = restore();
+        // Velero's default for restore hooks is Continue: the objects are back, the failure is reported
+        assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("shop-data/db-0").contains("failed"));
+    }
+}
