@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
@@ -40,13 +39,7 @@ class SnapshotRestoreTest {
         cluster = MockCluster.start();
         cluster.installVolumeSnapshotCrds();
         SampleApp.deploy(cluster.client());
-        GenericKubernetesResource cls = new GenericKubernetesResource();
-        cls.setApiVersion(SnapshotApi.API_VERSION);
-        cls.setKind("VolumeSnapshotClass");
-        cls.setMetadata(new ObjectMetaBuilder().withName("csi-hostpath-snapclass").build());
-        cls.getAdditionalProperties().put("driver", "hostpath.csi.k8s.io");
-        cls.getAdditionalProperties().put("deletionPolicy", "Delete");
-        cluster.client().genericKubernetesResources(SnapshotControllerSimulator.CLASSES).resource(cls).create();
+        cluster.createVolumeSnapshotClass("csi-hostpath-snapclass", "hostpath.csi.k8s.io");
         controller = new SnapshotControllerSimulator(cluster.client());
         storage = new LocalDirectoryStorage(dir.resolve("store"));
         var result = fixture.backup(cluster, storage, BackupSpec.builder().name("snap").includeNamespaces(List.of("shop-data"))

@@ -3,7 +3,6 @@ package io.jenkins.plugins.k8sbackup.volumes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.backup.BackupManifest;
@@ -45,13 +44,7 @@ class VolumeSnapshotBackupTest {
         cluster = MockCluster.start();
         cluster.installVolumeSnapshotCrds();
         SampleApp.deploy(cluster.client());
-        GenericKubernetesResource cls = new GenericKubernetesResource();
-        cls.setApiVersion(SnapshotApi.API_VERSION);
-        cls.setKind("VolumeSnapshotClass");
-        cls.setMetadata(new ObjectMetaBuilder().withName("csi-hostpath-snapclass").build());
-        cls.getAdditionalProperties().put("driver", "hostpath.csi.k8s.io");
-        cls.getAdditionalProperties().put("deletionPolicy", "Delete");
-        cluster.client().genericKubernetesResources(SnapshotControllerSimulator.CLASSES).resource(cls).create();
+        cluster.createVolumeSnapshotClass("csi-hostpath-snapclass", "hostpath.csi.k8s.io");
         controller = new SnapshotControllerSimulator(cluster.client());
         storage = new LocalDirectoryStorage(dir.resolve("store"));
     }

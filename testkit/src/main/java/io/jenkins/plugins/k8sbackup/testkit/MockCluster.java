@@ -105,6 +105,17 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    /** A VolumeSnapshotClass for {@code driver}, as a CSI driver's installation creates it. */
+    public void createVolumeSnapshotClass(String name, String driver) {
+        io.fabric8.kubernetes.api.model.GenericKubernetesResource cls = new io.fabric8.kubernetes.api.model.GenericKubernetesResource();
+        cls.setApiVersion("snapshot.storage.k8s.io/v1");
+        cls.setKind("VolumeSnapshotClass");
+        cls.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).build());
+        cls.getAdditionalProperties().put("driver", driver);
+        cls.getAdditionalProperties().put("deletionPolicy", "Delete");
+        client.genericKubernetesResources(SnapshotControllerSimulator.CLASSES).resource(cls).create();
+    }
+
     public int pagedListRequests() {
         return dispatcher.pagedListRequests.get();
     }
