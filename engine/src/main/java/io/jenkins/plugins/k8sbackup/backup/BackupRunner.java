@@ -99,7 +99,7 @@ public final class BackupRunner {
 
         BackupManifest.ClusterInfo cluster = clusterInfo();
         progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
-        Run run = new Run(name, spec, namespaces, resources, start);
+        Run run = new Run(name, spec, resources, start);
         ApiDiscovery.Result discovery;
         try {
             discovery = ApiDiscovery.discover(client, caller);
@@ -264,25 +264,22 @@ public final class BackupRunner {
         // Dependencies (the selection's namespaces, CRDs, PVs) are taken whatever the label selector says.
         String selector = dependencyType ? null : run.spec.labelSelector();
         long[] count = {0};
-        TypeArchiveWriter archive = null;
+        TypeArchiveWriter[] archive = {null}; // opened on the first accepted object: empty types store nothing
         try {
-            TypeArchiveWriter[] holder = {null};
-            List<String> scopes = listScopes(run, type);
-            for (String scope : scopes) {
+            for (String scope : listScopes(run, type)) {
                 run.lister.list(type, scope, selector, run.spec.pageSize(), item -> {
                     if (!accept(run, type, item)) {
                         return;
                     }
-                    if (holder[0] == null) {
-                        holder[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
+                    if (archive[0] == null) {
+                        archive[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
                     }
-                    store(run, type, item, holder[0]);
+                    store(run, type, item, archive[0]);
                     count[0]++;
                 });
             }
-            archive = holder[0];
-            if (archive != null) {
-                TypeArchiveWriter.StoredFile file = archive.finish();
+            if (archive[0] != null) {
+                TypeArchiveWriter.StoredFile file = archive[0].finish();
                 run.types.add(new BackupManifest.TypeSummary(type.qualifiedName(), type.apiVersion(), type.kind(),
                         type.namespaced(), count[0], ArchivePaths.typeArchive(type.qualifiedName()), file.size(), file.sha256()));
                 run.counts.put(type.qualifiedName(), count[0]);
@@ -291,9 +288,6 @@ public final class BackupRunner {
                         io.jenkins.plugins.k8sbackup.util.Bytes.human(file.size())));
             }
         } catch (KubernetesClientException e) {
-            if (archive != null) {
-                archive.close();
-            }
             run.errors.add(new BackupManifest.ItemError(type.qualifiedName(), null, null,
                     "cannot list (" + e.getCode() + "): " + KubernetesUnavailableException.reason(e)));
             progress.warn("cannot list " + type + ": " + KubernetesUnavailableException.reason(e));
@@ -301,6 +295,10 @@ public final class BackupRunner {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
+        } finally {
+            if (archive[0] != null) {
+                archive[0].close(); // aborts an archive a failed list left half-written; a no-op after finish()
+            }
         }
     }
 
@@ -409,7 +407,6 @@ public final class BackupRunner {
     private static final class Run {
         final String name;
         final BackupSpec spec;
-        final NameFilter namespaceFilter;
         final ResourceFilter resources;
         final Instant start;
         Set<String> selectedNamespaces = Set.of();
@@ -430,10 +427,9 @@ public final class BackupRunner {
         long encryptedObjects;
         long skippedOwnedPods;
 
-        Run(String name, BackupSpec spec, NameFilter namespaceFilter, ResourceFilter resources, Instant start) {
+        Run(String name, BackupSpec spec, ResourceFilter resources, Instant start) {
             this.name = name;
             this.spec = spec;
-            this.namespaceFilter = namespaceFilter;
             this.resources = resources;
             this.start = start;
         }
