@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -85,10 +84,5 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.printf("[%d] %s%n", n, what);
         out.flush();
-    }
-
-    /** Names of every namespaced object of the sample, for the accident step. */
-    static List<String> namespaces() {
-        return SampleApp.NAMESPACES;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
@@ -61,7 +62,7 @@ public final class JenkinsHomeBackup {
         if (new BackupCatalog(storage, JenkinsLayout.KIND).exists(name)) {
             throw new JenkinsHomeException("a backup named '" + name + "' already exists at " + storage.describe());
         }
-        listener.progress("JENKINS_HOME " + mode.label() + " backup '" + name + "' of " + home + " to " + storage.describe()
+        listener.info("JENKINS_HOME " + mode.label() + " backup '" + name + "' of " + home + " to " + storage.describe()
                 + (base == null ? "" : " (base " + base.manifest.name() + ")"));
 
         HomeSelection selection = new HomeSelection(o.selection());
@@ -94,11 +95,11 @@ public final class JenkinsHomeBackup {
                     encrypted ? o.encryptionKey().fingerprint() : null, archiveKey, w.archiveSha256, indexKey,
                     o.selection(), List.copyOf(warnings));
             storage.write(JenkinsLayout.KIND.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
-            listener.progress("stored " + w.entries.size() + " of " + scan.files().size() + " files, "
+            listener.info("stored " + w.entries.size() + " of " + scan.files().size() + " files, "
                     + (w.archiveBytes + indexBytes) + " bytes; status " + status);
             List<String> pruned = o.keepLastFull() == null ? List.of() : sets.prune(o.keepLastFull(), name);
             if (!pruned.isEmpty()) {
-                listener.progress("retention (keep last " + o.keepLastFull() + " full sets) deleted " + pruned);
+                listener.info("retention (keep last " + o.keepLastFull() + " full sets) deleted " + pruned);
             }
             return new JenkinsBackupResult(name, mode, manifest.baseFull(), status, w.entries.size(),
                     manifest.totalBytes(), scan.files().size(), w.sourceBytes, w.unchanged, deletions.size(),
@@ -198,7 +199,7 @@ public final class JenkinsHomeBackup {
                     warnings.add(c.warning());
                 }
                 if (++done % 5000 == 0) {
-                    listener.progress("read " + done + " of " + scan.files().size() + " files");
+                    listener.info("read " + done + " of " + scan.files().size() + " files");
                 }
             }
             long bytes = archive.publish();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
@@ -69,7 +70,7 @@ public final class JenkinsHomeRestore {
             if (wanted.isEmpty()) {
                 continue;
             }
-            l.progress("extracting " + wanted.size() + " files from " + layer.manifest.name());
+            l.info("extracting " + wanted.size() + " files from " + layer.manifest.name());
             Extracted x = extract(storage, layer, options.encryptionKey(), root, wanted, done, errors);
             bytes += x.bytes;
             ignored += x.ignored;
@@ -98,7 +99,7 @@ public final class JenkinsHomeRestore {
         BackupStatus status = errors.isEmpty() ? BackupStatus.Completed : BackupStatus.PartiallyFailed;
         List<FileProblem> problems = new ArrayList<>();
         errors.forEach((p, m) -> problems.add(new FileProblem(p, m)));
-        l.progress("restored " + plan.requested.name() + " into " + root + ": " + created + " created, " + overwritten
+        l.info("restored " + plan.requested.name() + " into " + root + ": " + created + " created, " + overwritten
                 + " overwritten, " + deleted + " deleted, " + plan.unchanged.size() + " unchanged, " + problems.size()
                 + " errors");
         return new JenkinsRestoreReport(plan.requested.name(), plan.requested.mode(), plan.chainNames(), root.toString(),
@@ -179,7 +180,7 @@ public final class JenkinsHomeRestore {
         }
         plan.plugins = plan.chain.get(plan.chain.size() - 1).index.plugins();
         plan.pluginsTxt = o.pluginsTxt() != null ? o.pluginsTxt().toAbsolutePath().normalize() : plan.root.resolve("plugins.txt");
-        l.progress("planning restore of " + plan.chainNames() + " (" + plan.desired.size() + " files) into " + plan.root);
+        l.info("planning restore of " + plan.chainNames() + " (" + plan.desired.size() + " files) into " + plan.root);
 
         for (Map.Entry<String, Source> e : new ArrayList<>(plan.desired.entrySet())) {
             String rel = e.getKey();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public record QuietWait(BuildActivity activity, String selfId, Duration timeout,
                 return Optional.of(message + "; backed up anyway, their files may be mid-write");
             }
             if (!announced) {
-                listener.progress("waiting up to " + timeout.toSeconds() + "s for " + running + " running build(s)");
+                listener.info("waiting up to " + timeout.toSeconds() + "s for " + running + " running build(s)");
                 announced = true;
             }
             try {

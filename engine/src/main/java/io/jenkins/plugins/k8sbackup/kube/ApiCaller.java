@@ -49,13 +49,6 @@ public final class ApiCaller {
         }
     }
 
-    public void run(Runnable request) throws InterruptedException {
-        call(() -> {
-            request.run();
-            return null;
-        });
-    }
-
     static boolean retryable(KubernetesClientException e) {
         int code = e.getCode();
         return code == 429 || code == 500 || code == 502 || code == 503 || code == 504

@@ -5,40 +5,10 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Builds fabric8 clients from a kubeconfig or a ready {@link Config}, tuned for bulk work. */
 public final class KubeClients {
     private KubeClients() {}
-
-    /**
-     * Reads a kubeconfig. The context defaults to the file's current-context. Errors name the file and the
-     * problem, never the credentials inside.
-     */
-    public static Config fromKubeconfig(Path kubeconfig, String context) throws IOException {
-        if (!Files.isRegularFile(kubeconfig)) {
-            throw new IOException("kubeconfig " + kubeconfig + " does not exist or is not a file");
-        }
-        String text = Files.readString(kubeconfig);
-        Config config;
-        try {
-            config = Config.fromKubeconfig(context, text, kubeconfig.toAbsolutePath().toString());
-        } catch (RuntimeException e) {
-            throw new IOException("kubeconfig " + kubeconfig + " cannot be read: " + firstLine(e), e);
-        }
-        if (context != null && !context.isEmpty() && (config.getCurrentContext() == null
-                || !context.equals(config.getCurrentContext().getName()))) {
-            throw new IOException("kubeconfig " + kubeconfig + " has no context named '" + context + "'");
-        }
-        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()
-                || config.getMasterUrl().equals("https://kubernetes.default.svc/")) {
-            if (!text.contains("server:")) {
-                throw new IOException("kubeconfig " + kubeconfig + " names no cluster server");
-            }
-        }
-        return config;
-    }
 
     /** Parses kubeconfig text held in memory (e.g. from a Jenkins credential); errors never echo the text. */
     public static Config fromKubeconfigText(String kubeconfig, String context) throws IOException {

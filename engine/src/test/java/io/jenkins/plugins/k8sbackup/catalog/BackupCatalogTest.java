@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.storage.StorageException;
-import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
-import io.jenkins.plugins.k8sbackup.storage.StoredObject;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,13 +121,12 @@ class BackupCatalogTest {
     }
 
     /** Records deletePrefix calls; the {@code failAt}-th one (1-based, 0 = never) fails like a dying store. */
-    static final class RecordingStorage implements BackupStorage {
+    static final class RecordingStorage extends io.jenkins.plugins.k8sbackup.testing.ForwardingStorage {
         final List<String> deletes = new ArrayList<>();
-        private final BackupStorage delegate;
         private final int failAt;
 
         RecordingStorage(BackupStorage delegate, int failAt) {
-            this.delegate = delegate;
+            super(delegate);
             this.failAt = failAt;
         }
 
@@ -141,41 +137,6 @@ class BackupCatalogTest {
                 throw new StorageException("store died");
             }
             delegate.deletePrefix(prefix);
-        }
-
-        @Override
-        public StorageWriter create(String key) throws IOException {
-            return delegate.create(key);
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            return delegate.open(key);
-        }
-
-        @Override
-        public boolean exists(String key) throws IOException {
-            return delegate.exists(key);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public List<String> listChildren(String prefix) throws IOException {
-            return delegate.listChildren(prefix);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
         }
     }
 }

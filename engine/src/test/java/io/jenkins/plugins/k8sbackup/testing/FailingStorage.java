@@ -3,21 +3,17 @@ package io.jenkins.plugins.k8sbackup.testing;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.StorageException;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
-import io.jenkins.plugins.k8sbackup.storage.StoredObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** Real storage whose writers misbehave after {@code failAfter} bytes: throw, or run a hook (e.g. kill etcd). */
-public final class FailingStorage implements BackupStorage {
-    private final BackupStorage delegate;
+public final class FailingStorage extends ForwardingStorage {
     private final long failAfter;
     private final Consumer<Long> onThreshold;
     private final boolean dying;
 
     private FailingStorage(BackupStorage delegate, long failAfter, Consumer<Long> onThreshold, boolean dying) {
-        this.delegate = delegate;
+        super(delegate);
         this.failAfter = failAfter;
         this.onThreshold = onThreshold;
         this.dying = dying;
@@ -75,40 +71,5 @@ public final class FailingStorage implements BackupStorage {
                 real.close();
             }
         };
-    }
-
-    @Override
-    public InputStream open(String key) throws IOException {
-        return delegate.open(key);
-    }
-
-    @Override
-    public boolean exists(String key) throws IOException {
-        return delegate.exists(key);
-    }
-
-    @Override
-    public List<StoredObject> list(String prefix) throws IOException {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public List<String> listChildren(String prefix) throws IOException {
-        return delegate.listChildren(prefix);
-    }
-
-    @Override
-    public void deletePrefix(String prefix) throws IOException {
-        delegate.deletePrefix(prefix);
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
     }
 }

@@ -206,7 +206,7 @@ public final class JenkinsHomeBench {
     }
 
     /** With -Dbench.verbose=true: each engine step with its time since the phase began. */
-    private static io.jenkins.plugins.k8sbackup.jenkinshome.ProgressListener progress(long t0) {
+    private static io.jenkins.plugins.k8sbackup.util.ProgressListener progress(long t0) {
         return Boolean.getBoolean("bench.verbose")
                 ? m -> System.out.printf(Locale.ROOT, "  +%.3f s %s%n", secs(t0), m) : null;
     }

@@ -12,7 +12,7 @@ import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeRestore;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestorePlan;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreReport;
-import io.jenkins.plugins.k8sbackup.jenkinshome.ProgressListener;
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.jenkinshome.QuietWait;
 import io.jenkins.plugins.k8sbackup.jenkinshome.SelectionSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
@@ -68,7 +68,7 @@ public final class JenkinsHomeEngine {
         try (BackupStorage opened = storage.open(null)) {
             String name = r.restoreRef().resolve(new BackupCatalog(opened, BackupKind.JENKINS_HOME).list(), storage.describe());
             if (r.restoreRef().isLatest()) {
-                progress.progress("using backup " + name + " (latest matching)");
+                progress.info("using backup " + name + " (latest matching)");
             }
             // The live-home check on .owner stays on: besides the step's own refusal of the running home, it catches
             // the home of another Jenkins still running on this machine.

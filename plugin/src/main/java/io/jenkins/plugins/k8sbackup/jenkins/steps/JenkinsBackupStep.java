@@ -62,7 +62,7 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
         run.log("backing up JENKINS_HOME (" + m + ") to " + storage.describe()
                 + (masterKeyKey.isPresent() ? "; master.key stored separately, encrypted" : "; master.key not stored"));
         StepOutcome out = JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), storage, request,
-                new ExecutorBuildActivity(), ExecutorBuildActivity.idOf(run.run), run.progress()::info);
+                new ExecutorBuildActivity(), ExecutorBuildActivity.idOf(run.run), run.progress());
         return run.finish(out, "JENKINS_HOME backup " + out.report().getOrDefault("name", ""), PartialFailure.UNSTABLE);
     }
 

@@ -51,7 +51,7 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
                 key.orElse(null), masterKeyKey.orElse(null));
         run.log((preview ? "previewing the restore of " : "restoring ") + SelectsBackup.describe(ref) + " from "
                 + storage.describe() + " into " + targetDir);
-        StepOutcome out = JenkinsHomeEngine.restore(storage, request, run.progress()::info);
+        StepOutcome out = JenkinsHomeEngine.restore(storage, request, run.progress());
         return run.finish(out, (preview ? "JENKINS_HOME restore preview " : "JENKINS_HOME restore ") + backup,
                 PartialFailure.FAILURE);
     }
