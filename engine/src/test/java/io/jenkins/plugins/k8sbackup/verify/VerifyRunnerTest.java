@@ -122,8 +122,7 @@ class VerifyRunnerTest {
 
     @Test
     void failsOnAWorkloadThatNeverBecomesReadyAndAServiceWithoutEndpoints() throws Exception {
-        simulator.neverReady("shop", "web");
-        admin.apps().deployments().inNamespace("shop").withName("web").editStatus(d -> { d.setStatus(null); return d; });
+        simulator.unreadyDeployment("shop", "web");
         long start = System.nanoTime();
 
         VerifyReport r = verify(shop().timeout(Duration.ofMillis(1500)).checks(List.of(VerifyCheck.parse("serviceHasEndpoints:shop/web")))

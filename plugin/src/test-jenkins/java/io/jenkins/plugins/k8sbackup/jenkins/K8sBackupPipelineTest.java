@@ -93,6 +93,25 @@ class K8sBackupPipelineTest {
     }
 
     @Test
+    void aPredefinedLocationIsReferencedByItsBareName() throws Exception {
+        K8sBackupConfiguration.get().setLocations(List.of(
+                new PredefinedLocation("prod-backups", new DirectoryLocation(tmp.resolve("vault").toString()))));
+
+        WorkflowRun b = runPipeline("named", """
+                node('k8s') {
+                  def r = k8sBackup(credentialsId: 'k8s-token', serverUrl: '%s', storage: 'prod-backups',
+                                    includeNamespaces: ['shop'], name: 'by-name')
+                  echo "RESULT ${r.status}"
+                  echo "LISTED ${k8sBackupList(storage: location('prod-backups'))*.name}"
+                }
+                """.formatted(cluster.url()), Result.SUCCESS);
+
+        j.assertLogContains("RESULT Completed", b);
+        j.assertLogContains("LISTED [by-name]", b);
+        assertThat(tmp.resolve("vault/by-name/manifest.json")).exists();
+    }
+
+    @Test
     void directoryStorageOnTheControllerIsRefused() throws Exception {
         WorkflowRun b = runPipeline("controller", """
                 node('built-in') {

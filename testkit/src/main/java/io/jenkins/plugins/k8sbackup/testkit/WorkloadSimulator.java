@@ -36,6 +36,19 @@ public final class WorkloadSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Takes back the readiness of a Deployment already marked ready, for good. Runs on the simulator's own thread,
+     * so no reconcile already under way can mark it ready again.
+     */
+    public void unreadyDeployment(String namespace, String name) throws Exception {
+        neverReady(namespace, name);
+        timer.submit(() -> client.apps().deployments().inNamespace(namespace).withName(name)
+                .editStatus(d -> {
+                    d.setStatus(null);
+                    return d;
+                })).get();
+    }
+
     /** Keeps a CRD from ever becoming Established (cluster-scoped: no namespace). */
     public WorkloadSimulator neverEstablished(String crdName) {
         neverReady.add("/" + crdName);

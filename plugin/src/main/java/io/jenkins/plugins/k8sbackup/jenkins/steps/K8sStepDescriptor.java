@@ -10,13 +10,16 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.StorageArgument;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jenkins.authentication.tokens.api.AuthenticationTokens;
 import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuth;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
@@ -53,6 +56,16 @@ public abstract class K8sStepDescriptor extends StepDescriptor {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
         return needsWorkspace ? Set.of(Run.class, TaskListener.class, FilePath.class) : Set.of(Run.class, TaskListener.class);
+    }
+
+    /**
+     * Accepts {@code storage: 'prod-backups'} as well as {@code storage: location('prod-backups')}. workflow-cps
+     * calls this override, when a descriptor has one, instead of binding through structs directly.
+     */
+    @Override
+    @SuppressWarnings("deprecation")
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
+        return super.newInstance(StorageArgument.namedLocationsResolved(arguments));
     }
 
     /** Kubernetes credentials: whatever kubernetes-credentials can turn into cluster access. */

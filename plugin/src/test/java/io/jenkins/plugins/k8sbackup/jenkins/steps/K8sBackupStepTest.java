@@ -7,7 +7,11 @@ import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
+import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.NamedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.SampleCluster;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
@@ -15,6 +19,7 @@ import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +65,44 @@ class K8sBackupStepTest {
         assertThat(TestCredentialsStore.tracked()).containsExactly("k8s-token@42");
         assertThat(h.log()).contains("[k8sBackup] backing up " + cluster.url() + " with credentials 'k8s-token'")
                 .contains("backup pre-deploy-42: Completed").doesNotContain(MockCluster.TOKEN);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBareStorageNameMeansThePredefinedLocationOfThatName() throws Exception {
+        h.credentials(new TestCreds.Text("k8s-token", MockCluster.TOKEN));
+        Path vault = tmp.resolve("vault");
+        K8sBackupConfiguration.get().setLocations(List.of(new PredefinedLocation("prod-backups", new DirectoryLocation(vault.toString()))));
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("credentialsId", "k8s-token");
+        args.put("serverUrl", cluster.url());
+        args.put("storage", "prod-backups");
+        args.put("includeNamespaces", List.of("shop"));
+        args.put("name", "by-name");
+
+        K8sBackupStep step = (K8sBackupStep) new K8sBackupStep.DescriptorImpl().newInstance(args);
+        Map<String, Object> result = (Map<String, Object>) h.run(step);
+
+        assertThat(step.getStorage()).isInstanceOfSatisfying(NamedLocation.class, l -> assertThat(l.getName()).isEqualTo("prod-backups"));
+        assertThat(result).containsEntry("status", "Completed");
+        try (var storage = new LocalDirectoryStorage(vault)) {
+            assertThat(new BackupCatalog(storage, BackupKind.KUBERNETES).summarise("by-name").objectCount()).isPositive();
+        }
+    }
+
+    @Test
+    void aStorageDescribableIsBoundUnchangedAndAnUnknownBareNameFailsClearly() throws Exception {
+        h.credentials(new TestCreds.Text("k8s-token", MockCluster.TOKEN));
+        K8sBackupConfiguration.get().setLocations(List.of());
+        DirectoryLocation directory = new DirectoryLocation("backups");
+
+        K8sBackupStep described = (K8sBackupStep) new K8sBackupStep.DescriptorImpl().newInstance(Map.of("storage", directory));
+        K8sBackupStep named = (K8sBackupStep) new K8sBackupStep.DescriptorImpl().newInstance(
+                Map.of("credentialsId", "k8s-token", "serverUrl", cluster.url(), "storage", "prod-backups"));
+
+        assertThat(described.getStorage()).isSameAs(directory);
+        assertThat(h.runFailing(named)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("no storage location named 'prod-backups'");
     }
 
     @Test
