@@ -16,6 +16,7 @@ import io.jenkins.plugins.k8sbackup.hooks.KubernetesPodExecutor;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookRunner;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import java.util.stream.Collectors;
  */
 public final class RestoreRunner {
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final ResourceType CLAIMS = new ResourceType("", "v1", WellKnownTypes.PVCS, "PersistentVolumeClaim", true);
 
     private final KubernetesClient client;
     private final ApiCaller caller;
@@ -173,6 +175,13 @@ public final class RestoreRunner {
             if (skip != null) {
                 run.record(type, rec, targetNs, RestoreAction.SKIP_RULE, skip, tally);
                 return;
+            }
+            if (resource.equals(WellKnownTypes.PVS) && run.snapshots.applies()) {
+                String replaced = run.snapshots.replacedVolume(rec.name(), run::claimRestored, run.plan.selection().mapping()::target);
+                if (replaced != null) {
+                    run.record(type, rec, targetNs, RestoreAction.SKIP_RULE, replaced, tally);
+                    return;
+                }
             }
             ObjectNode desired = run.plan.selection().mapping().apply(resource, run.sanitizer.sanitize(resource, stored.deepCopy()));
             notes.addAll(run.owners.apply(desired, rec.namespace(), targetNs));
@@ -372,6 +381,12 @@ public final class RestoreRunner {
             this.sanitizer = new Sanitizer(spec.preserveNodePorts(), spec.restoreStatus());
             this.snapshots = new SnapshotProvisioning(api, reader.manifest().volumeSnapshots(), spec.dryRun());
             this.comparison = new ObjectComparison(sanitizer);
+        }
+
+        /** Whether the restore selects the claim a snapshot was taken of (label selectors are not known here). */
+        boolean claimRestored(VolumeSnapshotRecord r) {
+            return plan.wanted(CLAIMS, new ObjectRecord(null, WellKnownTypes.PVCS, "v1", "PersistentVolumeClaim", r.namespace(),
+                    r.pvcName(), null, 0, false));
         }
 
         void record(ResourceType type, ObjectRecord rec, String targetNs, RestoreAction action, String message,

@@ -8,6 +8,8 @@ import io.jenkins.plugins.k8sbackup.volumes.SnapshotRestorePlanner;
 import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Restores a PVC from the CSI snapshot its backup took: the claim gets a {@code dataSource} pointing at the
@@ -33,15 +35,37 @@ final class SnapshotProvisioning {
         return !records.isEmpty();
     }
 
+    /**
+     * Why the PV {@code pvName} is not restored, or null: its claim is restored and provisioned from a snapshot,
+     * so it gets a new volume, and the old PV (pointing at the original disk) would only be left over or, in a
+     * clone, steal the original's volume.
+     */
+    String replacedVolume(String pvName, Predicate<VolumeSnapshotRecord> claimRestored, Function<String, String> targetNamespace)
+            throws InterruptedException {
+        for (VolumeSnapshotRecord r : records) {
+            if (!pvName.equals(r.volumeName()) || !r.usable() || !claimRestored.test(r)) {
+                continue;
+            }
+            String ns = targetNamespace.apply(r.namespace());
+            if (SnapshotRestorePlanner.provisionable(r, reusable(r, ns))) {
+                return "its claim " + r.namespace() + "/" + r.pvcName() + " is provisioned from VolumeSnapshot "
+                        + r.volumeSnapshotName() + " and gets a new volume";
+            }
+        }
+        return null;
+    }
+
+    private boolean reusable(VolumeSnapshotRecord r, String targetNamespace) throws InterruptedException {
+        return targetNamespace.equals(r.namespace()) && api.get(SNAPSHOTS, targetNamespace, r.volumeSnapshotName()) != null;
+    }
+
     /** Points {@code desired} (sanitised, mapped) at its snapshot; returns a note for the report, or null. */
     String apply(ObjectNode stored, String targetNamespace, ObjectNode desired) throws InterruptedException {
         Optional<VolumeSnapshotRecord> record = SnapshotRestorePlanner.recordFor(stored, records);
         if (record.isEmpty()) {
             return null;
         }
-        boolean reuse = targetNamespace.equals(record.get().namespace())
-                && api.get(SNAPSHOTS, targetNamespace, record.get().volumeSnapshotName()) != null;
-        SnapshotRestorePlanner.Plan plan = SnapshotRestorePlanner.plan(stored, records, targetNamespace, reuse);
+        SnapshotRestorePlanner.Plan plan = SnapshotRestorePlanner.plan(stored, records, targetNamespace, reusable(record.get(), targetNamespace));
         if (!plan.fromSnapshot()) {
             return plan.note();
         }

@@ -48,6 +48,11 @@ public final class SnapshotRestorePlanner {
         return records.stream().filter(r -> r.namespace().equals(ns) && r.pvcName().equals(name)).findFirst();
     }
 
+    /** Whether a claim can be provisioned from this snapshot: the original VolumeSnapshot, or its recorded handle. */
+    public static boolean provisionable(VolumeSnapshotRecord r, boolean reuseOriginal) {
+        return r.usable() && (reuseOriginal || (r.snapshotHandle() != null && r.driver() != null));
+    }
+
     /**
      * @param reuseOriginal the caller checked that the recorded VolumeSnapshot still exists in the target
      *                      cluster and namespace (ignored when restoring into another namespace)
@@ -64,7 +69,7 @@ public final class SnapshotRestorePlanner {
         }
         VolumeSnapshotRecord r = found.get();
         boolean reuse = reuseOriginal && ns.equals(r.namespace());
-        if (!r.usable() || (!reuse && (r.snapshotHandle() == null || r.driver() == null))) {
+        if (!provisionable(r, reuse)) {
             return new Plan(pvc, List.of(), false, null, "PVC " + ns + "/" + name + ": its snapshot is not usable ("
                     + (r.error() != null ? r.error() : "no snapshot handle recorded") + "), restored as is");
         }

@@ -97,4 +97,33 @@ class SnapshotRestoreTest {
         assertThat(cluster.client().genericKubernetesResources(SnapshotApi.CONTENTS).list().getItems())
                 .anySatisfy(c -> assertThat(c.getMetadata().getName()).startsWith("k8sb-restore-shop-data-copy"));
     }
+
+    @Test
+    void theOldVolumeOfAClaimProvisionedFromItsSnapshotIsNotRestored() throws Exception {
+        cluster.client().persistentVolumeClaims().inNamespace("shop-data").withName("data-db-0").delete();
+        cluster.client().persistentVolumes().withName("pv-db-0").delete();
+
+        RestoreReport report = restore(RestoreSpec.builder("snap").includeNamespaces(List.of("shop-data")).build());
+
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.items()).filteredOn(i -> i.resource().equals("persistentvolumes")).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("pv-db-0");
+            assertThat(i.action()).isEqualTo(RestoreAction.SKIP_RULE);
+            assertThat(i.message()).contains("claim shop-data/data-db-0 is provisioned from VolumeSnapshot");
+        });
+        assertThat(cluster.client().persistentVolumes().withName("pv-db-0").get()).as("old PV").isNull();
+        assertThat(pvc("shop-data").at("/spec/dataSource/kind").asText()).isEqualTo("VolumeSnapshot");
+    }
+
+    @Test
+    void aVolumeIsRestoredWhenItsClaimIsNotPartOfTheRestore() throws Exception {
+        cluster.client().persistentVolumes().withName("pv-db-0").delete();
+
+        RestoreReport report = restore(RestoreSpec.builder("snap").includeResources(List.of("persistentvolumes"))
+                .includeClusterResources(true).build());
+
+        assertThat(report.items()).filteredOn(i -> i.name().equals("pv-db-0")).singleElement()
+                .satisfies(i -> assertThat(i.action()).isEqualTo(RestoreAction.CREATE));
+        assertThat(cluster.client().persistentVolumes().withName("pv-db-0").get()).isNotNull();
+    }
 }
