@@ -63,6 +63,8 @@ final class BackupCommand implements Callable<Integer> {
     String defaultVolumeSnapshotClass;
     @Option(names = "--snapshot-timeout", description = "how long each snapshot may take to be readyToUse, e.g. 10m")
     String snapshotTimeout;
+    @Mixin
+    HookOptions hooks = new HookOptions();
     @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
     boolean quiet;
 
@@ -76,7 +78,8 @@ final class BackupCommand implements Callable<Integer> {
                 .encryption(key.isPresent() ? encrypt : BackupSpec.EncryptionMode.none)
                 .snapshotVolumes(snapshotVolumes).volumeSnapshotClasses(volumeSnapshotClasses)
                 .defaultVolumeSnapshotClass(defaultVolumeSnapshotClass)
-                .snapshotTimeout(snapshotTimeout == null ? null : Durations.parse(snapshotTimeout)).build();
+                .snapshotTimeout(snapshotTimeout == null ? null : Durations.parse(snapshotTimeout))
+                .hooks(hooks.read().backup()).build();
         RetentionPolicy retention = new RetentionPolicy(ttl == null ? null : Durations.parse(ttl), keepLast);
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
         BackupResult result = BackupOperation.run(cluster.target(), storage.target(), backupSpec, retention, key, progress);

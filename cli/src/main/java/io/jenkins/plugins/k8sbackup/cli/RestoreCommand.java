@@ -7,6 +7,7 @@ import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -22,6 +23,8 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
     boolean preserveNodePorts;
     @Option(names = "--wait", defaultValue = "60s", description = "how long to wait for CRDs to be Established (default: ${DEFAULT-VALUE})")
     String wait;
+    @Mixin
+    HookOptions hooks = new HookOptions();
     @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
     boolean quiet;
 
@@ -32,7 +35,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
                 .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
                 .existingPolicy(existing).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
-                .waitTimeout(Durations.parse(wait)).build();
+                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).build();
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
         RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);
         if (report != null) {

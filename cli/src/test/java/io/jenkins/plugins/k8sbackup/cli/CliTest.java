@@ -3,13 +3,17 @@ package io.jenkins.plugins.k8sbackup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
+import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,44 @@ class CliTest {
         assertThat(run("verify", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
                 "--include-namespaces", "shop,shop-data", "--timeout", "20s")).isEqualTo(0);
         assertThat(out.toString()).contains("pass");
+    }
+
+    @Test
+    void aHooksFileDumpsAtBackupAndLoadsTheDumpIntoTheClone() throws Exception {
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql");
+        List<String> dump = List.of("sh", "-c", "mysqldump --all-databases");
+        List<String> load = List.of("sh", "-c", "mysql");
+        cluster.exec().handler(e -> e.command().equals(dump) ? ExecSimulator.Reply.ok("-- dump of db-0\n") : ExecSimulator.Reply.ok(""));
+        Path hooks = Files.writeString(dir.resolve("hooks.yaml"), """
+                backup:
+                  - name: dump
+                    namespace: shop-data
+                    podName: db-0
+                    container: mysql
+                    command: [sh, -c, "mysqldump --all-databases"]
+                    captureOutput: true
+                restore:
+                  - name: load
+                    namespace: shop-data
+                    podName: db-0
+                    container: mysql
+                    command: [sh, -c, mysql]
+                    stdinArtifact: artifacts/shop-data/db-0/dump.out
+                    waitForReady: false
+                """);
+
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--name", "b1",
+                "--include-namespaces", "shop-data", "--hooks", hooks.toString())).isEqualTo(0);
+        assertThat(run("restore", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--namespace-map", "shop-data=shop-data-copy", "--hooks", hooks.toString())).as(err.toString()).isEqualTo(0);
+
+        assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data", "db-0", "mysql", dump),
+                new ExecSimulator.Exec("shop-data-copy", "db-0", "mysql", load));
+        assertThat(new String(cluster.exec().stdinOf(new ExecSimulator.Exec("shop-data-copy", "db-0", "mysql", load)),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("-- dump of db-0\n");
+        Files.writeString(hooks, "backup:\n  - name: dump\n    namespace: shop-data\n    command: [x]\n");
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--hooks", hooks.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("hooks.yaml").contains("needs either a pod name or a label selector");
     }
 
     @Test

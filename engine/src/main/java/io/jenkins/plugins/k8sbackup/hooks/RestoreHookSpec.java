@@ -23,6 +23,9 @@ public record RestoreHookSpec(String name, String namespace, String podName, Str
         if (command == null || command.isEmpty() || command.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("restore hook '" + name + "' has no command");
         }
+        if (namespace == null || namespace.isBlank()) {
+            throw new IllegalArgumentException("restore hook '" + name + "' needs a namespace");
+        }
         if ((podName == null || podName.isBlank()) == (labelSelector == null || labelSelector.isBlank())) {
             throw new IllegalArgumentException("restore hook '" + name + "' needs either a pod name or a label selector");
         }
@@ -30,5 +33,11 @@ public record RestoreHookSpec(String name, String namespace, String podName, Str
         onError = onError == null ? OnError.Continue : onError;
         execTimeout = execTimeout == null || execTimeout.isZero() || execTimeout.isNegative() ? DEFAULT_EXEC_TIMEOUT : execTimeout;
         waitTimeout = waitTimeout == null || waitTimeout.isZero() || waitTimeout.isNegative() ? DEFAULT_WAIT_TIMEOUT : waitTimeout;
+    }
+
+    /** The same hook in another namespace: a restore with namespace mapping runs it in the target namespace. */
+    public RestoreHookSpec inNamespace(String target) {
+        return new RestoreHookSpec(name, target, podName, labelSelector, container, command, onError, execTimeout,
+                waitTimeout, waitForReady, stdinArtifact);
     }
 }

@@ -98,8 +98,9 @@ public final class RestoreRunner {
     }
 
     /**
-     * Post-restore exec hooks declared with Velero's pod annotations (post.hook.restore.velero.io/...) in the
-     * namespaces written to, e.g. loading a dump captured at backup time; onError Continue by default.
+     * Post-restore exec hooks: the spec's (namespace mapped like the objects') and those declared with Velero's
+     * pod annotations (post.hook.restore.velero.io/...) in the namespaces written to, e.g. loading a dump captured
+     * at backup time; onError Continue by default.
      */
     private void runPostRestoreHooks(Run run) throws InterruptedException {
         Set<String> namespaces = new java.util.TreeSet<>();
@@ -107,7 +108,10 @@ public final class RestoreRunner {
                 .forEach(i -> namespaces.add(i.namespace()));
         RestoreHookRunner hooks = new RestoreHookRunner(client, new KubernetesPodExecutor(client), reader.artifacts(), progress);
         List<String> problems = new ArrayList<>();
-        List<RestoreHookSpec> declared = hooks.annotatedHooks(namespaces, problems);
+        List<RestoreHookSpec> declared = new ArrayList<>();
+        NamespaceMapping mapping = run.plan.selection().mapping();
+        run.spec.hooks().forEach(h -> declared.add(h.inNamespace(mapping.target(h.namespace()))));
+        declared.addAll(hooks.annotatedHooks(namespaces, problems));
         run.errors.addAll(problems);
         if (declared.isEmpty()) {
             return;

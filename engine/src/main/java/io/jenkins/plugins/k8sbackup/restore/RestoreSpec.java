@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  * picks single objects as "resource/namespace/name" or "resource/name" (cluster-scoped).
  * {@code includeClusterResources}: null = automatic (all cluster-scoped objects when no namespace filter and
  * no object list is set, otherwise only what the selection needs: its Namespaces, CRDs and PVs), true = all,
- * false = none but those dependencies.
+ * false = none but those dependencies. {@code hooks}: post-restore exec hooks, in addition to those declared with
+ * Velero's pod annotations; their namespace is mapped like the objects'.
  */
 public record RestoreSpec(
         String backupName,
@@ -27,7 +29,8 @@ public record RestoreSpec(
         int concurrency,
         boolean preserveNodePorts,
         boolean restoreStatus,
-        Duration waitTimeout) implements java.io.Serializable {
+        Duration waitTimeout,
+        List<RestoreHookSpec> hooks) implements java.io.Serializable {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
@@ -50,6 +53,7 @@ public record RestoreSpec(
             throw new IllegalArgumentException("concurrency " + concurrency + " is above the limit of 64");
         }
         waitTimeout = waitTimeout == null || waitTimeout.isNegative() ? DEFAULT_WAIT : waitTimeout;
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
         ObjectSelection.parseObjects(objects);
         LabelSelector.parse(labelSelector);
     }
@@ -80,6 +84,7 @@ public record RestoreSpec(
         private boolean preserveNodePorts;
         private boolean restoreStatus;
         private Duration waitTimeout = DEFAULT_WAIT;
+        private List<RestoreHookSpec> hooks = List.of();
 
         public Builder backupName(String v) { backupName = v; return this; }
         public Builder includeNamespaces(List<String> v) { includeNamespaces = v; return this; }
@@ -96,11 +101,12 @@ public record RestoreSpec(
         public Builder preserveNodePorts(boolean v) { preserveNodePorts = v; return this; }
         public Builder restoreStatus(boolean v) { restoreStatus = v; return this; }
         public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
+        public Builder hooks(List<RestoreHookSpec> v) { hooks = v; return this; }
 
         public RestoreSpec build() {
             return new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
                     labelSelector, objects, namespaceMapping, includeClusterResources, existingPolicy, dryRun, concurrency,
-                    preserveNodePorts, restoreStatus, waitTimeout);
+                    preserveNodePorts, restoreStatus, waitTimeout, hooks);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
-import static io.jenkins.plugins.k8sbackup.hooks.HookTestSupport.runningPod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class BackupHookTest {
         cluster = MockCluster.start();
         SampleApp.deploy(cluster.client());
         storage = new LocalDirectoryStorage(dir.resolve("store"));
-        runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql", "metrics");
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql", "metrics");
     }
 
     @AfterEach
@@ -152,7 +152,7 @@ class BackupHookTest {
 
     @Test
     void veleroAnnotatedPodsRunTheirPreAndPostHooksUnchanged() throws Exception {
-        runningPod(cluster, "shop", "web-0", Map.of("app", "web"), Map.of(
+        RunningPods.create(cluster, "shop", "web-0", Map.of("app", "web"), Map.of(
                 "pre.hook.backup.velero.io/container", "nginx",
                 "pre.hook.backup.velero.io/command", "[\"/sbin/fsfreeze\", \"--freeze\", \"/var/log/nginx\"]",
                 "post.hook.backup.velero.io/command", "[\"/sbin/fsfreeze\", \"--unfreeze\", \"/var/log/nginx\"]"), true, "nginx", "sidecar");
@@ -221,7 +221,7 @@ class BackupHookTest {
 
     @Test
     void aMalformedAnnotationIsAnErrorNamingThePod() throws Exception {
-        runningPod(cluster, "shop", "web-1", Map.of("app", "web"), Map.of(
+        RunningPods.create(cluster, "shop", "web-1", Map.of("app", "web"), Map.of(
                 "pre.hook.backup.velero.io/command", "[\"unterminated",
                 "pre.hook.backup.velero.io/on-error", "Continue"), true, "nginx");
 

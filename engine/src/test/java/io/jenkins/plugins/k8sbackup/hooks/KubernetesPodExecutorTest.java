@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator.Reply;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class KubernetesPodExecutorTest {
         cluster = MockCluster.start();
         cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
                 .withNewMetadata().withName("shop-data").endMetadata().build()).create();
-        HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql");
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql");
         executor = new KubernetesPodExecutor(cluster.client());
     }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator.Reply;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +53,12 @@ class RestoreHookRunnerTest {
 
     @Test
     void waitsForTheContainerToBeReadyThenFeedsTheDump() throws Exception {
-        Pod pod = HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), false, "mysql");
+        Pod pod = RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), false, "mysql");
         cluster.exec().handler(e -> new Reply(null, null, 0, Duration.ofMillis(300)));
         Thread kubelet = new Thread(() -> {
             try {
                 Thread.sleep(700);
-                HookTestSupport.setReady(cluster, cluster.client().pods().inNamespace("shop-data").withName("db-0").get(), true, "mysql");
+                RunningPods.setReady(cluster, cluster.client().pods().inNamespace("shop-data").withName("db-0").get(), true, "mysql");
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -79,7 +80,7 @@ class RestoreHookRunnerTest {
 
     @Test
     void aContainerNeverReadyFollowsOnError() throws Exception {
-        HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), false, "mysql");
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), false, "mysql");
 
         RestoreHookRunner.Result lenient = runner().run(List.of(load(OnError.Continue, Duration.ofMillis(400), null)));
         RestoreHookRunner.Result strict = runner().run(List.of(load(OnError.Fail, Duration.ofMillis(400), null)));
@@ -93,7 +94,7 @@ class RestoreHookRunnerTest {
 
     @Test
     void aFailingCommandOrAMissingArtifactIsReported() throws Exception {
-        HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql");
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(), true, "mysql");
         cluster.exec().handler(e -> Reply.fail(1, "ERROR 1045: Access denied"));
 
         RestoreHookRunner.Result failed = runner().run(List.of(load(OnError.Fail, null, null)));
@@ -105,10 +106,10 @@ class RestoreHookRunnerTest {
 
     @Test
     void findsVeleroRestoreAnnotations() throws Exception {
-        HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(
                 "post.hook.restore.velero.io/command", "[\"/bin/sh\", \"-c\", \"echo restored\"]",
                 "post.hook.restore.velero.io/on-error", "Fail"), true, "mysql");
-        HookTestSupport.runningPod(cluster, "shop-data", "bad", Map.of(), Map.of(
+        RunningPods.create(cluster, "shop-data", "bad", Map.of(), Map.of(
                 "post.hook.restore.velero.io/command", "[oops"), true, "c");
         cluster.exec().handler(e -> Reply.ok("restored\n"));
         List<String> problems = new ArrayList<>();

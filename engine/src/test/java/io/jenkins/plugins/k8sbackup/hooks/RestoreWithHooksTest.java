@@ -14,6 +14,7 @@ import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class RestoreWithHooksTest {
         cluster = MockCluster.start();
         cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
                 .withNewMetadata().withName("shop-data").endMetadata().build()).create();
-        HookTestSupport.runningPod(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(
+        RunningPods.create(cluster, "shop-data", "db-0", Map.of("app", "db"), Map.of(
                 VeleroHookAnnotations.POST_RESTORE + "container", "mysql",
                 VeleroHookAnnotations.POST_RESTORE + "command", "[\"sh\",\"-c\",\"echo warm\"]"), true, "mysql");
         storage = new LocalDirectoryStorage(dir.resolve("store"));
@@ -52,12 +53,16 @@ class RestoreWithHooksTest {
     }
 
     private RestoreReport restore() throws Exception {
+        return restore(RestoreSpec.builder("b").includeNamespaces(List.of("shop-data")).build(), "shop-data");
+    }
+
+    private RestoreReport restore(RestoreSpec spec, String podNamespace) throws Exception {
         Thread kubelet = new Thread(() -> {
             try {
                 for (int i = 0; i < 100; i++) {
-                    Pod pod = cluster.client().pods().inNamespace("shop-data").withName("db-0").get();
+                    Pod pod = cluster.client().pods().inNamespace(podNamespace).withName("db-0").get();
                     if (pod != null) {
-                        HookTestSupport.setReady(cluster, pod, true, "mysql");
+                        RunningPods.setReady(cluster, pod, true, "mysql");
                         return;
                     }
                     Thread.sleep(50);
@@ -69,7 +74,7 @@ class RestoreWithHooksTest {
         kubelet.start();
         try (KubernetesClient client = fixture.engineClient(cluster)) {
             return new RestoreRunner(client, BackupFixture.fastCaller(), BackupReader.open(storage, "b", Optional.empty()),
-                    fixture.progress).run(RestoreSpec.builder("b").includeNamespaces(List.of("shop-data")).build());
+                    fixture.progress).run(spec);
         } finally {
             kubelet.join();
         }
@@ -90,5 +95,21 @@ class RestoreWithHooksTest {
         // Velero's default for restore hooks is Continue: the objects are back, the failure is reported
         assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("shop-data/db-0").contains("failed"));
+    }
+
+    @Test
+    void runsHooksDeclaredInTheSpecInTheMappedNamespaceAndHonoursOnErrorFail() throws Exception {
+        List<String> load = List.of("sh", "-c", "load dump");
+        cluster.exec().handler(e -> e.command().equals(load) ? ExecSimulator.Reply.fail(2, "no dump") : ExecSimulator.Reply.ok(""));
+        RestoreHookSpec declared = new RestoreHookSpec("load", "shop-data", null, "app=db", "mysql", load, OnError.Fail,
+                null, null, true, null);
+
+        RestoreReport report = restore(RestoreSpec.builder("b").includeNamespaces(List.of("shop-data"))
+                .namespaceMapping(Map.of("shop-data", "shop-data-copy")).hooks(List.of(declared)).build(), "shop-data-copy");
+
+        assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data-copy", "db-0", "mysql", load),
+                new ExecSimulator.Exec("shop-data-copy", "db-0", "mysql", WARM_UP));
+        assertThat(report.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(report.errors()).anySatisfy(e -> assertThat(e).contains("load").contains("shop-data-copy/db-0"));
     }
 }

@@ -14,7 +14,9 @@ import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Location;
 import io.jenkins.plugins.k8sbackup.jenkins.steps.K8sBackupStep;
+import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +111,32 @@ class K8sBackupPipelineTest {
         j.assertLogContains("RESULT Completed", b);
         j.assertLogContains("LISTED [by-name]", b);
         assertThat(tmp.resolve("vault/by-name/manifest.json")).exists();
+    }
+
+    @Test
+    void hooksAreDeclaredWithTheirSymbols() throws Exception {
+        RunningPods.create(cluster, "shop-data", "db-0", java.util.Map.of("app", "db"), java.util.Map.of(), true, "mysql");
+        cluster.exec().handler(e -> ExecSimulator.Reply.ok("-- dump\n"));
+
+        WorkflowRun b = runPipeline("hooks", """
+                node('k8s') {
+                  def r = k8sBackup(credentialsId: 'k8s-token', serverUrl: '%1$s', storage: directory(path: 'backups'),
+                                    includeNamespaces: ['shop-data'], name: 'hooked',
+                                    hooks: [backupHook(name: 'dump', namespace: 'shop-data', podName: 'db-0', container: 'mysql',
+                                                       command: ['sh', '-c', 'mysqldump --all-databases'], captureOutput: true)])
+                  echo "RESULT ${r.status}"
+                  k8sRestore(backup: 'hooked', credentialsId: 'k8s-token', serverUrl: '%1$s', storage: directory(path: 'backups'),
+                             namespaceMapping: ['shop-data': 'shop-data-hooked'], includeResources: ['pods', 'namespaces'],
+                             hooks: [restoreHook(name: 'load', namespace: 'shop-data', podName: 'db-0', container: 'mysql',
+                                                 command: ['sh', '-c', 'mysql'], waitForReady: false,
+                                                 stdinArtifact: 'artifacts/shop-data/db-0/dump.out')])
+                }
+                """.formatted(cluster.url()), Result.SUCCESS);
+
+        j.assertLogContains("RESULT Completed", b);
+        assertThat(cluster.exec().calls()).contains(
+                new ExecSimulator.Exec("shop-data", "db-0", "mysql", List.of("sh", "-c", "mysqldump --all-databases")),
+                new ExecSimulator.Exec("shop-data-hooked", "db-0", "mysql", List.of("sh", "-c", "mysql")));
     }
 
     @Test

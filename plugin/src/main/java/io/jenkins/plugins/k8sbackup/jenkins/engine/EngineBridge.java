@@ -52,6 +52,7 @@ public final class EngineBridge {
                 .dryRun(r.dryRun())
                 .concurrency(r.concurrency())
                 .waitTimeout(r.waitTimeout())
+                .hooks(r.hooks())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
+import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
 public record RestoreRequest(BackupRef ref, List<String> includeNamespaces, List<String> excludeNamespaces,
                              List<String> includeResources, List<String> excludeResources, String labelSelector,
                              List<String> objects, Map<String, String> namespaceMapping, Boolean includeClusterResources,
-                             String existingPolicy, boolean dryRun, int concurrency, Duration waitTimeout)
+                             String existingPolicy, boolean dryRun, int concurrency, Duration waitTimeout,
+                             List<RestoreHookSpec> hooks)
         implements Serializable {
     public RestoreRequest {
         includeNamespaces = copy(includeNamespaces);
@@ -18,6 +20,7 @@ public record RestoreRequest(BackupRef ref, List<String> includeNamespaces, List
         excludeResources = copy(excludeResources);
         objects = copy(objects);
         namespaceMapping = namespaceMapping == null ? Map.of() : Map.copyOf(namespaceMapping);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     private static List<String> copy(List<String> l) {

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
+import io.jenkins.plugins.k8sbackup.jenkins.hooks.BackupHook;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
@@ -31,6 +32,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     private Integer keepLast;
     private String encrypt = BackupSpec.EncryptionMode.secrets.name();
     private boolean snapshotVolumes;
+    private List<BackupHook> hooks = List.of();
     private Map<String, String> volumeSnapshotClasses = Map.of();
     private String defaultVolumeSnapshotClass;
     private String snapshotTimeout;
@@ -63,6 +65,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
                     .snapshotVolumes(snapshotVolumes).volumeSnapshotClasses(volumeSnapshotClasses)
                     .defaultVolumeSnapshotClass(defaultVolumeSnapshotClass)
                     .snapshotTimeout(timeout)
+                    .hooks(hooks.stream().map(BackupHook::toSpec).toList())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
@@ -248,6 +251,16 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     @DataBoundSetter
     public void setSnapshotTimeout(String snapshotTimeout) {
         this.snapshotTimeout = snapshotTimeout;
+    }
+
+    public List<BackupHook> getHooks() {
+        return hooks;
+    }
+
+    /** Exec hooks, {@code [backupHook(...), ...]}, run in addition to Velero's pod annotations. */
+    @DataBoundSetter
+    public void setHooks(List<BackupHook> hooks) {
+        this.hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     @Extension

@@ -7,6 +7,8 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import java.time.Duration;
+import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
+import io.jenkins.plugins.k8sbackup.jenkins.hooks.RestoreHook;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +32,7 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     private final ObjectSelection selection = new ObjectSelection();
     private List<String> objects = List.of();
     private String waitTimeout = "60s";
+    private List<RestoreHook> hooks = List.of();
 
     @DataBoundConstructor
     public K8sRestoreStep(String backup) {
@@ -71,9 +74,15 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
                         + " must map namespace names to namespace names");
             }
         }
+        List<RestoreHookSpec> hookSpecs;
+        try {
+            hookSpecs = hooks.stream().map(RestoreHook::toSpec).toList();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(FUNCTION + ": " + e.getMessage());
+        }
         return new RestoreRequest(ref, selection.includeNamespaces(), selection.excludeNamespaces(), selection.includeResources(),
                 selection.excludeResources(), selection.labelSelector(), objects, namespaceMapping,
-                selection.includeClusterResources(), policy, dryRun, concurrency, wait);
+                selection.includeClusterResources(), policy, dryRun, concurrency, wait, hookSpecs);
     }
 
     public String getBackup() {
@@ -170,6 +179,16 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     @DataBoundSetter
     public void setExcludeResources(List<String> excludeResources) {
         selection.excludeResources(excludeResources);
+    }
+
+    public List<RestoreHook> getHooks() {
+        return hooks;
+    }
+
+    /** Post-restore exec hooks, {@code [restoreHook(...), ...]}, run in addition to Velero's pod annotations. */
+    @DataBoundSetter
+    public void setHooks(List<RestoreHook> hooks) {
+        this.hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     public List<String> getObjects() {

@@ -36,6 +36,11 @@ public final class SampleCluster implements BeforeAllCallback, AfterAllCallback 
         return cluster.client();
     }
 
+    /** The embedded cluster itself: its exec simulator, pods in phase Running. */
+    public MockCluster mock() {
+        return cluster;
+    }
+
     /** Points {@code step} at this cluster with credential {@code credentialsId}, storing in workspace dir 'backups'. */
     public <S extends ClusterStep<?>> S connect(S step, String credentialsId) {
         step.setCredentialsId(credentialsId);

@@ -6,6 +6,9 @@ import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.hooks.HookPhase;
+import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
+import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
@@ -76,10 +79,13 @@ class MaskingAndTransportTest {
                 null, 50, 100, "https://k8s with credentials 'tok'");
         ResolvedStorage storage = ResolvedStorage.s3("s3://b/", new S3Keys("AKIA", "secret-key-1234", null, "creds 'x'"));
 
-        serialise(new BackupCallable(cluster, storage, BackupSpec.builder().name("n").build(), new RetentionPolicy(null, 3),
+        serialise(new BackupCallable(cluster, storage, BackupSpec.builder().name("n").hooks(List.of(new HookSpec("dump",
+                        HookPhase.pre, "shop", "db-0", null, null, List.of("true"), null, null, true))).build(), new RetentionPolicy(null, 3),
                 Optional.of(EncryptionKey.fromPassphrase("a long enough passphrase")), progress));
         serialise(RestoreCallable.restore(cluster, storage, new RestoreRequest(new BackupRef("latest", Map.of("JOB_NAME", "j"), 4),
-                null, null, null, null, null, null, Map.of(), null, "skip", false, 8, Duration.ofMinutes(1)), Optional.empty(), progress));
+                null, null, null, null, null, null, Map.of(), null, "skip", false, 8, Duration.ofMinutes(1),
+                List.of(new RestoreHookSpec("load", "shop", null, "app=db", null, List.of("true"), null, null, null, true, null))),
+                Optional.empty(), progress));
 
         assertThat(cluster.toString() + storage + storage.keys()).doesNotContain(TOKEN).doesNotContain("secret-key-1234");
     }

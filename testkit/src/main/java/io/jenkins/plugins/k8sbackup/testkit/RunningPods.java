@@ -1,16 +1,15 @@
-package io.jenkins.plugins.k8sbackup.hooks;
+package io.jenkins.plugins.k8sbackup.testkit;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import java.util.Map;
 
-/** Running pods and exec answers in the mock cluster: the mock has no kubelet, so the test scripts each exec. */
-final class HookTestSupport {
-    private HookTestSupport() {}
+/** Pods in phase Running, as a kubelet would report them: the mock has none, and exec hooks only target running pods. */
+public final class RunningPods {
+    private RunningPods() {}
 
-    static Pod runningPod(MockCluster cluster, String ns, String name, Map<String, String> labels,
-                          Map<String, String> annotations, boolean ready, String... containers) {
+    public static Pod create(MockCluster cluster, String ns, String name, Map<String, String> labels,
+                             Map<String, String> annotations, boolean ready, String... containers) {
         PodBuilder b = new PodBuilder().withNewMetadata().withName(name).withNamespace(ns).withLabels(labels)
                 .withAnnotations(annotations).endMetadata().withNewSpec().endSpec();
         for (String c : containers) {
@@ -20,7 +19,7 @@ final class HookTestSupport {
         return setReady(cluster, created, ready, containers);
     }
 
-    static Pod setReady(MockCluster cluster, Pod pod, boolean ready, String... containers) {
+    public static Pod setReady(MockCluster cluster, Pod pod, boolean ready, String... containers) {
         PodBuilder b = new PodBuilder(pod).withNewStatus().withPhase("Running")
                 .addNewCondition().withType("Ready").withStatus(ready ? "True" : "False").endCondition().endStatus();
         for (String c : containers) {
@@ -28,5 +27,4 @@ final class HookTestSupport {
         }
         return cluster.client().pods().inNamespace(pod.getMetadata().getNamespace()).resource(b.build()).updateStatus();
     }
-
 }

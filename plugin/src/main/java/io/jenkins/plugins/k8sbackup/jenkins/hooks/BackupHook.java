@@ -1,0 +1,82 @@
+package io.jenkins.plugins.k8sbackup.jenkins.hooks;
+
+import hudson.Extension;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.k8sbackup.hooks.HookPhase;
+import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
+import io.jenkins.plugins.k8sbackup.hooks.OnError;
+import io.jenkins.plugins.k8sbackup.util.Durations;
+import java.util.List;
+import java.util.Locale;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code backupHook(name: 'dump', namespace: 'shop-data', podName: 'db-0', command: ['sh', '-c', 'mysqldump ...'],
+ * captureOutput: true)}: an exec hook that k8sBackup runs before ({@code phase: 'pre'}, the default) or after
+ * ({@code 'post'}) listing, in addition to Velero's pod annotations.
+ */
+public class BackupHook extends ExecHook<BackupHook> {
+    private static final long serialVersionUID = 1L;
+
+    private String phase;
+    private String timeout;
+    private boolean captureOutput;
+
+    @DataBoundConstructor
+    public BackupHook(String name, String namespace, List<String> command) {
+        super(name, namespace, command);
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    @DataBoundSetter
+    public void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /** The exec timeout, e.g. '2m' (default 30s). */
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isCaptureOutput() {
+        return captureOutput;
+    }
+
+    /** Store the command's stdout in the backup as an artifact, e.g. a database dump. */
+    @DataBoundSetter
+    public void setCaptureOutput(boolean captureOutput) {
+        this.captureOutput = captureOutput;
+    }
+
+    /** The engine's hook; a mistake is an IllegalArgumentException naming the hook. */
+    public HookSpec toSpec() {
+        HookPhase p;
+        try {
+            p = phase == null || phase.isBlank() ? HookPhase.pre : HookPhase.valueOf(phase.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hook '" + getName() + "': phase must be 'pre' or 'post', not '" + phase + "'");
+        }
+        return new HookSpec(getName(), p, getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
+                OnError.parse(getOnError(), OnError.Fail), timeout == null || timeout.isBlank() ? null : Durations.parse(timeout),
+                captureOutput);
+    }
+
+    @Symbol("backupHook")
+    @Extension
+    public static class DescriptorImpl extends Descriptor<BackupHook> {
+        @Override
+        public String getDisplayName() {
+            return "Backup exec hook";
+        }
+    }
+}
