@@ -32,6 +32,17 @@ public final class MockClusterProcess implements AutoCloseable {
         url = found;
     }
 
+    /** CPU seconds the embedded API has used so far (user + system, from /proc; 0 where there is none). */
+    public double cpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.k8sbackup.archive;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
@@ -12,7 +15,11 @@ import java.io.OutputStream;
 public final class IndexWriter implements AutoCloseable {
     private final StorageWriter target;
     private final Sha256.DigestingOutputStream digest;
+    /** One generator for the whole index, never flushed per record: a flush would end a zstd block each time. */
+    private static final ObjectWriter RECORD = Json.MAPPER.writerFor(ObjectRecord.class)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private final OutputStream out;
+    private final JsonGenerator generator;
     private long count;
     private boolean finished;
 
@@ -20,11 +27,12 @@ public final class IndexWriter implements AutoCloseable {
         this.target = target;
         this.digest = new Sha256.DigestingOutputStream(target);
         this.out = new BufferedOutputStream(new ZstdOutputStream(digest, 3), 1 << 16);
+        this.generator = Json.MAPPER.createGenerator(out);
     }
 
     public synchronized void add(ObjectRecord record) throws IOException {
-        out.write(Json.MAPPER.writeValueAsBytes(record));
-        out.write('\n');
+        RECORD.writeValue(generator, record);
+        generator.writeRaw('\n');
         count++;
     }
 
@@ -35,6 +43,7 @@ public final class IndexWriter implements AutoCloseable {
     public TypeArchiveWriter.StoredFile finish() throws IOException {
         finished = true;
         try {
+            generator.close(); // and the streams under it
             out.close();
         } catch (IOException e) {
             target.abort();

@@ -19,7 +19,8 @@ public final class TypeArchiveWriter implements AutoCloseable {
 
     public TypeArchiveWriter(StorageWriter target, Instant mtime) throws IOException {
         this.target = target;
-        this.mtime = mtime;
+        // whole seconds: a fractional mtime makes commons-compress write a PAX header block before every entry
+        this.mtime = Instant.ofEpochSecond(mtime.getEpochSecond());
         this.digest = new Sha256.DigestingOutputStream(target);
         OutputStream zstd = new ZstdOutputStream(digest, 1);
         this.tar = new TarArchiveOutputStream(zstd, 1 << 16);

@@ -265,16 +265,17 @@ public final class BackupRunner {
         String selector = dependencyType ? null : run.spec.labelSelector();
         long[] count = {0};
         TypeArchiveWriter[] archive = {null}; // opened on the first accepted object: empty types store nothing
+        StoredJson stored = new StoredJson(type.apiVersion(), type.kind());
         try {
             for (String scope : listScopes(run, type)) {
-                run.lister.list(type, scope, selector, run.spec.pageSize(), item -> {
+                run.lister.list(type, scope, selector, run.spec.pageSize(), (item, raw) -> {
                     if (!accept(run, type, item)) {
                         return;
                     }
                     if (archive[0] == null) {
                         archive[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
                     }
-                    store(run, type, item, archive[0]);
+                    store(run, type, item, stored.of(raw, item), archive[0]);
                     count[0]++;
                 });
             }
@@ -332,13 +333,11 @@ public final class BackupRunner {
         return neededClusterObject(run, type, o);
     }
 
-    private void store(Run run, ResourceType type, ObjectNode o, TypeArchiveWriter archive) throws IOException {
-        ObjectCleaner.clean(o);
+    /** {@code json}: the object's stored form (see {@link StoredJson}), {@code o}: the object as listed. */
+    private void store(Run run, ResourceType type, ObjectNode o, byte[] json, TypeArchiveWriter archive) throws IOException {
         // list items carry no apiVersion/kind of their own
         String apiVersion = o.path("apiVersion").asText(type.apiVersion());
         String kind = o.path("kind").asText(type.kind());
-        o.put("apiVersion", apiVersion);
-        o.put("kind", kind);
         boolean encrypt = switch (run.spec.encryption()) {
             case all -> true;
             case secrets -> type.qualifiedName().equals(WellKnownTypes.SECRETS);
@@ -347,7 +346,6 @@ public final class BackupRunner {
         String ns = type.namespaced() ? o.path("metadata").path("namespace").asText() : null;
         String name = o.path("metadata").path("name").asText();
         String path = ArchivePaths.entryPath(type.qualifiedName(), ns, name, encrypt);
-        byte[] json = Json.MAPPER.writeValueAsBytes(o);
         byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, path) : json;
         archive.add(path, stored);
         run.index.add(new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Status;
@@ -11,9 +13,11 @@ import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,10 +36,16 @@ final class PagedLister {
     private static final int MAX_RESTARTS = 5;
 
     interface ItemConsumer {
-        void accept(ObjectNode item) throws Exception;
+        /**
+         * {@code raw}: the object's bytes as the API server sent them; {@code item}: its {@link #summary}, what
+         * filters look at (everything but the payload of ConfigMaps and Secrets and metadata.managedFields).
+         */
+        void accept(ObjectNode item, byte[] raw) throws Exception;
     }
 
-    private record Page(List<ObjectNode> items, String continueToken) {}
+    record Listed(ObjectNode tree, byte[] raw) {}
+
+    record Page(List<Listed> items, String continueToken) {}
 
     private final KubernetesClient client;
     private final ApiCaller caller;
@@ -51,7 +61,8 @@ final class PagedLister {
 
     /** @return how many times the list had to restart after 410 */
     int list(ResourceType type, String namespace, String labelSelector, int pageSize, ItemConsumer consumer) throws Exception {
-        String lastKey = null;
+        ObjectNode last = null; // its key is only worked out after a restart
+        String resumeAfter = null;
         int restarts = 0;
         String token = null;
         CompletableFuture<Page> next = fetch(type, namespace, labelSelector, pageSize, null);
@@ -62,8 +73,9 @@ final class PagedLister {
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 410 && token != null && restarts < MAX_RESTARTS) {
                     restarts++;
+                    resumeAfter = last == null ? null : key(last);
                     progress.warn(type + ": list continuation expired (410 Gone); restarting the list after "
-                            + (lastKey == null ? "the start" : lastKey));
+                            + (resumeAfter == null ? "the start" : resumeAfter));
                     token = null;
                     next = fetch(type, namespace, labelSelector, pageSize, null);
                     continue;
@@ -73,13 +85,15 @@ final class PagedLister {
             token = page.continueToken();
             boolean more = token != null && !token.isEmpty();
             next = more ? fetch(type, namespace, labelSelector, pageSize, token) : null;
-            for (ObjectNode item : page.items()) {
-                String key = key(item);
-                if (lastKey != null && key.compareTo(lastKey) <= 0) {
-                    continue; // already handed out before a restart
+            for (Listed item : page.items()) {
+                if (resumeAfter != null) {
+                    if (key(item.tree()).compareTo(resumeAfter) <= 0) {
+                        continue; // already handed out before a restart
+                    }
+                    resumeAfter = null; // past it: keys only grow from here
                 }
-                consumer.accept(item);
-                lastKey = key;
+                consumer.accept(item.tree(), item.raw());
+                last = item.tree();
             }
             if (!more) {
                 return restarts;
@@ -128,24 +142,102 @@ final class PagedLister {
         } catch (ExecutionException e) {
             throw new KubernetesClientException("GET " + url + " failed: " + e.getCause().getMessage(), e.getCause());
         }
+        byte[] body = response.body();
+        if (response.code() != 200) {
+            throw failure(url, response.code(), body);
+        }
         try {
-            JsonNode body = Json.MAPPER.readTree(response.body());
-            if (response.code() != 200) {
-                Status status = body != null && "Status".equals(body.path("kind").asText())
-                        ? Json.MAPPER.treeToValue(body, Status.class) : null;
-                throw new KubernetesClientException("GET " + url + ": " + (status != null ? status.getMessage() : "HTTP " + response.code()),
-                        response.code(), status);
-            }
-            List<ObjectNode> items = new ArrayList<>();
-            for (JsonNode item : body.path("items")) {
-                items.add((ObjectNode) item);
-            }
-            String cont = body.path("metadata").path("continue").asText(null);
-            return new Page(items, cont);
-        } catch (java.io.IOException e) {
+            return page(body);
+        } catch (IOException e) {
             throw new KubernetesClientException("GET " + url + ": unreadable response: " + e.getMessage(), response.code(), null);
         }
     }
+
+    private static KubernetesClientException failure(String url, int code, byte[] body) {
+        Status status = null;
+        try {
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (tree != null && "Status".equals(tree.path("kind").asText())) {
+                status = Json.MAPPER.treeToValue(tree, Status.class);
+            }
+        } catch (IOException notJson) {
+            // the status line is all there is
+        }
+        return new KubernetesClientException("GET " + url + ": " + (status != null ? status.getMessage() : "HTTP " + code), code, status);
+    }
+
+    /**
+     * A list response, streamed: each item is parsed to a tree (for the filters) and its bytes kept as sent, so
+     * storing it is a copy, not a re-serialisation.
+     */
+    static Page page(byte[] body) throws IOException {
+        List<Listed> items = new ArrayList<>();
+        String cont = null;
+        try (JsonParser p = Json.MAPPER.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("items") && value == JsonToken.START_ARRAY) {
+                    JsonToken t = p.nextToken();
+                    while (t == JsonToken.START_OBJECT) {
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        ObjectNode item = summary(p);
+                        t = p.nextToken();
+                        int end = (int) p.currentTokenLocation().getByteOffset();
+                        while (end > start && body[end - 1] != '}') {
+                            end--; // white space and the comma before the next item
+                        }
+                        items.add(new Listed(item, Arrays.copyOfRange(body, start, end)));
+                    }
+                    if (t != JsonToken.END_ARRAY) {
+                        throw new IOException("items is not an array of objects");
+                    }
+                } else if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
+                    cont = Json.MAPPER.<JsonNode>readTree(p).path("continue").asText(null);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new Page(items, cont);
+    }
+
+    /**
+     * The object whose START_OBJECT the parser is on, without what no filter looks at and the stored bytes carry
+     * anyway: the payload of ConfigMaps and Secrets (data, stringData, binaryData) and the value of
+     * metadata.managedFields (kept as null, so that its presence is still known).
+     * Decoding those strings only to throw them away was most of the cost of reading a page.
+     */
+    static ObjectNode summary(JsonParser p) throws IOException {
+        ObjectNode o = Json.MAPPER.getNodeFactory().objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if (PAYLOAD.contains(field)) {
+                p.skipChildren();
+            } else if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
+                ObjectNode metadata = o.putObject(field);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if (name.equals("managedFields")) {
+                        p.skipChildren();
+                        metadata.putNull(name); // present, not read: StoredJson still knows to drop it
+                    } else {
+                        metadata.set(name, Json.MAPPER.readTree(p));
+                    }
+                }
+            } else {
+                o.set(field, Json.MAPPER.readTree(p));
+            }
+        }
+        return o;
+    }
+
+    private static final java.util.Set<String> PAYLOAD = java.util.Set.of("data", "stringData", "binaryData");
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

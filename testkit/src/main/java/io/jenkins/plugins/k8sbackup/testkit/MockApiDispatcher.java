@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
@@ -33,9 +36,12 @@ final class MockApiDispatcher extends Dispatcher {
     private final Dispatcher crud;
     private final ApiFaults faults;
     private final AtomicLong snapshotIds = new AtomicLong();
-    private final Map<Long, ArrayNode> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+    /** A consistent list: its items in key order, each already serialised (a page is then a byte copy). */
+    private record Snapshot(String kind, List<byte[]> items) {}
+
+    private final Map<Long, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, ArrayNode> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Snapshot> eldest) {
             return size() > SNAPSHOTS_KEPT;
         }
     };
@@ -90,12 +96,28 @@ final class MockApiDispatcher extends Dispatcher {
         }
     }
 
-    /** Stores an object straight into the CRUD store, without HTTP: seeding 100k objects for benchmarks. */
+    /**
+     * Stores an object straight into the CRUD store, without HTTP, for benchmarks of 100k objects: a create through
+     * the CRUD dispatcher scans the whole store for a conflict, so seeding that way is quadratic. The key is the one
+     * a create computes (the collection path's attributes and the object's own); the object must already carry what
+     * a create adds (uid, resourceVersion, creationTimestamp). Only before the cluster serves requests: this bypasses
+     * the store's lock.
+     */
     void seed(String collectionPath, byte[] json) {
-        MockResponse r = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.POST, collectionPath,
-                Headers.builder().build(), new Buffer(json)));
-        if (r.code() >= 300) {
-            throw new IllegalStateException("seeding " + collectionPath + " failed: " + r.code() + " " + r.getBody().readUtf8());
+        KubernetesCrudDispatcher store = crudStore();
+        String object = new String(json, StandardCharsets.UTF_8);
+        store.getMap().put(AttributeSet.merge(store.getAttributeExtractor().fromPath(collectionPath),
+                store.getAttributeExtractor().fromResource(object)), object);
+    }
+
+    private KubernetesCrudDispatcher crudStore() {
+        try {
+            // KubernetesMixedDispatcher offers no accessor for the CRUD dispatcher it delegates to
+            java.lang.reflect.Field f = KubernetesMixedDispatcher.class.getDeclaredField("kubernetesCrudDispatcher");
+            f.setAccessible(true);
+            return (KubernetesCrudDispatcher) f.get(crud);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this kubernetes-server-mock has no kubernetesCrudDispatcher field", e);
         }
     }
 
@@ -121,10 +143,9 @@ final class MockApiDispatcher extends Dispatcher {
     private MockResponse list(RecordedRequest request, String path, Map<String, String> query) throws Exception {
         String token = query.get("continue");
         int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 0;
-        ArrayNode items;
+        Snapshot snapshot;
         int offset;
         long snapshotId;
-        ObjectNode envelope;
         if (token != null && !token.isEmpty()) {
             if (faults.shouldExpireContinue()) {
                 return status(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
@@ -133,13 +154,11 @@ final class MockApiDispatcher extends Dispatcher {
             snapshotId = Long.parseLong(parts[0]);
             offset = Integer.parseInt(parts[1]);
             synchronized (snapshots) {
-                items = snapshots.get(snapshotId);
+                snapshot = snapshots.get(snapshotId);
             }
-            if (items == null) {
+            if (snapshot == null) {
                 return status(410, "Expired", "The provided continue parameter is too old to display a consistent list result.");
             }
-            envelope = JSON.createObjectNode();
-            envelope.put("apiVersion", "v1");
         } else {
             Map<String, String> forward = new LinkedHashMap<>(query);
             forward.remove("limit");
@@ -149,26 +168,28 @@ final class MockApiDispatcher extends Dispatcher {
             if (all.code() != 200) {
                 return all;
             }
-            envelope = (ObjectNode) JSON.readTree(all.getBody().getBytes());
+            ObjectNode envelope = (ObjectNode) JSON.readTree(all.getBody().getBytes());
             JsonNode found = envelope.get("items");
-            items = found instanceof ArrayNode a ? a : JSON.createArrayNode();
+            ArrayNode items = found instanceof ArrayNode a ? a : JSON.createArrayNode();
             offset = 0;
             sortByNamespaceAndName(items);
             if (limit <= 0 || items.size() <= limit) {
                 unpagedListRequests.incrementAndGet();
                 return json(200, envelope);
             }
+            List<byte[]> serialised = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                serialised.add(JSON.writeValueAsBytes(item));
+            }
+            snapshot = new Snapshot(envelope.path("kind").asText("List"), serialised);
             snapshotId = snapshotIds.incrementAndGet();
             synchronized (snapshots) {
-                snapshots.put(snapshotId, items);
+                snapshots.put(snapshotId, snapshot);
             }
         }
         pagedListRequests.incrementAndGet();
+        List<byte[]> items = snapshot.items();
         int end = limit <= 0 ? items.size() : Math.min(items.size(), offset + limit);
-        ArrayNode page = JSON.createArrayNode();
-        for (int i = offset; i < end; i++) {
-            page.add(items.get(i));
-        }
         ObjectNode meta = JSON.createObjectNode();
         meta.put("resourceVersion", String.valueOf(snapshotId));
         if (end < items.size()) {
@@ -176,12 +197,17 @@ final class MockApiDispatcher extends Dispatcher {
                     .encodeToString((snapshotId + ":" + end).getBytes(StandardCharsets.UTF_8)));
             meta.put("remainingItemCount", items.size() - end);
         }
-        envelope.set("metadata", meta);
-        envelope.set("items", page);
-        if (!envelope.has("kind")) {
-            envelope.put("kind", "List");
+        java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
+        page.writeBytes(("{\"apiVersion\":\"v1\",\"kind\":" + JSON.writeValueAsString(snapshot.kind()) + ",\"metadata\":"
+                + JSON.writeValueAsString(meta) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
+        for (int i = offset; i < end; i++) {
+            if (i > offset) {
+                page.write(',');
+            }
+            page.writeBytes(items.get(i));
         }
-        return json(200, envelope);
+        page.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(page.toByteArray());
     }
 
     /** A real API server lists in etcd key order (bytes of "namespace/name"); the mock in insertion order. */

@@ -143,11 +143,13 @@ public final class MockCluster implements AutoCloseable {
             String data = java.util.Base64.getEncoder().encodeToString(payload);
             boolean secret = i % 2 == 1;
             String name = String.format("%s-%06d", secret ? "secret" : "config", i);
+            // what a create would have added: uid, resourceVersion, creationTimestamp
+            String metadata = "\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + namespace
+                    + "\",\"uid\":\"" + new java.util.UUID(random.nextLong(), random.nextLong()) + "\",\"resourceVersion\":\""
+                    + (1000 + i) + "\",\"creationTimestamp\":\"2026-01-01T00:00:00Z\",\"labels\":{\"bench\":\"true\"}}";
             String json = secret
-                    ? "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"type\":\"Opaque\",\"metadata\":{\"name\":\"" + name
-                            + "\",\"namespace\":\"" + namespace + "\",\"labels\":{\"bench\":\"true\"}},\"data\":{\"blob\":\"" + data + "\"}}"
-                    : "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name
-                            + "\",\"namespace\":\"" + namespace + "\",\"labels\":{\"bench\":\"true\"}},\"data\":{\"blob\":\"" + data + "\"}}";
+                    ? "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"type\":\"Opaque\"," + metadata + ",\"data\":{\"blob\":\"" + data + "\"}}"
+                    : "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\"," + metadata + ",\"data\":{\"blob\":\"" + data + "\"}}";
             dispatcher.seed("/api/v1/namespaces/" + namespace + (secret ? "/secrets" : "/configmaps"),
                     json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

@@ -61,6 +61,23 @@ class MockClusterTest {
     }
 
     @Test
+    void seededObjectsAreServedLikeCreatedOnes() {
+        cluster.seedConfigMapsAndSecrets("bench", 1200, 7);
+
+        assertThat(client.configMaps().inNamespace("bench").withLabel("bench", "true").list().getItems()).hasSize(600);
+        assertThat(client.secrets().inNamespace("bench").withName("secret-000001").get().getMetadata().getUid()).isNotBlank();
+        ConfigMapList page = client.configMaps().inNamespace("bench").list(new ListOptionsBuilder().withLimit(500L).build());
+        assertThat(page.getItems()).hasSize(500);
+        assertThat(page.getItems().get(0).getMetadata().getName()).isEqualTo("config-000000");
+        ConfigMapList rest = client.configMaps().inNamespace("bench")
+                .list(new ListOptionsBuilder().withLimit(500L).withContinue(page.getMetadata().getContinue()).build());
+        assertThat(rest.getItems()).hasSize(100);
+        assertThat(rest.getMetadata().getContinue()).isNull();
+        assertThatThrownBy(() -> client.configMaps().inNamespace("bench").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("config-000000").endMetadata().build()).create()).isInstanceOf(KubernetesClientException.class);
+    }
+
+    @Test
     void throttlesWithRetryAfter() {
         cluster.faults().throttleWrites(1.0).retryAfterSeconds(2);
         assertThatThrownBy(() -> client.configMaps().inNamespace("default").resource(new ConfigMapBuilder()

@@ -54,39 +54,53 @@ public final class RestoreBench {
         LocalDirectoryStorage storage = new LocalDirectoryStorage(dir);
         System.out.printf("cpus=%d, java %s, mock write latency %d ms%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), latencyMillis);
-        System.out.printf("%-8s %-14s %10s %10s %8s%n", "objects", "mode", "seconds", "objects/s", "vs seq");
+        System.out.printf("%-8s %-14s %10s %10s %8s %10s%n", "objects", "mode", "seconds", "objects/s", "vs seq", "CPU s");
+        int cpus = Runtime.getRuntime().availableProcessors();
         for (int n : counts) {
             String backup = seed(storage, n);
-            double seq = measure(n, "sequential", cluster -> sequential(storage, backup, cluster));
-            report(n, "sequential", seq, seq, n);
+            Measured seq = measure(n, "sequential", cluster -> sequential(storage, backup, cluster));
+            report(n, "sequential", seq, seq.seconds(), n);
             for (int c : concurrencies) {
-                double secs = measure(n, "c" + c, cluster -> restore(storage, backup, c, cluster));
-                report(n, "concurrency " + c, secs, seq, n);
+                Measured m = measure(n, "c" + c, cluster -> restore(storage, backup, c, cluster));
+                report(n, "concurrency " + c, m, seq.seconds(), n);
             }
+            // Client and mock share this JVM: no concurrency can beat the cores the sequential run left idle.
+            System.out.printf("# %d objects: sequential used %.2f of %d cores; the most any concurrency can gain here is %.2fx%n",
+                    n, seq.cpuSeconds() / seq.seconds(), cpus, cpus * seq.seconds() / seq.cpuSeconds());
         }
+    }
+
+    private record Measured(double seconds, double cpuSeconds) {}
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private interface Run {
         long run(MockCluster cluster) throws Exception;
     }
 
-    private static double measure(int n, String label, Run run) throws Exception {
+    private static Measured measure(int n, String label, Run run) throws Exception {
         try (MockCluster cluster = MockCluster.start()) {
             cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
             cluster.faults().writeLatencyMillis(latencyMillis);
             System.gc();
             long start = System.nanoTime();
+            double cpu0 = processCpuSeconds();
             long restored = run.run(cluster);
             double secs = (System.nanoTime() - start) / 1e9;
+            double cpu = processCpuSeconds() - cpu0;
             if (restored != n) {
                 throw new IllegalStateException(label + ": restored " + restored + " of " + n);
             }
-            return secs;
+            return new Measured(secs, cpu);
         }
     }
 
-    private static void report(int n, String mode, double secs, double seq, int objects) {
-        System.out.printf("%-8d %-14s %10.2f %10.0f %7.2fx%n", n, mode, secs, objects / secs, seq / secs);
+    private static void report(int n, String mode, Measured m, double seq, int objects) {
+        System.out.printf("%-8d %-14s %10.2f %10.0f %7.2fx %10.2f%n", n, mode, m.seconds(), objects / m.seconds(),
+                seq / m.seconds(), m.cpuSeconds());
     }
 
     private static ApiCaller caller() {
