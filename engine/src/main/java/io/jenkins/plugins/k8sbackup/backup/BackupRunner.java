@@ -41,14 +41,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Takes one backup: discovers the types, lists each one page by page, stores every object in its type's
@@ -56,6 +59,8 @@ import java.util.concurrent.Executors;
  * backup. A storage failure aborts everything written so far, so no half backup looks complete.
  */
 public final class BackupRunner {
+    /** Namespaced types listed at once; each also keeps one page in flight. */
+    static final int TYPES_IN_PARALLEL = 4;
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final KubernetesClient client;
@@ -110,11 +115,8 @@ public final class BackupRunner {
         }
         discovery.warnings().forEach(run::warn);
 
-        ExecutorService prefetch = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "k8s-backup-list");
-            t.setDaemon(true);
-            return t;
-        });
+        // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
+        ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, daemon("k8s-backup-list"));
         boolean published = false;
         BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
         VolumeSnapshotter snapshotter = new VolumeSnapshotter(client, caller, progress);
@@ -127,10 +129,8 @@ public final class BackupRunner {
             List<ResourceType> clusterScoped = discovery.types().stream().filter(t -> !t.namespaced()).toList();
             run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
             hooks.run(HookPhase.pre, run.hooks, name, artifactKey);
-            for (ResourceType type : namespaced) {
-                if (resources.accepts(type) && !run.selectedNamespaces.isEmpty()) {
-                    backupType(run, type);
-                }
+            if (!run.selectedNamespaces.isEmpty()) {
+                backupInParallel(run, namespaced.stream().filter(resources::accepts).toList());
             }
             for (ResourceType type : clusterScoped) {
                 if (resources.accepts(type) && clusterTypeWanted(run, type)) {
@@ -164,6 +164,53 @@ public final class BackupRunner {
                 discardQuietly(name);
             }
         }
+    }
+
+    /**
+     * Namespaced types, a few at a time: a type's list waits on the API server most of the time, and the
+     * cluster-scoped types that follow only need to know what these captured.
+     */
+    private void backupInParallel(Run run, List<ResourceType> types) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(TYPES_IN_PARALLEL, types.size())),
+                daemon("k8s-backup-type"));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (ResourceType type : types) {
+                running.add(pool.submit(() -> {
+                    backupType(run, type);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    running.forEach(other -> other.cancel(true)); // the backup has failed: stop the other lists
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof InterruptedException ie) {
+                        throw ie;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(cause);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES); // their half-written archives are aborted before the backup is discarded
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** A backup that fails midway must not leave the application frozen, nor snapshots nobody will prune. */
@@ -281,16 +328,20 @@ public final class BackupRunner {
             }
             if (archive[0] != null) {
                 TypeArchiveWriter.StoredFile file = archive[0].finish();
-                run.types.add(new BackupManifest.TypeSummary(type.qualifiedName(), type.apiVersion(), type.kind(),
-                        type.namespaced(), count[0], ArchivePaths.typeArchive(type.qualifiedName()), file.size(), file.sha256()));
-                run.counts.put(type.qualifiedName(), count[0]);
-                run.totalBytes += file.size();
+                synchronized (run) {
+                    run.types.add(new BackupManifest.TypeSummary(type.qualifiedName(), type.apiVersion(), type.kind(),
+                            type.namespaced(), count[0], ArchivePaths.typeArchive(type.qualifiedName()), file.size(), file.sha256()));
+                    run.counts.put(type.qualifiedName(), count[0]);
+                    run.totalBytes += file.size();
+                }
                 progress.info(String.format("  %-50s %6d objects %10s", type.qualifiedName(), count[0],
                         io.jenkins.plugins.k8sbackup.util.Bytes.human(file.size())));
             }
         } catch (KubernetesClientException e) {
-            run.errors.add(new BackupManifest.ItemError(type.qualifiedName(), null, null,
-                    "cannot list (" + e.getCode() + "): " + KubernetesUnavailableException.reason(e)));
+            synchronized (run) {
+                run.errors.add(new BackupManifest.ItemError(type.qualifiedName(), null, null,
+                        "cannot list (" + e.getCode() + "): " + KubernetesUnavailableException.reason(e)));
+            }
             progress.warn("cannot list " + type + ": " + KubernetesUnavailableException.reason(e));
         } catch (IOException | RuntimeException | InterruptedException e) {
             throw e;
@@ -325,7 +376,9 @@ public final class BackupRunner {
             }
             if (type.qualifiedName().equals(WellKnownTypes.PODS) && !run.spec.includeOwnedPods()
                     && ObjectCleaner.isControllerOwned(o)) {
-                run.skippedOwnedPods++;
+                synchronized (run) {
+                    run.skippedOwnedPods++;
+                }
                 return false;
             }
             return true;
@@ -350,18 +403,20 @@ public final class BackupRunner {
         archive.add(path, stored);
         run.index.add(new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
                 stored.length, encrypt));
-        if (encrypt) {
-            run.encryptedObjects++;
-        }
-        if (type.namespaced() && !type.group().isEmpty() && !isBuiltinGroup(type.group())) {
-            run.capturedTypes.add(type.plural() + "." + type.group());
-        }
-        if (type.qualifiedName().equals(WellKnownTypes.PVCS)) {
-            String volume = o.path("spec").path("volumeName").asText("");
-            if (!volume.isEmpty()) {
-                run.boundVolumes.add(volume);
+        synchronized (run) { // types are backed up in parallel
+            if (encrypt) {
+                run.encryptedObjects++;
             }
-            run.claims.add(CapturedClaim.of(ns, name, o.path("spec")));
+            if (type.namespaced() && !type.group().isEmpty() && !isBuiltinGroup(type.group())) {
+                run.capturedTypes.add(type.plural() + "." + type.group());
+            }
+            if (type.qualifiedName().equals(WellKnownTypes.PVCS)) {
+                String volume = o.path("spec").path("volumeName").asText("");
+                if (!volume.isEmpty()) {
+                    run.boundVolumes.add(volume);
+                }
+                run.claims.add(CapturedClaim.of(ns, name, o.path("spec")));
+            }
         }
     }
 
@@ -410,7 +465,7 @@ public final class BackupRunner {
         Set<String> selectedNamespaces = Set.of();
         final Set<String> capturedTypes = new HashSet<>();
         final Set<String> boundVolumes = new HashSet<>();
-        final Map<String, Long> counts = new LinkedHashMap<>();
+        final Map<String, Long> counts = new TreeMap<>(); // by name: types finish in any order
         final List<BackupManifest.TypeSummary> types = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final List<BackupManifest.ItemError> errors = new ArrayList<>();
@@ -473,7 +528,8 @@ public final class BackupRunner {
                     spec.encryption() == BackupSpec.EncryptionMode.none ? null : key.map(EncryptionKey::fingerprint).orElse(null),
                     encryptedObjects);
             return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, start, end, status,
-                    objects, totalBytes + indexFile.size(), spec.labels(), cluster, spec, List.copyOf(types),
+                    objects, totalBytes + indexFile.size(), spec.labels(), cluster, spec,
+                    types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
                     encryption, List.copyOf(warnings), List.copyOf(errors), volumeSnapshots,
                     hooks == null ? List.of() : List.copyOf(hooks.artifacts));

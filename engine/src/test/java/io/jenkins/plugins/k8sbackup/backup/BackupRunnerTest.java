@@ -219,6 +219,11 @@ class BackupRunnerTest {
         assertThat(new BackupCatalog(storage, BackupKind.KUBERNETES).list())
                 .allMatch(s -> s.status() == BackupStatus.Incomplete);
         assertThatThrownBy(() -> BackupReader.open(storage, "b1", Optional.empty())).hasMessageContaining("b1");
+        // every type archive the parallel lists had open was aborted, and what was written is gone
+        assertThat(storage.list("")).noneMatch(o -> o.key().startsWith("backups/b1/"));
+        try (var files = java.nio.file.Files.walk(dir)) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).map(Object::toString)).noneMatch(f -> f.contains("b1"));
+        }
     }
 
     @Test
