@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Exec hooks declared in a file (YAML or JSON) for the command line, {@code --hooks FILE}:
@@ -84,8 +83,8 @@ public record HookFile(List<HookSpec> backup, List<RestoreHookSpec> restore) {
     private record BackupEntry(String name, String phase, String namespace, String podName, String labelSelector,
                                String container, List<String> command, String onError, String timeout, Boolean captureOutput) {
         HookSpec toSpec() {
-            return new HookSpec(name, parsePhase(phase, name), namespace, podName, labelSelector, container, command,
-                    OnError.parse(onError, OnError.Fail), duration(timeout), Boolean.TRUE.equals(captureOutput));
+            return new HookSpec(name, HookPhase.parse(phase, name), namespace, podName, labelSelector, container, command,
+                    OnError.parse(onError, OnError.Fail), Durations.parseOptional(timeout), Boolean.TRUE.equals(captureOutput));
         }
     }
 
@@ -94,23 +93,8 @@ public record HookFile(List<HookSpec> backup, List<RestoreHookSpec> restore) {
                                 Boolean waitForReady, String stdinArtifact) {
         RestoreHookSpec toSpec() {
             return new RestoreHookSpec(name, namespace, podName, labelSelector, container, command,
-                    OnError.parse(onError, OnError.Continue), duration(execTimeout), duration(waitTimeout),
+                    OnError.parse(onError, OnError.Continue), Durations.parseOptional(execTimeout), Durations.parseOptional(waitTimeout),
                     !Boolean.FALSE.equals(waitForReady), stdinArtifact);
         }
-    }
-
-    private static HookPhase parsePhase(String phase, String hook) {
-        if (phase == null || phase.isBlank()) {
-            return HookPhase.pre;
-        }
-        try {
-            return HookPhase.valueOf(phase.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("hook '" + hook + "': phase must be pre or post, not '" + phase + "'");
-        }
-    }
-
-    private static java.time.Duration duration(String text) {
-        return text == null || text.isBlank() ? null : Durations.parse(text);
     }
 }

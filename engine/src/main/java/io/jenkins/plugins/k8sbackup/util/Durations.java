@@ -10,6 +10,11 @@ public final class Durations {
 
     private Durations() {}
 
+    /** An optional duration: null when none is given (the caller's default applies). */
+    public static Duration parseOptional(String text) {
+        return text == null || text.isBlank() ? null : parse(text);
+    }
+
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a duration is required, e.g. 30s, 5m, 72h or 7d");

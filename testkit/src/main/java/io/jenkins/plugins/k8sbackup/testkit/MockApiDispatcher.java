@@ -48,6 +48,8 @@ final class MockApiDispatcher extends Dispatcher {
     final AtomicInteger pagedListRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
+    /** Time spent in the CRUD store on writes: it holds a write lock and scans the whole store for each one. */
+    final AtomicLong writeServiceNanos = new AtomicLong();
     /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
     final java.util.Queue<String> writeLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ServerSideWrites serverSideWrites;
@@ -81,7 +83,9 @@ final class MockApiDispatcher extends Dispatcher {
             }
             if (write) {
                 writeRequests.incrementAndGet();
+                long started = System.nanoTime();
                 MockResponse response = write(request, path, query);
+                writeServiceNanos.addAndGet(System.nanoTime() - started);
                 writeLog.add(method + " " + full + " -> " + response.code());
                 // answered later without holding the dispatcher, as a server waiting on etcd serves others meanwhile
                 return faults.writeLatencyMillis() > 0

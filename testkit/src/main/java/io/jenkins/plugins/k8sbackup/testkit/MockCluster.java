@@ -155,6 +155,14 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Seconds the store has spent on writes so far. fabric8's CRUD store serialises writes and scans every stored
+     * object for each, so for writes made one at a time this is the floor under any restore of the same objects.
+     */
+    public double writeServiceSeconds() {
+        return dispatcher.writeServiceNanos.get() / 1e9;
+    }
+
     /** Writes past the 429 fault, as "METHOD path[?query] -> status code", in arrival order. */
     public java.util.List<String> writeLog() {
         return java.util.List.copyOf(dispatcher.writeLog);

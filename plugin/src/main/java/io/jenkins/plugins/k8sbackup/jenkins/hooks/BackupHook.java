@@ -7,7 +7,6 @@ import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
 import io.jenkins.plugins.k8sbackup.hooks.OnError;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.List;
-import java.util.Locale;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -60,15 +59,8 @@ public class BackupHook extends ExecHook<BackupHook> {
 
     /** The engine's hook; a mistake is an IllegalArgumentException naming the hook. */
     public HookSpec toSpec() {
-        HookPhase p;
-        try {
-            p = phase == null || phase.isBlank() ? HookPhase.pre : HookPhase.valueOf(phase.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("hook '" + getName() + "': phase must be 'pre' or 'post', not '" + phase + "'");
-        }
-        return new HookSpec(getName(), p, getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
-                OnError.parse(getOnError(), OnError.Fail), timeout == null || timeout.isBlank() ? null : Durations.parse(timeout),
-                captureOutput);
+        return new HookSpec(getName(), HookPhase.parse(phase, getName()), getNamespace(), getPodName(), getLabelSelector(),
+                getContainer(), getCommand(), OnError.parse(getOnError(), OnError.Fail), Durations.parseOptional(timeout), captureOutput);
     }
 
     @Symbol("backupHook")

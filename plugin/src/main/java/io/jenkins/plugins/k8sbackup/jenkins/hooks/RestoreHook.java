@@ -5,7 +5,6 @@ import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.hooks.OnError;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.util.Durations;
-import java.time.Duration;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -71,12 +70,8 @@ public class RestoreHook extends ExecHook<RestoreHook> {
     /** The engine's hook; a mistake is an IllegalArgumentException naming the hook. */
     public RestoreHookSpec toSpec() {
         return new RestoreHookSpec(getName(), getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
-                OnError.parse(getOnError(), OnError.Continue), duration(execTimeout), duration(waitTimeout), waitForReady,
+                OnError.parse(getOnError(), OnError.Continue), Durations.parseOptional(execTimeout), Durations.parseOptional(waitTimeout), waitForReady,
                 stdinArtifact == null || stdinArtifact.isBlank() ? null : stdinArtifact.strip());
-    }
-
-    private static Duration duration(String text) {
-        return text == null || text.isBlank() ? null : Durations.parse(text);
     }
 
     @Symbol("restoreHook")

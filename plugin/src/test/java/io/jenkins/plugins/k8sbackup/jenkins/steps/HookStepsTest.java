@@ -102,7 +102,7 @@ class HookStepsTest {
 
         assertThat(h.runFailing(backup(noTarget))).isInstanceOf(AbortException.class)
                 .hasMessage("k8sBackup: hook 'dump' needs either a pod name or a label selector");
-        assertThat(h.runFailing(backup(badPhase))).hasMessageContaining("phase must be 'pre' or 'post', not 'during'");
+        assertThat(h.runFailing(backup(badPhase))).hasMessageContaining("phase must be pre or post, not 'during'");
         assertThat(h.runFailing(restore)).isInstanceOf(AbortException.class).hasMessage("k8sRestore: restore hook 'load' needs a namespace");
         assertThat(cluster.mock().exec().calls()).hasSize(execsBefore);
     }
