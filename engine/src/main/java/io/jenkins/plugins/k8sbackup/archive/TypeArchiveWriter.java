@@ -14,13 +14,16 @@ public final class TypeArchiveWriter implements AutoCloseable {
     private final StorageWriter target;
     private final Sha256.DigestingOutputStream digest;
     private final TarArchiveOutputStream tar;
-    private final Instant mtime;
+    /** One header, renamed for each object: a new entry reads the user.name property and the clock every time. */
+    private final TarArchiveEntry entry = new TarArchiveEntry("entry");
     private boolean finished;
 
     public TypeArchiveWriter(StorageWriter target, Instant mtime) throws IOException {
         this.target = target;
         // whole seconds: a fractional mtime makes commons-compress write a PAX header block before every entry
-        this.mtime = Instant.ofEpochSecond(mtime.getEpochSecond());
+        entry.setModTime(mtime.getEpochSecond() * 1000);
+        entry.setMode(0644);
+        entry.setUserName("");
         this.digest = new Sha256.DigestingOutputStream(target);
         OutputStream zstd = new ZstdOutputStream(digest, 1);
         this.tar = new TarArchiveOutputStream(zstd, 1 << 16);
@@ -29,11 +32,9 @@ public final class TypeArchiveWriter implements AutoCloseable {
     }
 
     public void add(String path, byte[] content) throws IOException {
-        TarArchiveEntry e = new TarArchiveEntry(path);
-        e.setSize(content.length);
-        e.setModTime(mtime.toEpochMilli());
-        e.setMode(0644);
-        tar.putArchiveEntry(e);
+        entry.setName(path);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
         tar.write(content);
         tar.closeArchiveEntry();
     }

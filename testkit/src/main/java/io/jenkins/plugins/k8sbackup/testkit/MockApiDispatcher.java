@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.testkit;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +16,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ final class MockApiDispatcher extends Dispatcher {
     private final ApiFaults faults;
     private final AtomicLong snapshotIds = new AtomicLong();
     /** A consistent list: its items in key order, each already serialised (a page is then a byte copy). */
-    private record Snapshot(String kind, List<byte[]> items) {}
+    private record Snapshot(String kind, String resourceVersion, List<byte[]> items) {}
 
     private final Map<Long, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -172,40 +175,37 @@ final class MockApiDispatcher extends Dispatcher {
             if (all.code() != 200) {
                 return all;
             }
-            ObjectNode envelope = (ObjectNode) JSON.readTree(all.getBody().getBytes());
-            JsonNode found = envelope.get("items");
-            ArrayNode items = found instanceof ArrayNode a ? a : JSON.createArrayNode();
+            snapshot = sortedSnapshot(all.getBody().getBytes());
             offset = 0;
-            sortByNamespaceAndName(items);
-            if (limit <= 0 || items.size() <= limit) {
+            if (limit <= 0 || snapshot.items().size() <= limit) {
                 unpagedListRequests.incrementAndGet();
-                return json(200, envelope);
+                return page(snapshot, 0, snapshot.items().size(), null);
             }
-            List<byte[]> serialised = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
-                serialised.add(JSON.writeValueAsBytes(item));
-            }
-            snapshot = new Snapshot(envelope.path("kind").asText("List"), serialised);
             snapshotId = snapshotIds.incrementAndGet();
             synchronized (snapshots) {
                 snapshots.put(snapshotId, snapshot);
             }
         }
         pagedListRequests.incrementAndGet();
+        int end = limit <= 0 ? snapshot.items().size() : Math.min(snapshot.items().size(), offset + limit);
+        return page(snapshot, offset, end, snapshotId);
+    }
+
+    /** Items [from, to) of a snapshot as a list response; with a continue token when a snapshot id is given and more remain. */
+    private static MockResponse page(Snapshot snapshot, int from, int to, Long snapshotId) throws Exception {
         List<byte[]> items = snapshot.items();
-        int end = limit <= 0 ? items.size() : Math.min(items.size(), offset + limit);
         ObjectNode meta = JSON.createObjectNode();
-        meta.put("resourceVersion", String.valueOf(snapshotId));
-        if (end < items.size()) {
+        meta.put("resourceVersion", snapshotId == null ? snapshot.resourceVersion() : String.valueOf(snapshotId));
+        if (snapshotId != null && to < items.size()) {
             meta.put("continue", Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((snapshotId + ":" + end).getBytes(StandardCharsets.UTF_8)));
-            meta.put("remainingItemCount", items.size() - end);
+                    .encodeToString((snapshotId + ":" + to).getBytes(StandardCharsets.UTF_8)));
+            meta.put("remainingItemCount", items.size() - to);
         }
         java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream();
         page.writeBytes(("{\"apiVersion\":\"v1\",\"kind\":" + JSON.writeValueAsString(snapshot.kind()) + ",\"metadata\":"
                 + JSON.writeValueAsString(meta) + ",\"items\":[").getBytes(StandardCharsets.UTF_8));
-        for (int i = offset; i < end; i++) {
-            if (i > offset) {
+        for (int i = from; i < to; i++) {
+            if (i > from) {
                 page.write(',');
             }
             page.writeBytes(items.get(i));
@@ -214,14 +214,50 @@ final class MockApiDispatcher extends Dispatcher {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(page.toByteArray());
     }
 
-    /** A real API server lists in etcd key order (bytes of "namespace/name"); the mock in insertion order. */
-    private static void sortByNamespaceAndName(ArrayNode items) {
-        List<JsonNode> sorted = new ArrayList<>();
-        items.forEach(sorted::add);
-        sorted.sort(java.util.Comparator.comparing((JsonNode n) -> n.path("metadata").path("namespace").asText("")
-                + "/" + n.path("metadata").path("name").asText("")));
-        items.removeAll();
-        sorted.forEach(items::add);
+    private record Keyed(String key, byte[] json) {}
+
+    /**
+     * The CRUD store's list response split into its items, in key order. Streamed: only each item's metadata is
+     * parsed, so a list of 100k objects costs a copy of their bytes, not a tree of them.
+     */
+    private static Snapshot sortedSnapshot(byte[] list) throws IOException {
+        String kind = "List";
+        String resourceVersion = "";
+        List<Keyed> keyed = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(list)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("kind") && value == JsonToken.VALUE_STRING) {
+                    kind = p.getText();
+                } else if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
+                    resourceVersion = JSON.<JsonNode>readTree(p).path("resourceVersion").asText("");
+                } else if (field.equals("items") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        String ns = "";
+                        String name = "";
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String member = p.currentName();
+                            if (p.nextToken() == JsonToken.START_OBJECT && member.equals("metadata")) {
+                                JsonNode metadata = JSON.readTree(p);
+                                ns = metadata.path("namespace").asText("");
+                                name = metadata.path("name").asText("");
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        int end = (int) p.currentTokenLocation().getByteOffset() + 1;
+                        keyed.add(new Keyed(ns + "/" + name, java.util.Arrays.copyOfRange(list, start, end)));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        keyed.sort(java.util.Comparator.comparing(Keyed::key));
+        return new Snapshot(kind, resourceVersion, keyed.stream().map(Keyed::json).toList());
     }
 
     /** Collections: /api/v1/R, /api/v1/namespaces/N/R, /apis/G/V/R, /apis/G/V/namespaces/N/R. */
