@@ -29,11 +29,14 @@ import java.util.Optional;
  * Rounds alternate LIST and backup; rates are reported as the median and the best round of each, with the CPU
  * each side used per object (this process, and the embedded API in its child process): on a small machine the
  * client and the API compete for the same cores, and the CPU figures show where the time goes.
- * Usage: BackupBench [objects...] (default 10000 50000 100000); -Drounds=N (default 5).
+ * Usage: BackupBench [objects...] (default 10000 50000 100000); -Drounds=N (default 5) measured rounds after
+ * -Dwarmup=N (default 1) uncounted ones.
  */
 public final class BackupBench {
     private static final int PAGE = 500;
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
+    /** Rounds run first and not counted, as JMH's warm-up iterations: both sides' code gets compiled by the JIT. */
+    private static final int WARMUP = Integer.getInteger("warmup", 1);
     private static final ResourceType CONFIGMAPS = new ResourceType("", "v1", "configmaps", "ConfigMap", true);
     private static final ResourceType SECRETS = new ResourceType("", "v1", "secrets", "Secret", true);
 
@@ -47,8 +50,8 @@ public final class BackupBench {
         if (sizes.isEmpty()) {
             sizes = List.of(10_000, 50_000, 100_000);
         }
-        System.out.printf("cpus=%d, %d rounds; CPU in microseconds per object: client (this JVM) + API (child JVM)%n",
-                Runtime.getRuntime().availableProcessors(), ROUNDS);
+        System.out.printf("cpus=%d, %d rounds after %d warm-up; CPU in microseconds per object: client (this JVM) + API (child JVM)%n",
+                Runtime.getRuntime().availableProcessors(), ROUNDS, WARMUP);
         System.out.printf("%-8s %-6s %12s %12s %7s %12s %12s %16s %11s%n", "objects", "", "LIST/s", "backup/s", "ratio",
                 "LIST CPU", "backup CPU", "peak live heap", "stored");
         for (int n : sizes) {
@@ -67,23 +70,29 @@ public final class BackupBench {
             List<Round> backups = new ArrayList<>();
             long peak = 0;
             long stored = 0;
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = -WARMUP; round < ROUNDS; round++) {
                 try (KubernetesClient client = target.client()) {
                     long[] counted = {0};
-                    lists.add(measure(n, api, () -> counted[0] = countByList(client, CONFIGMAPS) + countByList(client, SECRETS)));
+                    Round list = measure(n, api, () -> counted[0] = countByList(client, CONFIGMAPS) + countByList(client, SECRETS));
                     check(counted[0], n);
 
                     heap.reset();
-                    LocalDirectoryStorage storage = new LocalDirectoryStorage(work.resolve("store-" + round));
+                    LocalDirectoryStorage storage = new LocalDirectoryStorage(work.resolve("store-" + (round + WARMUP)));
                     ApiCaller caller = new ApiCaller(new RateLimiter(1e6, 1_000_000), 5, Duration.ofMillis(50), Duration.ofSeconds(2));
                     BackupResult[] r = {null};
-                    backups.add(measure(n, api, () -> r[0] = new BackupRunner(client, caller, storage, Optional.empty(),
+                    Round backup = measure(n, api, () -> r[0] = new BackupRunner(client, caller, storage, Optional.empty(),
                             ProgressListener.NONE, Clock.systemUTC()).run(BackupSpec.builder().name("bench")
-                            .includeNamespaces(List.of("bench")).includeResources(List.of("configmaps", "secrets")).pageSize(PAGE).build(), null)));
+                            .includeNamespaces(List.of("bench")).includeResources(List.of("configmaps", "secrets")).pageSize(PAGE).build(), null));
+                    if (round >= 0) {
+                        lists.add(list);
+                        backups.add(backup);
+                    }
                     if (r[0].objectCount() != n) {
                         throw new IllegalStateException("backup stored " + r[0].objectCount() + " of " + n + ": " + r[0].errors());
                     }
-                    peak = Math.max(peak, heap.peakBytes());
+                    if (round >= 0) {
+                        peak = Math.max(peak, heap.peakBytes());
+                    }
                     stored = r[0].totalBytes();
                 }
             }

@@ -47,6 +47,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,20 +107,34 @@ public final class BackupRunner {
         BackupManifest.ClusterInfo cluster = clusterInfo();
         progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
         Run run = new Run(name, spec, resources, start);
+        // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
+        ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, daemon("k8s-backup-list"));
+        BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
         ApiDiscovery.Result discovery;
         try {
-            discovery = ApiDiscovery.discover(client, caller);
+            // Discovery walks every API group, one request after the other: it runs while the namespaces are read
+            // and the hooks are bound to their pods.
+            CompletableFuture<ApiDiscovery.Result> discovering = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ApiDiscovery.discover(client, caller);
+                } catch (InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            }, prefetch);
             run.selectedNamespaces = selectNamespaces(spec, namespaces, run);
+            run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
+            discovery = discovered(discovering);
         } catch (KubernetesClientException e) {
+            prefetch.shutdownNow();
             throw new KubernetesUnavailableException("cannot discover the API of " + cluster.server() + ": "
                     + KubernetesUnavailableException.reason(e), e);
+        } catch (InterruptedException | RuntimeException e) {
+            prefetch.shutdownNow();
+            throw e;
         }
         discovery.warnings().forEach(run::warn);
 
-        // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
-        ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, daemon("k8s-backup-list"));
         boolean published = false;
-        BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
         VolumeSnapshotter snapshotter = new VolumeSnapshotter(client, caller, progress);
         // Hook output can be as sensitive as a Secret (a database dump): encrypted whenever encryption is on.
         Optional<EncryptionKey> artifactKey = spec.encryption() == BackupSpec.EncryptionMode.none ? Optional.empty() : key;
@@ -127,7 +143,6 @@ public final class BackupRunner {
             run.index = index;
             List<ResourceType> namespaced = discovery.types().stream().filter(ResourceType::namespaced).toList();
             List<ResourceType> clusterScoped = discovery.types().stream().filter(t -> !t.namespaced()).toList();
-            run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
             hooks.run(HookPhase.pre, run.hooks, name, artifactKey);
             if (!run.selectedNamespaces.isEmpty()) {
                 backupInParallel(run, namespaced.stream().filter(resources::accepts).toList());
@@ -202,6 +217,21 @@ public final class BackupRunner {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES); // their half-written archives are aborted before the backup is discarded
+        }
+    }
+
+    private static ApiDiscovery.Result discovered(CompletableFuture<ApiDiscovery.Result> discovering) throws InterruptedException {
+        try {
+            return discovering.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

@@ -51,6 +51,9 @@ final class MockApiDispatcher extends Dispatcher {
     final AtomicInteger pagedListRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
+    /** Counted once a write is done: a read started during a write is then cached under the count before it. */
+    private final AtomicLong completedWrites = new AtomicLong();
+    private volatile StoredCrds storedCrds;
     /** Time spent in the CRUD store on writes: it holds a write lock and scans the whole store for each one. */
     final AtomicLong writeServiceNanos = new AtomicLong();
     /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
@@ -87,7 +90,12 @@ final class MockApiDispatcher extends Dispatcher {
             if (write) {
                 writeRequests.incrementAndGet();
                 long started = System.nanoTime();
-                MockResponse response = write(request, path, query);
+                MockResponse response;
+                try {
+                    response = write(request, path, query);
+                } finally {
+                    completedWrites.incrementAndGet();
+                }
                 writeServiceNanos.addAndGet(System.nanoTime() - started);
                 writeLog.add(method + " " + full + " -> " + response.code());
                 // answered later without holding the dispatcher, as a server waiting on etcd serves others meanwhile
@@ -115,6 +123,7 @@ final class MockApiDispatcher extends Dispatcher {
         String object = new String(json, StandardCharsets.UTF_8);
         store.getMap().put(AttributeSet.merge(store.getAttributeExtractor().fromPath(collectionPath),
                 store.getAttributeExtractor().fromResource(object)), object);
+        completedWrites.incrementAndGet();
     }
 
     private KubernetesCrudDispatcher crudStore() {
@@ -365,11 +374,24 @@ final class MockApiDispatcher extends Dispatcher {
         return out;
     }
 
+    private record StoredCrds(long writes, ArrayNode items) {}
+
+    /**
+     * The CRDs in the store, read again only after a write: the store finds them by scanning every object it holds,
+     * and a real API server answers discovery from memory, whatever it stores.
+     */
     private ArrayNode storedCrds() throws Exception {
+        long writes = completedWrites.get();
+        StoredCrds cached = storedCrds;
+        if (cached != null && cached.writes() == writes) {
+            return cached.items();
+        }
         MockResponse r = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET,
                 "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Headers.builder().build(), new Buffer()));
         JsonNode items = r.code() == 200 ? JSON.readTree(r.getBody().getBytes()).get("items") : null;
-        return items instanceof ArrayNode a ? a : JSON.createArrayNode();
+        ArrayNode crds = items instanceof ArrayNode a ? a : JSON.createArrayNode();
+        storedCrds = new StoredCrds(writes, crds);
+        return crds;
     }
 
     private ObjectNode groupList() throws Exception {
