@@ -1,6 +1,6 @@
 package io.jenkins.plugins.k8sbackup.util;
 
-/** Where engines report progress: a terminal, a Jenkins TaskListener, or nowhere. */
+/** Where engines report progress: a terminal, a Jenkins TaskListener, or nowhere. Called from several threads at once (a backup lists types in parallel). */
 @FunctionalInterface
 public interface ProgressListener {
     ProgressListener NONE = message -> {};

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** Runs the engine against an embedded cluster the way the CLI and plugin do, collecting its log. */
 public final class BackupFixture {
-    public final List<String> log = new ArrayList<>();
+    public final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>()); // the engine logs from several threads
     public final ProgressListener progress = log::add;
 
     public KubernetesClient engineClient(MockCluster cluster) {
