@@ -26,6 +26,7 @@ import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.Futures;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
@@ -49,7 +50,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -198,20 +198,13 @@ public final class BackupRunner {
             }
             for (Future<?> f : running) {
                 try {
-                    f.get();
-                } catch (ExecutionException e) {
+                    Futures.await(f);
+                } catch (IOException | InterruptedException | RuntimeException e) {
                     running.forEach(other -> other.cancel(true)); // the backup has failed: stop the other lists
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        throw io;
-                    }
-                    if (cause instanceof InterruptedException ie) {
-                        throw ie;
-                    }
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IOException(cause);
+                    throw e;
+                } catch (Exception e) {
+                    running.forEach(other -> other.cancel(true));
+                    throw new IOException(e);
                 }
             }
         } finally {
@@ -222,16 +215,11 @@ public final class BackupRunner {
 
     private static ApiDiscovery.Result discovered(CompletableFuture<ApiDiscovery.Result> discovering) throws InterruptedException {
         try {
-            return discovering.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
-            if (cause instanceof InterruptedException ie) {
-                throw ie;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
+            return Futures.await(discovering);
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.util.Futures;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class PagedLister {
         while (true) {
             Page page;
             try {
-                page = await(next);
+                page = Futures.await(next);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 410 && token != null && restarts < MAX_RESTARTS) {
                     restarts++;
@@ -241,18 +242,6 @@ final class PagedLister {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static <T> T await(CompletableFuture<T> f) throws Exception {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            throw e;
-        }
     }
 
     static String key(JsonNode o) {
