@@ -339,6 +339,11 @@ public final class BackupRunner {
                     }
                     if (archive[0] == null) {
                         archive[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
+                        if (type.namespaced() && !type.group().isEmpty() && !isBuiltinGroup(type.group())) {
+                            synchronized (run) {
+                                run.capturedTypes.add(type.plural() + "." + type.group()); // its CRD comes along
+                            }
+                        }
                     }
                     store(run, type, item, stored.of(raw, item), archive[0]);
                     count[0]++;
@@ -424,9 +429,6 @@ public final class BackupRunner {
         synchronized (run) { // types are backed up in parallel
             if (encrypt) {
                 run.encryptedObjects++;
-            }
-            if (type.namespaced() && !type.group().isEmpty() && !isBuiltinGroup(type.group())) {
-                run.capturedTypes.add(type.plural() + "." + type.group());
             }
             if (type.qualifiedName().equals(WellKnownTypes.PVCS)) {
                 String volume = o.path("spec").path("volumeName").asText("");

@@ -186,12 +186,9 @@ final class PagedLister {
                     while (t == JsonToken.START_OBJECT) {
                         int start = (int) p.currentTokenLocation().getByteOffset();
                         ObjectNode item = summary(p);
-                        t = p.nextToken();
-                        int end = (int) p.currentTokenLocation().getByteOffset();
-                        while (end > start && body[end - 1] != '}') {
-                            end--; // white space and the comma before the next item
-                        }
+                        int end = (int) p.currentTokenLocation().getByteOffset() + 1; // past the item's closing brace
                         items.add(new Listed(item, Arrays.copyOfRange(body, start, end)));
+                        t = p.nextToken();
                     }
                     if (t != JsonToken.END_ARRAY) {
                         throw new IOException("items is not an array of objects");
@@ -207,7 +204,7 @@ final class PagedLister {
     }
 
     /**
-     * The object whose START_OBJECT the parser is on, without what no filter looks at and the stored bytes carry
+     * The object whose START_OBJECT the parser is on (left on its END_OBJECT), without what no filter looks at and the stored bytes carry
      * anyway: the payload of ConfigMaps and Secrets (data, stringData, binaryData) and the value of
      * metadata.managedFields (kept as null, so that its presence is still known).
      * Decoding those strings only to throw them away was most of the cost of reading a page.

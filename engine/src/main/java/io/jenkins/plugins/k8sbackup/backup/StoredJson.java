@@ -56,7 +56,7 @@ final class StoredJson {
         }
         int body = skipWhiteSpace(raw, 1);
         JsonNode metadata = parsed.get("metadata");
-        if (metadata != null && (metadata.has("managedFields") || metadata.has("selfLink"))) {
+        if (metadata != null && dropsAny(metadata)) {
             try (JsonParser p = FACTORY.createParser(raw)) {
                 p.nextToken();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -92,6 +92,15 @@ final class StoredJson {
         }
         out.write(raw, body, raw.length - body);
         return out.toByteArray();
+    }
+
+    private static boolean dropsAny(JsonNode metadata) {
+        for (String dropped : DROPPED) {
+            if (metadata.has(dropped)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipWhiteSpace(byte[] raw, int from) {

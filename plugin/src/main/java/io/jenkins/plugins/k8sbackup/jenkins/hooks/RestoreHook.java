@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.hooks.OnError;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.List;
 import org.jenkinsci.Symbol;
@@ -64,14 +65,14 @@ public class RestoreHook extends ExecHook<RestoreHook> {
     /** A backup artifact fed to the command on stdin, e.g. the dump a backup hook captured. */
     @DataBoundSetter
     public void setStdinArtifact(String stdinArtifact) {
-        this.stdinArtifact = stdinArtifact;
+        this.stdinArtifact = Forms.trimToNull(stdinArtifact);
     }
 
     /** The engine's hook; a mistake is an IllegalArgumentException naming the hook. */
     public RestoreHookSpec toSpec() {
         return new RestoreHookSpec(getName(), getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
-                OnError.parse(getOnError(), OnError.Continue), Durations.parseOptional(execTimeout), Durations.parseOptional(waitTimeout), waitForReady,
-                stdinArtifact == null || stdinArtifact.isBlank() ? null : stdinArtifact.strip());
+                OnError.parse(getOnError(), OnError.Continue), Durations.parseOptional(execTimeout),
+                Durations.parseOptional(waitTimeout), waitForReady, stdinArtifact);
     }
 
     @Symbol("restoreHook")
