@@ -30,13 +30,13 @@ import java.util.Optional;
  * each side used per object (this process, and the embedded API in its child process): on a small machine the
  * client and the API compete for the same cores, and the CPU figures show where the time goes.
  * Usage: BackupBench [objects...] (default 10000 50000 100000); -Drounds=N (default 5) measured rounds after
- * -Dwarmup=N (default 1) uncounted ones.
+ * -Dwarmup=N (default 2) uncounted ones.
  */
 public final class BackupBench {
     private static final int PAGE = 500;
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     /** Rounds run first and not counted, as JMH's warm-up iterations: both sides' code gets compiled by the JIT. */
-    private static final int WARMUP = Integer.getInteger("warmup", 1);
+    private static final int WARMUP = Integer.getInteger("warmup", 2);
     private static final ResourceType CONFIGMAPS = new ResourceType("", "v1", "configmaps", "ConfigMap", true);
     private static final ResourceType SECRETS = new ResourceType("", "v1", "secrets", "Secret", true);
 
@@ -70,8 +70,10 @@ public final class BackupBench {
             List<Round> backups = new ArrayList<>();
             long peak = 0;
             long stored = 0;
-            for (int round = -WARMUP; round < ROUNDS; round++) {
-                try (KubernetesClient client = target.client()) {
+            // one client for every round of both sides, as a long-lived agent has: a new client's first requests
+            // pay for its JIT warm-up, which is not what either side is measured for
+            try (KubernetesClient client = target.client()) {
+                for (int round = -WARMUP; round < ROUNDS; round++) {
                     long[] counted = {0};
                     Round list = measure(n, api, () -> counted[0] = countByList(client, CONFIGMAPS) + countByList(client, SECRETS));
                     check(counted[0], n);
@@ -94,6 +96,7 @@ public final class BackupBench {
                         peak = Math.max(peak, heap.peakBytes());
                     }
                     stored = r[0].totalBytes();
+                    deleteTree(work.resolve("store-" + (round + WARMUP))); // no round writes behind the next one's back
                 }
             }
             Round listMedian = median(lists);

@@ -32,6 +32,13 @@ public final class IndexWriter implements AutoCloseable {
         count++;
     }
 
+    /** Several records under one lock: types backed up in parallel share the index. */
+    public synchronized void addAll(java.util.List<ObjectRecord> records) throws IOException {
+        for (ObjectRecord r : records) {
+            add(r);
+        }
+    }
+
     /**
      * One record, field by field: what Jackson would write for it (IndexWriterTest holds the two together), without
      * its reflection for each of the backup's objects.

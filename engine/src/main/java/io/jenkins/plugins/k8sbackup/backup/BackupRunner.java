@@ -63,6 +63,8 @@ import java.util.concurrent.TimeUnit;
 public final class BackupRunner {
     /** Namespaced types listed at once; each also keeps one page in flight. */
     static final int TYPES_IN_PARALLEL = 4;
+    /** Index records a type hands over at once: the index is shared by the types listed in parallel. */
+    private static final int INDEX_BATCH = 256;
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final KubernetesClient client;
@@ -104,16 +106,15 @@ public final class BackupRunner {
         NameFilter namespaces = new NameFilter(spec.includeNamespaces(), spec.excludeNamespaces());
         ResourceFilter resources = new ResourceFilter(spec.includeResources(), spec.excludeResources());
 
-        BackupManifest.ClusterInfo cluster = clusterInfo();
-        progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
         Run run = new Run(name, spec, resources, start);
         // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
         ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, daemon("k8s-backup-list"));
         BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
+        BackupManifest.ClusterInfo cluster;
         ApiDiscovery.Result discovery;
         try {
-            // Discovery walks every API group, one request after the other: it runs while the namespaces are read
-            // and the hooks are bound to their pods.
+            // Discovery takes a round trip per API group: it runs while the cluster is identified, the namespaces
+            // are read and the hooks are bound to their pods.
             CompletableFuture<ApiDiscovery.Result> discovering = CompletableFuture.supplyAsync(() -> {
                 try {
                     return ApiDiscovery.discover(client, caller);
@@ -121,14 +122,19 @@ public final class BackupRunner {
                     throw new CompletionException(e);
                 }
             }, prefetch);
-            run.selectedNamespaces = selectNamespaces(spec, namespaces, run);
+            String version = serverVersion();
+            // one list both selects the namespaces and identifies the cluster (by kube-system's uid)
+            List<Namespace> allNamespaces = caller.call(() -> client.namespaces().list()).getItems();
+            cluster = new BackupManifest.ClusterInfo(client.getMasterUrl().toString(), version, kubeSystemUid(allNamespaces));
+            progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
+            run.selectedNamespaces = selectNamespaces(spec, namespaces, allNamespaces, run);
             run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
             discovery = discovered(discovering);
         } catch (KubernetesClientException e) {
             prefetch.shutdownNow();
-            throw new KubernetesUnavailableException("cannot discover the API of " + cluster.server() + ": "
+            throw new KubernetesUnavailableException("cannot discover the API of " + client.getMasterUrl() + ": "
                     + KubernetesUnavailableException.reason(e), e);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (KubernetesUnavailableException | InterruptedException | RuntimeException e) {
             prefetch.shutdownNow();
             throw e;
         }
@@ -258,28 +264,29 @@ public final class BackupRunner {
         }
     }
 
-    private BackupManifest.ClusterInfo clusterInfo() throws InterruptedException, KubernetesUnavailableException {
-        String server = client.getMasterUrl().toString();
-        String version;
+    /** The first request of a backup: an unreachable or misconfigured cluster fails here, clearly. */
+    private String serverVersion() throws InterruptedException, KubernetesUnavailableException {
         try {
-            version = caller.call(() -> client.getKubernetesVersion()).getGitVersion();
+            return caller.call(() -> client.getKubernetesVersion()).getGitVersion();
         } catch (KubernetesClientException e) {
-            throw new KubernetesUnavailableException("cannot reach the Kubernetes API at " + server + ": "
+            throw new KubernetesUnavailableException("cannot reach the Kubernetes API at " + client.getMasterUrl() + ": "
                     + KubernetesUnavailableException.reason(e), e);
         }
-        String uid = null;
-        try {
-            Namespace ks = caller.call(() -> client.namespaces().withName("kube-system").get());
-            uid = ks == null ? null : ks.getMetadata().getUid();
-        } catch (KubernetesClientException e) {
-            progress.warn("cannot read namespace kube-system (" + e.getCode() + "); the cluster identity is not recorded");
-        }
-        return new BackupManifest.ClusterInfo(server, version, uid);
     }
 
-    private Set<String> selectNamespaces(BackupSpec spec, NameFilter filter, Run run) throws InterruptedException {
+    private String kubeSystemUid(List<Namespace> all) {
+        for (Namespace ns : all) {
+            if (ns.getMetadata().getName().equals("kube-system")) {
+                return ns.getMetadata().getUid();
+            }
+        }
+        progress.warn("the cluster has no namespace kube-system; its identity is not recorded");
+        return null;
+    }
+
+    private static Set<String> selectNamespaces(BackupSpec spec, NameFilter filter, List<Namespace> all, Run run) {
         Set<String> selected = new TreeSet<>();
-        for (Namespace ns : caller.call(() -> client.namespaces().list()).getItems()) {
+        for (Namespace ns : all) {
             if (filter.matches(ns.getMetadata().getName())) {
                 selected.add(ns.getMetadata().getName());
             }
@@ -331,6 +338,7 @@ public final class BackupRunner {
         long[] count = {0};
         TypeArchiveWriter[] archive = {null}; // opened on the first accepted object: empty types store nothing
         StoredJson stored = new StoredJson(type.apiVersion(), type.kind());
+        List<ObjectRecord> indexed = new ArrayList<>(INDEX_BATCH);
         try {
             for (String scope : listScopes(run, type)) {
                 run.lister.list(type, scope, selector, run.spec.pageSize(), (item, raw) -> {
@@ -345,10 +353,15 @@ public final class BackupRunner {
                             }
                         }
                     }
-                    store(run, type, item, stored.of(raw, item), archive[0]);
+                    indexed.add(store(run, type, item, stored.of(raw, item), archive[0]));
                     count[0]++;
+                    if (indexed.size() == INDEX_BATCH) {
+                        run.index.addAll(indexed);
+                        indexed.clear();
+                    }
                 });
             }
+            run.index.addAll(indexed);
             if (archive[0] != null) {
                 TypeArchiveWriter.StoredFile file = archive[0].finish();
                 synchronized (run) {
@@ -409,8 +422,11 @@ public final class BackupRunner {
         return neededClusterObject(run, type, o);
     }
 
-    /** {@code json}: the object's stored form (see {@link StoredJson}), {@code o}: the object as listed. */
-    private void store(Run run, ResourceType type, ObjectNode o, byte[] json, TypeArchiveWriter archive) throws IOException {
+    /**
+     * {@code json}: the object's stored form (see {@link StoredJson}), {@code o}: the object as listed. Returns its
+     * index record, which the caller hands to the shared index a batch at a time (one lock for many objects).
+     */
+    private ObjectRecord store(Run run, ResourceType type, ObjectNode o, byte[] json, TypeArchiveWriter archive) throws IOException {
         // list items carry no apiVersion/kind of their own
         String apiVersion = o.path("apiVersion").asText(type.apiVersion());
         String kind = o.path("kind").asText(type.kind());
@@ -424,20 +440,24 @@ public final class BackupRunner {
         String path = ArchivePaths.entryPath(type.qualifiedName(), ns, name, encrypt);
         byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, path) : json;
         archive.add(path, stored);
-        run.index.add(new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
-                stored.length, encrypt));
-        synchronized (run) { // types are backed up in parallel
-            if (encrypt) {
-                run.encryptedObjects++;
-            }
-            if (type.qualifiedName().equals(WellKnownTypes.PVCS)) {
-                String volume = o.path("spec").path("volumeName").asText("");
-                if (!volume.isEmpty()) {
-                    run.boundVolumes.add(volume);
+        ObjectRecord record = new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
+                stored.length, encrypt);
+        boolean claim = type.qualifiedName().equals(WellKnownTypes.PVCS);
+        if (encrypt || claim) {
+            synchronized (run) { // types are backed up in parallel
+                if (encrypt) {
+                    run.encryptedObjects++;
                 }
-                run.claims.add(CapturedClaim.of(ns, name, o.path("spec")));
+                if (claim) {
+                    String volume = o.path("spec").path("volumeName").asText("");
+                    if (!volume.isEmpty()) {
+                        run.boundVolumes.add(volume);
+                    }
+                    run.claims.add(CapturedClaim.of(ns, name, o.path("spec")));
+                }
             }
         }
+        return record;
     }
 
     /** Groups served by Kubernetes itself: their types have no CRD to capture. */

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiGet;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.util.Futures;
 import io.jenkins.plugins.k8sbackup.util.Json;
@@ -22,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -115,9 +112,7 @@ final class PagedLister {
     }
 
     private String url(ResourceType type, String namespace, String labelSelector, int pageSize, String token) {
-        String base = client.getMasterUrl().toString().replaceAll("/+$", "");
-        StringBuilder u = new StringBuilder(base).append(type.group().isEmpty() ? "/api/" : "/apis/" + type.group() + "/")
-                .append(type.version());
+        StringBuilder u = new StringBuilder(type.group().isEmpty() ? "/api/" : "/apis/" + type.group() + "/").append(type.version());
         if (type.namespaced() && namespace != null) {
             u.append("/namespaces/").append(encode(namespace));
         }
@@ -132,39 +127,12 @@ final class PagedLister {
     }
 
     private Page get(String url) {
-        HttpClient http = client.getHttpClient();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.sendAsync(http.newHttpRequestBuilder().uri(url).header("Accept", "application/json").build(),
-                    byte[].class).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubernetesClientException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new KubernetesClientException("GET " + url + " failed: " + e.getCause().getMessage(), e.getCause());
-        }
-        byte[] body = response.body();
-        if (response.code() != 200) {
-            throw failure(url, response.code(), body);
-        }
+        byte[] body = ApiGet.get(client, url, "application/json");
         try {
             return page(body);
         } catch (IOException e) {
-            throw new KubernetesClientException("GET " + url + ": unreadable response: " + e.getMessage(), response.code(), null);
+            throw new KubernetesClientException("GET " + url + ": unreadable response: " + e.getMessage(), 200, null);
         }
-    }
-
-    private static KubernetesClientException failure(String url, int code, byte[] body) {
-        Status status = null;
-        try {
-            JsonNode tree = Json.MAPPER.readTree(body);
-            if (tree != null && "Status".equals(tree.path("kind").asText())) {
-                status = Json.MAPPER.treeToValue(tree, Status.class);
-            }
-        } catch (IOException notJson) {
-            // the status line is all there is
-        }
-        return new KubernetesClientException("GET " + url + ": " + (status != null ? status.getMessage() : "HTTP " + code), code, status);
     }
 
     /**

@@ -93,7 +93,8 @@ class BackupRunnerTest {
         BackupManifest m = reader.manifest();
         assertThat(m.labels()).containsEntry("job", "deploy-shop");
         assertThat(m.cluster().serverVersion()).isEqualTo("v1.32.0-k8sbackup-mock");
-        assertThat(m.cluster().kubeSystemUid()).isNotBlank();
+        assertThat(m.cluster().kubeSystemUid()).isNotBlank()
+                .isEqualTo(cluster.client().namespaces().withName("kube-system").get().getMetadata().getUid());
         assertThat(m.objectCount()).isEqualTo(items.size());
         assertThat(reader.index()).hasSize(items.size());
         assertThat(reader.index().values()).allMatch(r -> r.sha256().length() == 64 && r.size() > 0);
@@ -244,6 +245,17 @@ class BackupRunnerTest {
                 .hasMessageContaining("cannot reach the Kubernetes API at http://127.0.0.1:" + port);
         assertThat(storage.list("")).isEmpty();
         cluster = MockCluster.start();
+    }
+
+    @Test
+    void aClusterWithoutKubeSystemIsBackedUpWithoutAnIdentity() throws Exception {
+        cluster.client().namespaces().withName("kube-system").delete();
+
+        BackupResult result = fixture.backup(cluster, storage, shop().build(), null);
+
+        assertThat(result.status()).isEqualTo(BackupStatus.Completed);
+        assertThat(BackupReader.open(storage, "b1", Optional.empty()).manifest().cluster().kubeSystemUid()).isNull();
+        assertThat(fixture.log).anyMatch(l -> l.contains("no namespace kube-system; its identity is not recorded"));
     }
 
     @Test

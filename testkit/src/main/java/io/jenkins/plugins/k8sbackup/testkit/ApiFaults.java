@@ -17,6 +17,8 @@ public final class ApiFaults {
     private final AtomicInteger expired = new AtomicInteger();
     private volatile DryRunSupport dryRun = DryRunSupport.HONOUR;
     private volatile int writeLatencyMillis;
+    private volatile boolean legacyDiscoveryOnly;
+    private final java.util.Set<String> brokenDiscovery = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** How the API answers writes carrying {@code ?dryRun=All}. */
     public enum DryRunSupport {
@@ -61,6 +63,29 @@ public final class ApiFaults {
         return writeLatencyMillis;
     }
 
+    /**
+     * Discovery of this group version ("metrics.k8s.io/v1beta1") answers 503, as a real API server does for an
+     * aggregated API whose backend is down. The group is still listed under /apis.
+     */
+    public ApiFaults breakDiscoveryOf(String groupVersion) {
+        brokenDiscovery.add(groupVersion);
+        return this;
+    }
+
+    /** Answers discovery as an API server before Kubernetes 1.26 does: no aggregated discovery, one request per group. */
+    public ApiFaults legacyDiscoveryOnly(boolean legacy) {
+        this.legacyDiscoveryOnly = legacy;
+        return this;
+    }
+
+    boolean legacyDiscoveryOnly() {
+        return legacyDiscoveryOnly;
+    }
+
+    boolean discoveryBroken(String groupVersion) {
+        return brokenDiscovery.contains(groupVersion);
+    }
+
     public ApiFaults dryRun(DryRunSupport support) {
         this.dryRun = support;
         return this;
@@ -76,6 +101,8 @@ public final class ApiFaults {
         expireContinueTokens.set(0);
         dryRun = DryRunSupport.HONOUR;
         writeLatencyMillis = 0;
+        brokenDiscovery.clear();
+        legacyDiscoveryOnly = false;
         return this;
     }
 

@@ -40,7 +40,14 @@ final class MockApiDispatcher extends Dispatcher {
     private final ApiFaults faults;
     private final AtomicLong snapshotIds = new AtomicLong();
     /** A consistent list: its items in key order, each already serialised (a page is then a byte copy). */
-    private record Snapshot(String kind, String resourceVersion, List<byte[]> items) {}
+    private record Snapshot(String kind, String resourceVersion, List<byte[]> items, long writes) {}
+
+    /**
+     * Lists as the store answered them, by store query, while no write has completed since ({@link Snapshot#writes}).
+     * The store scans every object it holds for any list, so listing the namespaces of a store of 100k ConfigMaps
+     * took as long as listing the ConfigMaps; a real API server lists each type from its own watch cache.
+     */
+    private final Map<String, Snapshot> listCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<Long, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -49,6 +56,8 @@ final class MockApiDispatcher extends Dispatcher {
         }
     };
     final AtomicInteger pagedListRequests = new AtomicInteger();
+    /** Requests for /api, /api/v1, /apis, /apis/G and /apis/G/V. */
+    final AtomicInteger discoveryRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
     /** Counted once a write is done: a read started during a write is then cached under the count before it. */
@@ -75,7 +84,7 @@ final class MockApiDispatcher extends Dispatcher {
         Map<String, String> query = parseQuery(q < 0 ? "" : full.substring(q + 1));
         HttpMethod method = request.method();
         try {
-            MockResponse discovery = method == HttpMethod.GET ? discovery(path) : null;
+            MockResponse discovery = method == HttpMethod.GET ? discovery(request, path) : null;
             if (discovery != null) {
                 return discovery;
             }
@@ -179,12 +188,18 @@ final class MockApiDispatcher extends Dispatcher {
             Map<String, String> forward = new LinkedHashMap<>(query);
             forward.remove("limit");
             forward.remove("continue");
-            MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET,
-                    path + toQuery(forward), request.getHeaders(), new Buffer()));
-            if (all.code() != 200) {
-                return all;
+            String storeQuery = path + toQuery(forward);
+            long writes = completedWrites.get();
+            snapshot = listCache.get(storeQuery);
+            if (snapshot == null || snapshot.writes() != writes) {
+                MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET,
+                        storeQuery, request.getHeaders(), new Buffer()));
+                if (all.code() != 200) {
+                    return all;
+                }
+                snapshot = sortedSnapshot(all.getBody().getBytes(), writes);
+                listCache.put(storeQuery, snapshot);
             }
-            snapshot = sortedSnapshot(all.getBody().getBytes());
             offset = 0;
             if (limit <= 0 || snapshot.items().size() <= limit) {
                 unpagedListRequests.incrementAndGet();
@@ -197,6 +212,13 @@ final class MockApiDispatcher extends Dispatcher {
         }
         pagedListRequests.incrementAndGet();
         int end = limit <= 0 ? snapshot.items().size() : Math.min(snapshot.items().size(), offset + limit);
+        if (end == snapshot.items().size()) {
+            // the last page carries no token, so nothing can ask for this snapshot again: a list of 100k objects
+            // kept alive after it is done only makes the mock's garbage collections, and so its answers, slower
+            synchronized (snapshots) {
+                snapshots.remove(snapshotId);
+            }
+        }
         return page(snapshot, offset, end, snapshotId);
     }
 
@@ -229,7 +251,7 @@ final class MockApiDispatcher extends Dispatcher {
      * The CRUD store's list response split into its items, in key order. Streamed: only each item's metadata is
      * parsed, so a list of 100k objects costs a copy of their bytes, not a tree of them.
      */
-    private static Snapshot sortedSnapshot(byte[] list) throws IOException {
+    private static Snapshot sortedSnapshot(byte[] list, long writes) throws IOException {
         String kind = "List";
         String resourceVersion = "";
         List<Keyed> keyed = new ArrayList<>();
@@ -266,7 +288,7 @@ final class MockApiDispatcher extends Dispatcher {
             }
         }
         keyed.sort(java.util.Comparator.comparing(Keyed::key));
-        return new Snapshot(kind, resourceVersion, keyed.stream().map(Keyed::json).toList());
+        return new Snapshot(kind, resourceVersion, keyed.stream().map(Keyed::json).toList(), writes);
     }
 
     /** Collections: /api/v1/R, /api/v1/namespaces/N/R, /apis/G/V/R, /apis/G/V/namespaces/N/R. */
@@ -286,8 +308,15 @@ final class MockApiDispatcher extends Dispatcher {
 
     // ---- discovery ----------------------------------------------------------------------------------
 
-    private MockResponse discovery(String path) throws Exception {
+    private MockResponse discovery(RecordedRequest request, String path) throws Exception {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        if (p.equals("/api") || p.equals("/api/v1") || p.startsWith("/apis") && p.split("/").length <= 4) {
+            discoveryRequests.incrementAndGet();
+        }
+        if ((p.equals("/api") || p.equals("/apis")) && !faults.legacyDiscoveryOnly()
+                && String.valueOf(request.getHeader("Accept")).contains("as=APIGroupDiscoveryList")) {
+            return aggregatedDiscovery(p.equals("/api"));
+        }
         if (p.equals("/version")) {
             ObjectNode v = JSON.createObjectNode();
             v.put("major", "1").put("minor", "32").put("gitVersion", "v1.32.0-k8sbackup-mock")
@@ -312,6 +341,9 @@ final class MockApiDispatcher extends Dispatcher {
         String[] s = p.split("/");
         if (s.length == 4 && s[1].equals("apis")) {
             String gv = s[2] + "/" + s[3];
+            if (faults.discoveryBroken(gv)) {
+                return status(503, "ServiceUnavailable", "the server is currently unable to handle the request");
+            }
             List<ApiResourceSpec> resources = resourcesOf(gv);
             if (!resources.isEmpty() || BuiltinApi.PREFERRED_GROUP_VERSIONS.contains(gv)) {
                 return json(200, resourceList(gv, resources));
@@ -329,6 +361,65 @@ final class MockApiDispatcher extends Dispatcher {
             return status(404, "NotFound", "the server could not find the requested resource");
         }
         return null;
+    }
+
+    /**
+     * Aggregated discovery (apidiscovery.k8s.io/v2, Kubernetes 1.26+; GA in 1.30): every group's versions and
+     * resources in one answer, preferred version first, subresources nested under their resource. A version whose
+     * discovery is broken is listed as Stale with no resources, as an API server does for an unreachable aggregated API.
+     */
+    private MockResponse aggregatedDiscovery(boolean core) throws Exception {
+        ObjectNode list = JSON.createObjectNode();
+        list.put("kind", "APIGroupDiscoveryList").put("apiVersion", "apidiscovery.k8s.io/v2");
+        list.putObject("metadata");
+        ArrayNode items = list.putArray("items");
+        if (core) {
+            addDiscoveredGroup(items, "", List.of("v1"));
+        } else {
+            for (JsonNode g : groupList().get("groups")) {
+                List<String> versions = new ArrayList<>();
+                versions.add(g.path("preferredVersion").path("version").asText());
+                for (JsonNode v : g.get("versions")) {
+                    if (!versions.contains(v.get("version").asText())) {
+                        versions.add(v.get("version").asText());
+                    }
+                }
+                addDiscoveredGroup(items, g.get("name").asText(), versions);
+            }
+        }
+        return json(200, list).setHeader("Content-Type", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList");
+    }
+
+    private void addDiscoveredGroup(ArrayNode items, String group, List<String> versions) throws Exception {
+        ObjectNode g = items.addObject();
+        g.putObject("metadata").put("name", group);
+        ArrayNode vs = g.putArray("versions");
+        for (String version : versions) {
+            String gv = group.isEmpty() ? version : group + "/" + version;
+            ObjectNode v = vs.addObject().put("version", version);
+            ArrayNode resources = v.putArray("resources");
+            v.put("freshness", faults.discoveryBroken(gv) ? "Stale" : "Current");
+            if (faults.discoveryBroken(gv)) {
+                continue;
+            }
+            Map<String, ObjectNode> byPlural = new LinkedHashMap<>();
+            for (ApiResourceSpec r : resourcesOf(gv)) {
+                int slash = r.plural().indexOf('/');
+                if (slash >= 0) {
+                    ObjectNode parent = byPlural.get(r.plural().substring(0, slash));
+                    if (parent != null) {
+                        ObjectNode sub = parent.withArray("subresources").addObject().put("subresource", r.plural().substring(slash + 1));
+                        r.verbs().forEach(sub.putArray("verbs")::add);
+                    }
+                    continue;
+                }
+                ObjectNode o = resources.addObject().put("resource", r.plural());
+                o.putObject("responseKind").put("group", group).put("version", version).put("kind", r.kind());
+                o.put("scope", r.namespaced() ? "Namespaced" : "Cluster");
+                r.verbs().forEach(o.putArray("verbs")::add);
+                byPlural.put(r.plural(), o);
+            }
+        }
     }
 
     /** Whether a collection path (core, group, namespaced or not) names a type discovery serves. */

@@ -116,6 +116,11 @@ public final class MockCluster implements AutoCloseable {
         client.genericKubernetesResources(SnapshotControllerSimulator.CLASSES).resource(cls).create();
     }
 
+    /** Discovery requests served so far (/api, /api/v1, /apis, /apis/G, /apis/G/V). */
+    public int discoveryRequests() {
+        return dispatcher.discoveryRequests.get();
+    }
+
     public int pagedListRequests() {
         return dispatcher.pagedListRequests.get();
     }
