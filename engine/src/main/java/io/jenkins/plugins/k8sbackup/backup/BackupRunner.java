@@ -129,7 +129,7 @@ public final class BackupRunner {
             progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
             run.selectedNamespaces = selectNamespaces(spec, namespaces, allNamespaces, run);
             run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
-            discovery = discovered(discovering);
+            discovery = Futures.awaitUnchecked(discovering);
         } catch (KubernetesClientException e) {
             prefetch.shutdownNow();
             throw new KubernetesUnavailableException("cannot discover the API of " + client.getMasterUrl() + ": "
@@ -216,16 +216,6 @@ public final class BackupRunner {
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES); // their half-written archives are aborted before the backup is discarded
-        }
-    }
-
-    private static ApiDiscovery.Result discovered(CompletableFuture<ApiDiscovery.Result> discovering) throws InterruptedException {
-        try {
-            return Futures.await(discovering);
-        } catch (InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -70,8 +70,8 @@ public final class ApiDiscovery {
     private static Optional<Result> aggregated(KubernetesClient client, ApiCaller caller, ExecutorService pool) throws InterruptedException {
         CompletableFuture<JsonNode> core = CompletableFuture.supplyAsync(() -> aggregatedDocument(client, caller, "/api"), pool);
         CompletableFuture<JsonNode> named = CompletableFuture.supplyAsync(() -> aggregatedDocument(client, caller, "/apis"), pool);
-        JsonNode coreDoc = await(core);
-        JsonNode groups = await(named);
+        JsonNode coreDoc = Futures.awaitUnchecked(core);
+        JsonNode groups = Futures.awaitUnchecked(named);
         if (groups == null || coreDoc == null) {
             return Optional.empty();
         }
@@ -135,7 +135,7 @@ public final class ApiDiscovery {
         }
         List<Answer> answers = new ArrayList<>();
         for (CompletableFuture<Answer> answer : pending) {
-            answers.add(await(answer));
+            answers.add(Futures.awaitUnchecked(answer));
         }
         return result(answers, List.of());
     }
@@ -160,16 +160,6 @@ public final class ApiDiscovery {
     /** Subresources ("pods/log") are not types of their own, and what cannot be listed cannot be backed up. */
     private static boolean listable(String resource, List<?> verbs) {
         return !resource.contains("/") && verbs != null && verbs.contains("list");
-    }
-
-    private static <T> T await(CompletableFuture<T> answer) throws InterruptedException {
-        try {
-            return Futures.await(answer);
-        } catch (InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Answer read(KubernetesClient client, ApiCaller caller, GroupVersion gv) throws InterruptedException {

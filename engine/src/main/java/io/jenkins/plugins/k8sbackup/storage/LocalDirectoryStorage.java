@@ -155,11 +155,12 @@ public final class LocalDirectoryStorage implements BackupStorage {
     @Override
     public void close() {}
 
-    private static final class LocalWriter extends StorageWriter {
+    static final class LocalWriter extends StorageWriter {
         private final Path target;
         private final Path temp;
         private final FileChannel channel;
         private final OutputStream out;
+        private final BackgroundFlusher flusher;
         private long count;
         private boolean done;
 
@@ -168,6 +169,19 @@ public final class LocalDirectoryStorage implements BackupStorage {
             this.temp = temp;
             this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             this.out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+            this.flusher = new BackgroundFlusher(channel);
+        }
+
+        /** Background write-backs started so far (see {@link BackgroundFlusher}). */
+        int backgroundFlushes() {
+            return flusher.started();
+        }
+
+        private void flushInBackgroundWhenDue() throws IOException {
+            if (flusher.due(count)) {
+                out.flush();
+                flusher.start(count);
+            }
         }
 
         private void checkOpen() throws IOException {
@@ -182,6 +196,7 @@ public final class LocalDirectoryStorage implements BackupStorage {
             checkOpen();
             out.write(b);
             count++;
+            flushInBackgroundWhenDue();
         }
 
         @Override
@@ -189,6 +204,7 @@ public final class LocalDirectoryStorage implements BackupStorage {
             checkOpen();
             out.write(b, off, len);
             count += len;
+            flushInBackgroundWhenDue();
         }
 
         @Override
@@ -202,6 +218,7 @@ public final class LocalDirectoryStorage implements BackupStorage {
                 return;
             }
             done = true;
+            flusher.abandon();
             try {
                 out.close();
             } catch (IOException ignored) {
@@ -221,6 +238,7 @@ public final class LocalDirectoryStorage implements BackupStorage {
             }
             try {
                 out.flush();
+                flusher.awaitPending();
                 channel.force(true);
                 out.close();
                 try {

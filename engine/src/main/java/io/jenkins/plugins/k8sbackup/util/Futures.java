@@ -19,4 +19,18 @@ public final class Futures {
             throw e;
         }
     }
+
+    /**
+     * For work that throws nothing checked but InterruptedException (the rest is wrapped where it is thrown): waits,
+     * rethrowing interruption and unchecked failures as they were.
+     */
+    public static <T> T awaitUnchecked(Future<T> f) throws InterruptedException {
+        try {
+            return await(f);
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

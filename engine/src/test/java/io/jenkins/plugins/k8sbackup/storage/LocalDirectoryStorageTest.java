@@ -38,6 +38,53 @@ class LocalDirectoryStorageTest extends BackupStorageContractTest {
     }
 
     @Test
+    void aLargeFileIsWrittenBackWhileItIsWrittenAndPublishedWhole() throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Random random = new java.util.Random(3);
+        java.security.MessageDigest sent = io.jenkins.plugins.k8sbackup.util.Sha256.newDigest();
+        LocalDirectoryStorage.LocalWriter w = (LocalDirectoryStorage.LocalWriter) storage.create("backups/b1/big");
+        long total = 3 * BackgroundFlusher.EVERY + 12345;
+        for (long written = 0; written < total; ) {
+            random.nextBytes(chunk);
+            int n = (int) Math.min(chunk.length, total - written);
+            w.write(chunk, 0, n);
+            sent.update(chunk, 0, n);
+            written += n;
+        }
+        w.write(7); // the single-byte path too
+        sent.update((byte) 7);
+        assertThat(storage.exists("backups/b1/big")).isFalse(); // nothing is visible before close
+        w.close();
+
+        assertThat(w.backgroundFlushes()).isBetween(1, 3);
+        try (java.io.InputStream in = storage.open("backups/b1/big")) {
+            java.security.MessageDigest read = io.jenkins.plugins.k8sbackup.util.Sha256.newDigest();
+            byte[] buf = new byte[1 << 16];
+            long size = 0;
+            for (int n; (n = in.read(buf)) > 0; size += n) {
+                read.update(buf, 0, n);
+            }
+            assertThat(size).isEqualTo(total + 1);
+            assertThat(read.digest()).isEqualTo(sent.digest());
+        }
+        assertNoLeftovers();
+    }
+
+    @Test
+    void anAbortedLargeFileLeavesNothingEvenWithAWriteBackUnderWay() throws IOException {
+        LocalDirectoryStorage.LocalWriter w = (LocalDirectoryStorage.LocalWriter) storage.create("backups/b1/big");
+        byte[] chunk = new byte[1 << 20];
+        for (int i = 0; i < 9; i++) {
+            w.write(chunk);
+        }
+        assertThat(w.backgroundFlushes()).isEqualTo(1);
+        w.abort();
+        w.close();
+        assertThat(storage.exists("backups/b1/big")).isFalse();
+        assertNoLeftovers();
+    }
+
+    @Test
     void directoryIsNotAnObject() throws IOException {
         storage.write("backups/b1/manifest.json", new byte[1]);
         assertThatThrownBy(() -> storage.open("backups/b1")).isInstanceOf(FileNotFoundException.class);
