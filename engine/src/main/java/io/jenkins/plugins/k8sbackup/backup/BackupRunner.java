@@ -329,9 +329,10 @@ public final class BackupRunner {
         TypeArchiveWriter[] archive = {null}; // opened on the first accepted object: empty types store nothing
         StoredJson stored = new StoredJson(type.apiVersion(), type.kind());
         List<ObjectRecord> indexed = new ArrayList<>(INDEX_BATCH);
+        boolean claims = type.qualifiedName().equals(WellKnownTypes.PVCS); // their spec names volumes to snapshot
         try {
             for (String scope : listScopes(run, type)) {
-                run.lister.list(type, scope, selector, run.spec.pageSize(), (item, raw) -> {
+                run.lister.list(type, scope, selector, run.spec.pageSize(), claims, (item, raw) -> {
                     if (!accept(run, type, item)) {
                         return;
                     }

@@ -36,7 +36,7 @@ final class PagedLister {
     interface ItemConsumer {
         /**
          * {@code raw}: the object's bytes as the API server sent them; {@code item}: its {@link #summary}, what
-         * filters look at (everything but the payload of ConfigMaps and Secrets and metadata.managedFields).
+         * the filters and the index look at.
          */
         void accept(ObjectNode item, byte[] raw) throws Exception;
     }
@@ -58,12 +58,13 @@ final class PagedLister {
     }
 
     /** @return how many times the list had to restart after 410 */
-    int list(ResourceType type, String namespace, String labelSelector, int pageSize, ItemConsumer consumer) throws Exception {
+    int list(ResourceType type, String namespace, String labelSelector, int pageSize, boolean keepSpec, ItemConsumer consumer)
+            throws Exception {
         ObjectNode last = null; // its key is only worked out after a restart
         String resumeAfter = null;
         int restarts = 0;
         String token = null;
-        CompletableFuture<Page> next = fetch(type, namespace, labelSelector, pageSize, null);
+        CompletableFuture<Page> next = fetch(type, namespace, labelSelector, pageSize, keepSpec, null);
         while (true) {
             Page page;
             try {
@@ -75,14 +76,14 @@ final class PagedLister {
                     progress.warn(type + ": list continuation expired (410 Gone); restarting the list after "
                             + (resumeAfter == null ? "the start" : resumeAfter));
                     token = null;
-                    next = fetch(type, namespace, labelSelector, pageSize, null);
+                    next = fetch(type, namespace, labelSelector, pageSize, keepSpec, null);
                     continue;
                 }
                 throw e;
             }
             token = page.continueToken();
             boolean more = token != null && !token.isEmpty();
-            next = more ? fetch(type, namespace, labelSelector, pageSize, token) : null;
+            next = more ? fetch(type, namespace, labelSelector, pageSize, keepSpec, token) : null;
             for (Listed item : page.items()) {
                 if (resumeAfter != null) {
                     if (key(item.tree()).compareTo(resumeAfter) <= 0) {
@@ -99,11 +100,12 @@ final class PagedLister {
         }
     }
 
-    private CompletableFuture<Page> fetch(ResourceType type, String namespace, String labelSelector, int pageSize, String token) {
+    private CompletableFuture<Page> fetch(ResourceType type, String namespace, String labelSelector, int pageSize, boolean keepSpec,
+                                          String token) {
         String url = url(type, namespace, labelSelector, pageSize, token);
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return caller.call(() -> get(url));
+                return caller.call(() -> get(url, keepSpec));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CompletionException(e);
@@ -126,10 +128,10 @@ final class PagedLister {
         return u.toString();
     }
 
-    private Page get(String url) {
+    private Page get(String url, boolean keepSpec) {
         byte[] body = ApiGet.get(client, url, "application/json");
         try {
-            return page(body);
+            return page(body, keepSpec);
         } catch (IOException e) {
             throw new KubernetesClientException("GET " + url + ": unreadable response: " + e.getMessage(), 200, null);
         }
@@ -139,7 +141,7 @@ final class PagedLister {
      * A list response, streamed: each item is parsed to a tree (for the filters) and its bytes kept as sent, so
      * storing it is a copy, not a re-serialisation.
      */
-    static Page page(byte[] body) throws IOException {
+    static Page page(byte[] body, boolean keepSpec) throws IOException {
         List<Listed> items = new ArrayList<>();
         String cont = null;
         try (JsonParser p = Json.MAPPER.createParser(body)) {
@@ -153,7 +155,7 @@ final class PagedLister {
                     JsonToken t = p.nextToken();
                     while (t == JsonToken.START_OBJECT) {
                         int start = (int) p.currentTokenLocation().getByteOffset();
-                        ObjectNode item = summary(p);
+                        ObjectNode item = summary(p, keepSpec);
                         int end = (int) p.currentTokenLocation().getByteOffset() + 1; // past the item's closing brace
                         items.add(new Listed(item, Arrays.copyOfRange(body, start, end)));
                         t = p.nextToken();
@@ -172,38 +174,41 @@ final class PagedLister {
     }
 
     /**
-     * The object whose START_OBJECT the parser is on (left on its END_OBJECT), without what no filter looks at and the stored bytes carry
-     * anyway: the payload of ConfigMaps and Secrets (data, stringData, binaryData) and the value of
-     * metadata.managedFields (kept as null, so that its presence is still known).
-     * Decoding those strings only to throw them away was most of the cost of reading a page.
+     * The object whose START_OBJECT the parser is on (left on its END_OBJECT), as far as a backup reads it: apiVersion
+     * and kind, the metadata its filters and index use (name, namespace, labels, ownerReferences, and whether it has
+     * the members {@link StoredJson} drops, kept as null), and spec when {@code keepSpec} (claims: their volumes and
+     * snapshots). Everything else (payloads, annotations, status) is only skipped: the stored bytes carry it, and
+     * decoding it only to throw it away was most of the cost of reading a page.
      */
-    static ObjectNode summary(JsonParser p) throws IOException {
+    static ObjectNode summary(JsonParser p, boolean keepSpec) throws IOException {
         ObjectNode o = Json.MAPPER.getNodeFactory().objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
-            if (PAYLOAD.contains(field)) {
-                p.skipChildren();
-            } else if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
+            if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
                 ObjectNode metadata = o.putObject(field);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    if (name.equals("managedFields")) {
-                        p.skipChildren();
-                        metadata.putNull(name); // present, not read: StoredJson still knows to drop it
-                    } else {
+                    if (KEPT_METADATA.contains(name)) {
                         metadata.set(name, Json.MAPPER.readTree(p));
+                    } else {
+                        p.skipChildren();
+                        if (StoredJson.DROPPED.contains(name)) {
+                            metadata.putNull(name); // present, not read: StoredJson still knows to drop it
+                        }
                     }
                 }
-            } else {
+            } else if (field.equals("apiVersion") || field.equals("kind") || keepSpec && field.equals("spec")) {
                 o.set(field, Json.MAPPER.readTree(p));
+            } else {
+                p.skipChildren();
             }
         }
         return o;
     }
 
-    private static final java.util.Set<String> PAYLOAD = java.util.Set.of("data", "stringData", "binaryData");
+    private static final java.util.Set<String> KEPT_METADATA = java.util.Set.of("name", "namespace", "labels", "ownerReferences");
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

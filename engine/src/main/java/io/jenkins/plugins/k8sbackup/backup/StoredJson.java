@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class StoredJson {
     private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
-    private static final Set<String> DROPPED = Set.of("managedFields", "selfLink");
+    static final Set<String> DROPPED = Set.of("managedFields", "selfLink");
 
     private final byte[] apiVersionMember;
     private final byte[] kindMember;

@@ -20,7 +20,7 @@ class PagedListerPageTest {
                  ]}
                 """;
 
-        var page = PagedLister.page(body.getBytes(StandardCharsets.UTF_8));
+        var page = PagedLister.page(body.getBytes(StandardCharsets.UTF_8), false);
 
         assertThat(page.continueToken()).isEqualTo("tok==");
         assertThat(page.items()).hasSize(2);
@@ -28,25 +28,39 @@ class PagedListerPageTest {
                 .isEqualTo("{\"metadata\": {\"name\": \"a\", \"namespace\": \"n\"}, \"data\": {\"k\": \"}{\"}}");
         assertThat(page.items().get(0).tree()).isEqualTo(Json.MAPPER.readTree("{\"metadata\": {\"name\": \"a\", \"namespace\": \"n\"}}"));
         assertThat(page.items().get(1).tree()).isEqualTo(Json.MAPPER.readTree(page.items().get(1).raw()));
-        assertThat(PagedLister.page("{\"items\":[]}".getBytes(StandardCharsets.UTF_8)).continueToken()).isNull();
+        assertThat(PagedLister.page("{\"items\":[]}".getBytes(StandardCharsets.UTF_8), false).continueToken()).isNull();
+    }
+
+    private static final String FULL_ITEM = "{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\","
+            + "\"metadata\":{\"name\":\"s\",\"namespace\":\"n\",\"uid\":\"u-1\",\"resourceVersion\":\"9\","
+            + "\"labels\":{\"app\":\"db\"},\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"{...}\"},"
+            + "\"managedFields\":[{\"manager\":\"m\"}],\"selfLink\":\"/x\",\"ownerReferences\":[{\"controller\":true}],"
+            + "\"finalizers\":[\"f\"]},\"type\":\"Opaque\",\"data\":{\"k\":\"dmFsdWU=\"},\"stringData\":{\"a\":\"b\"},"
+            + "\"binaryData\":{},\"spec\":{\"volumeName\":\"pv\"},\"status\":{\"phase\":\"Bound\"}}";
+    private static final String READ_METADATA = "\"metadata\":{\"name\":\"s\",\"namespace\":\"n\",\"labels\":{\"app\":\"db\"},"
+            + "\"managedFields\":null,\"selfLink\":null,\"ownerReferences\":[{\"controller\":true}]}";
+
+    @Test
+    void theSummaryIsWhatABackupReadsAndNoMore() throws Exception {
+        var item = PagedLister.page(("{\"items\":[" + FULL_ITEM + "]}").getBytes(StandardCharsets.UTF_8), false).items().get(0);
+
+        assertThat(item.tree()).isEqualTo(Json.MAPPER.readTree("{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\","
+                + READ_METADATA + "}"));
+        assertThat(new String(item.raw(), StandardCharsets.UTF_8)).isEqualTo(FULL_ITEM); // the stored bytes keep everything
     }
 
     @Test
-    void theSummaryLeavesOutPayloadsAndManagedFieldsButKeepsTheRest() throws Exception {
-        String body = "{\"items\":[{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"s\",\"managedFields\":[{\"manager\":\"m\"}],"
-                + "\"ownerReferences\":[{\"controller\":true}]},\"type\":\"Opaque\",\"data\":{\"k\":\"dmFsdWU=\"},"
-                + "\"stringData\":{\"a\":\"b\"},\"binaryData\":{},\"spec\":{\"volumeName\":\"pv\"}}]}";
+    void theSpecIsReadOnlyWhenAsked() throws Exception {
+        var tree = PagedLister.page(("{\"items\":[" + FULL_ITEM + "]}").getBytes(StandardCharsets.UTF_8), true).items().get(0).tree();
 
-        var item = PagedLister.page(body.getBytes(StandardCharsets.UTF_8)).items().get(0).tree();
-
-        assertThat(item).isEqualTo(Json.MAPPER.readTree("{\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"s\",\"managedFields\":null,"
-                + "\"ownerReferences\":[{\"controller\":true}]},\"type\":\"Opaque\",\"spec\":{\"volumeName\":\"pv\"}}"));
+        assertThat(tree).isEqualTo(Json.MAPPER.readTree("{\"apiVersion\":\"v1\",\"kind\":\"PersistentVolumeClaim\","
+                + READ_METADATA + ",\"spec\":{\"volumeName\":\"pv\"}}"));
     }
 
     @Test
     void aBodyThatIsNotAListIsAnError() {
-        assertThatThrownBy(() -> PagedLister.page("{\"items\":[1]}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> PagedLister.page("{\"items\":[1]}".getBytes(StandardCharsets.UTF_8), false))
                 .hasMessageContaining("not an array of objects");
-        assertThatThrownBy(() -> PagedLister.page("<html>".getBytes(StandardCharsets.UTF_8))).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> PagedLister.page("<html>".getBytes(StandardCharsets.UTF_8), false)).isInstanceOf(java.io.IOException.class);
     }
 }

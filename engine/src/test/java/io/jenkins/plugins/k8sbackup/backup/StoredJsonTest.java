@@ -89,7 +89,7 @@ class StoredJsonTest {
     @Test
     void worksFromTheSummaryAPageGives() throws Exception {
         String item = "{\"metadata\":{\"name\":\"a\",\"managedFields\":[{\"manager\":\"kubectl\"}]},\"data\":{\"k\":\"v\"}}";
-        var listed = PagedLister.page(("{\"items\":[" + item + "]}").getBytes(StandardCharsets.UTF_8)).items().get(0);
+        var listed = PagedLister.page(("{\"items\":[" + item + "]}").getBytes(StandardCharsets.UTF_8), false).items().get(0);
 
         byte[] out = configMaps.of(listed.raw(), listed.tree());
 
