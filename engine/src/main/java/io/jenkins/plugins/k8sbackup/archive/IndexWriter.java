@@ -26,16 +26,12 @@ public final class IndexWriter implements AutoCloseable {
         this.generator = Json.MAPPER.createGenerator(out);
     }
 
-    public synchronized void add(ObjectRecord record) throws IOException {
-        write(generator, record);
-        generator.writeRaw('\n');
-        count++;
-    }
-
     /** Several records under one lock: types backed up in parallel share the index. */
     public synchronized void addAll(java.util.List<ObjectRecord> records) throws IOException {
         for (ObjectRecord r : records) {
-            add(r);
+            write(generator, r);
+            generator.writeRaw('\n');
+            count++;
         }
     }
 

@@ -26,6 +26,7 @@ import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import io.jenkins.plugins.k8sbackup.util.Futures;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
@@ -108,7 +109,7 @@ public final class BackupRunner {
 
         Run run = new Run(name, spec, resources, start);
         // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
-        ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, daemon("k8s-backup-list"));
+        ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, DaemonThreads.named("k8s-backup-list"));
         BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
         BackupManifest.ClusterInfo cluster;
         ApiDiscovery.Result discovery;
@@ -193,7 +194,7 @@ public final class BackupRunner {
      */
     private void backupInParallel(Run run, List<ResourceType> types) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(TYPES_IN_PARALLEL, types.size())),
-                daemon("k8s-backup-type"));
+                DaemonThreads.named("k8s-backup-type"));
         try {
             List<Future<?>> running = new ArrayList<>();
             for (ResourceType type : types) {
@@ -217,14 +218,6 @@ public final class BackupRunner {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES); // their half-written archives are aborted before the backup is discarded
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** A backup that fails midway must not leave the application frozen, nor snapshots nobody will prune. */
@@ -344,7 +337,7 @@ public final class BackupRunner {
                             }
                         }
                     }
-                    indexed.add(store(run, type, item, stored.of(raw, item), archive[0]));
+                    indexed.add(store(run, type, claims, item, stored.of(raw, item), archive[0]));
                     count[0]++;
                     if (indexed.size() == INDEX_BATCH) {
                         run.index.addAll(indexed);
@@ -402,7 +395,7 @@ public final class BackupRunner {
                 return false; // a snapshot taken by an earlier backup belongs to that backup, not to the workload
             }
             if (type.qualifiedName().equals(WellKnownTypes.PODS) && !run.spec.includeOwnedPods()
-                    && ObjectCleaner.isControllerOwned(o)) {
+                    && ControllerOwnership.isControllerOwned(o)) {
                 synchronized (run) {
                     run.skippedOwnedPods++;
                 }
@@ -414,10 +407,12 @@ public final class BackupRunner {
     }
 
     /**
-     * {@code json}: the object's stored form (see {@link StoredJson}), {@code o}: the object as listed. Returns its
+     * {@code json}: the object's stored form (see {@link StoredJson}), {@code o}: the object as listed, {@code claim}:
+     * whether it is a PVC (its volume and spec are noted for snapshots and the PVs to capture). Returns its
      * index record, which the caller hands to the shared index a batch at a time (one lock for many objects).
      */
-    private ObjectRecord store(Run run, ResourceType type, ObjectNode o, byte[] json, TypeArchiveWriter archive) throws IOException {
+    private ObjectRecord store(Run run, ResourceType type, boolean claim, ObjectNode o, byte[] json, TypeArchiveWriter archive)
+            throws IOException {
         // list items carry no apiVersion/kind of their own
         String apiVersion = o.path("apiVersion").asText(type.apiVersion());
         String kind = o.path("kind").asText(type.kind());
@@ -433,7 +428,6 @@ public final class BackupRunner {
         archive.add(path, stored);
         ObjectRecord record = new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
                 stored.length, encrypt);
-        boolean claim = type.qualifiedName().equals(WellKnownTypes.PVCS);
         if (encrypt || claim) {
             synchronized (run) { // types are backed up in parallel
                 if (encrypt) {

@@ -24,8 +24,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Lists one resource type page by page (limit/continue), fetching the next page while the caller
- * processes the current one. Pages are read as JSON trees through fabric8's authenticated HTTP client:
- * a backup stores JSON, so binding every object to Java classes and back would only cost time.
+ * processes the current one. Each item comes as the bytes the API server sent (what a backup stores) and a
+ * {@link #summary} of what the backup reads: binding every object to Java classes and back would only cost time.
  * On 410 Gone (the continue token expired, e.g. after etcd compaction) it starts the list again and skips
  * what it already handed out: the API server lists in key order ("namespace/name" bytes), so remembering
  * the last key is enough and memory stays constant.

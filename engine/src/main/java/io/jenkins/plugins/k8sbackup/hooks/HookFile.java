@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -83,8 +82,8 @@ public record HookFile(List<HookSpec> backup, List<RestoreHookSpec> restore) {
     private record BackupEntry(String name, String phase, String namespace, String podName, String labelSelector,
                                String container, List<String> command, String onError, String timeout, Boolean captureOutput) {
         HookSpec toSpec() {
-            return new HookSpec(name, HookPhase.parse(phase, name), namespace, podName, labelSelector, container, command,
-                    OnError.parse(onError, OnError.Fail), Durations.parseOptional(timeout), Boolean.TRUE.equals(captureOutput));
+            return HookSpec.declared(name, phase, namespace, podName, labelSelector, container, command, onError, timeout,
+                    Boolean.TRUE.equals(captureOutput));
         }
     }
 
@@ -92,9 +91,8 @@ public record HookFile(List<HookSpec> backup, List<RestoreHookSpec> restore) {
                                 List<String> command, String onError, String execTimeout, String waitTimeout,
                                 Boolean waitForReady, String stdinArtifact) {
         RestoreHookSpec toSpec() {
-            return new RestoreHookSpec(name, namespace, podName, labelSelector, container, command,
-                    OnError.parse(onError, OnError.Continue), Durations.parseOptional(execTimeout), Durations.parseOptional(waitTimeout),
-                    !Boolean.FALSE.equals(waitForReady), stdinArtifact);
+            return RestoreHookSpec.declared(name, namespace, podName, labelSelector, container, command, onError, execTimeout,
+                    waitTimeout, !Boolean.FALSE.equals(waitForReady), stdinArtifact);
         }
     }
 }

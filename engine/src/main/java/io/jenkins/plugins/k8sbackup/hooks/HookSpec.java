@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
+import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -32,5 +33,15 @@ public record HookSpec(String name, HookPhase phase, String namespace, String po
         phase = phase == null ? HookPhase.pre : phase;
         onError = onError == null ? OnError.Fail : onError;
         timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /**
+     * A hook as a user wrote it (a hooks file, a pipeline step): phase, onError and timeout as text, where blank
+     * means this record's default.
+     */
+    public static HookSpec declared(String name, String phase, String namespace, String podName, String labelSelector,
+                                    String container, List<String> command, String onError, String timeout, boolean captureOutput) {
+        return new HookSpec(name, HookPhase.parse(phase, name), namespace, podName, labelSelector, container, command,
+                OnError.parse(onError, null), Durations.parseOptional(timeout), captureOutput);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
+import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,17 @@ public record RestoreHookSpec(String name, String namespace, String podName, Str
         onError = onError == null ? OnError.Continue : onError;
         execTimeout = execTimeout == null || execTimeout.isZero() || execTimeout.isNegative() ? DEFAULT_EXEC_TIMEOUT : execTimeout;
         waitTimeout = waitTimeout == null || waitTimeout.isZero() || waitTimeout.isNegative() ? DEFAULT_WAIT_TIMEOUT : waitTimeout;
+    }
+
+    /**
+     * A hook as a user wrote it (a hooks file, a pipeline step): onError and the timeouts as text, where blank means
+     * this record's default.
+     */
+    public static RestoreHookSpec declared(String name, String namespace, String podName, String labelSelector, String container,
+                                           List<String> command, String onError, String execTimeout, String waitTimeout,
+                                           boolean waitForReady, String stdinArtifact) {
+        return new RestoreHookSpec(name, namespace, podName, labelSelector, container, command, OnError.parse(onError, null),
+                Durations.parseOptional(execTimeout), Durations.parseOptional(waitTimeout), waitForReady, stdinArtifact);
     }
 
     /** The same hook in another namespace: a restore with namespace mapping runs it in the target namespace. */

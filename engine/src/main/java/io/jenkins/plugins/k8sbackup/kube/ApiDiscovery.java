@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import io.jenkins.plugins.k8sbackup.util.Futures;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
@@ -49,11 +50,7 @@ public final class ApiDiscovery {
     private record Answer(List<ResourceType> types, String warning) {}
 
     public static Result discover(KubernetesClient client, ApiCaller caller) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_REQUESTS, r -> {
-            Thread t = new Thread(r, "k8s-backup-discovery");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_REQUESTS, DaemonThreads.named("k8s-backup-discovery"));
         try {
             Optional<Result> aggregated = aggregated(client, caller, pool);
             return aggregated.isPresent() ? aggregated.get() : perGroupVersion(client, caller, pool);
@@ -75,29 +72,33 @@ public final class ApiDiscovery {
         if (groups == null || coreDoc == null) {
             return Optional.empty();
         }
-        List<ResourceType> types = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
         for (JsonNode document : List.of(coreDoc, groups)) {
             for (JsonNode g : document.path("items")) {
-                String group = g.path("metadata").path("name").asText("");
                 JsonNode preferred = g.path("versions").path(0); // versions come in order of preference
-                if (preferred.isMissingNode()) {
-                    continue;
-                }
-                GroupVersion gv = new GroupVersion(group, preferred.path("version").asText());
-                if ("Stale".equals(preferred.path("freshness").asText())) {
-                    warnings.add(unreadable(gv, "stale: its API server did not answer"));
-                    continue;
-                }
-                for (JsonNode r : preferred.path("resources")) {
-                    if (listable(r.path("resource").asText(), Json.MAPPER.convertValue(r.path("verbs"), List.class))) {
-                        types.add(new ResourceType(group, gv.version(), r.path("resource").asText(),
-                                r.path("responseKind").path("kind").asText(), "Namespaced".equals(r.path("scope").asText())));
-                    }
+                if (!preferred.isMissingNode()) {
+                    answers.add(aggregatedAnswer(new GroupVersion(g.path("metadata").path("name").asText(""),
+                            preferred.path("version").asText()), preferred));
                 }
             }
         }
-        return Optional.of(result(List.of(new Answer(types, null)), warnings));
+        return Optional.of(result(answers));
+    }
+
+    /** One group version of an aggregated document, as the per-group walk would have read it. */
+    private static Answer aggregatedAnswer(GroupVersion gv, JsonNode version) {
+        if ("Stale".equals(version.path("freshness").asText())) {
+            return new Answer(List.of(), unreadable(gv, "stale: its API server did not answer"));
+        }
+        List<ResourceType> types = new ArrayList<>();
+        for (JsonNode r : version.path("resources")) {
+            String resource = r.path("resource").asText();
+            if (listable(resource, Json.MAPPER.convertValue(r.path("verbs"), List.class))) {
+                types.add(new ResourceType(gv.group(), gv.version(), resource, r.path("responseKind").path("kind").asText(),
+                        "Namespaced".equals(r.path("scope").asText())));
+            }
+        }
+        return new Answer(types, null);
     }
 
     /** The aggregated document at {@code path}, or null when the server answered with something else. */
@@ -137,13 +138,13 @@ public final class ApiDiscovery {
         for (CompletableFuture<Answer> answer : pending) {
             answers.add(Futures.awaitUnchecked(answer));
         }
-        return result(answers, List.of());
+        return result(answers);
     }
 
     /** In the server's order, whatever order the answers came in; a type served by two groups is taken once. */
-    private static Result result(List<Answer> answers, List<String> earlierWarnings) {
+    private static Result result(List<Answer> answers) {
         Map<String, ResourceType> byName = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>(earlierWarnings);
+        List<String> warnings = new ArrayList<>();
         for (Answer a : answers) {
             if (a.warning() != null) {
                 warnings.add(a.warning());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -15,11 +16,7 @@ final class BoundedExecutor implements AutoCloseable {
     private final int capacity;
 
     BoundedExecutor(int threads, String name) {
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
         this.capacity = threads * 4;
         this.slots = new Semaphore(capacity);
     }

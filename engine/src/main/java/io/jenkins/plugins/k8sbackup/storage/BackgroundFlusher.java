@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.storage;
 
+import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutionException;
@@ -20,11 +21,7 @@ final class BackgroundFlusher {
     static final long EVERY = 8L << 20;
     /** Flushes are skipped, not queued, when every thread is busy: the final fsync covers what they would have done. */
     private static final ThreadPoolExecutor THREADS = new ThreadPoolExecutor(0, 4, 10, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "k8s-backup-flush");
-                t.setDaemon(true);
-                return t;
-            });
+            new SynchronousQueue<>(), DaemonThreads.named("k8s-backup-flush"));
 
     private final FileChannel channel;
     private long flushedAt;

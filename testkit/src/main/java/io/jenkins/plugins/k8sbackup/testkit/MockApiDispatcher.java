@@ -62,7 +62,6 @@ final class MockApiDispatcher extends Dispatcher {
     final AtomicInteger writeRequests = new AtomicInteger();
     /** Counted once a write is done: a read started during a write is then cached under the count before it. */
     private final AtomicLong completedWrites = new AtomicLong();
-    private volatile StoredCrds storedCrds;
     /** Time spent in the CRUD store on writes: it holds a write lock and scans the whole store for each one. */
     final AtomicLong writeServiceNanos = new AtomicLong();
     /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
@@ -188,18 +187,11 @@ final class MockApiDispatcher extends Dispatcher {
             Map<String, String> forward = new LinkedHashMap<>(query);
             forward.remove("limit");
             forward.remove("continue");
-            String storeQuery = path + toQuery(forward);
-            long writes = completedWrites.get();
-            snapshot = listCache.get(storeQuery);
-            if (snapshot == null || snapshot.writes() != writes) {
-                MockResponse all = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET,
-                        storeQuery, request.getHeaders(), new Buffer()));
-                if (all.code() != 200) {
-                    return all;
-                }
-                snapshot = sortedSnapshot(all.getBody().getBytes(), writes);
-                listCache.put(storeQuery, snapshot);
+            StoreList listed = storeList(path + toQuery(forward), request.getHeaders());
+            if (listed.failure() != null) {
+                return listed.failure();
             }
+            snapshot = listed.snapshot();
             offset = 0;
             if (limit <= 0 || snapshot.items().size() <= limit) {
                 unpagedListRequests.incrementAndGet();
@@ -220,6 +212,25 @@ final class MockApiDispatcher extends Dispatcher {
             }
         }
         return page(snapshot, offset, end, snapshotId);
+    }
+
+    /** The store's answer to a list query: its items, or the store's error response. */
+    private record StoreList(Snapshot snapshot, MockResponse failure) {}
+
+    /** A list from the store, or from {@link #listCache} while no write has completed since it was read. */
+    private StoreList storeList(String storeQuery, Headers headers) throws IOException {
+        long writes = completedWrites.get();
+        Snapshot cached = listCache.get(storeQuery);
+        if (cached != null && cached.writes() == writes) {
+            return new StoreList(cached, null);
+        }
+        MockResponse all = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, storeQuery, headers, new Buffer()));
+        if (all.code() != 200) {
+            return new StoreList(null, all);
+        }
+        Snapshot snapshot = sortedSnapshot(all.getBody().getBytes(), writes);
+        listCache.put(storeQuery, snapshot);
+        return new StoreList(snapshot, null);
     }
 
     /** Items [from, to) of a snapshot as a list response; with a continue token when a snapshot id is given and more remain. */
@@ -465,24 +476,16 @@ final class MockApiDispatcher extends Dispatcher {
         return out;
     }
 
-    private record StoredCrds(long writes, ArrayNode items) {}
-
-    /**
-     * The CRDs in the store, read again only after a write: the store finds them by scanning every object it holds,
-     * and a real API server answers discovery from memory, whatever it stores.
-     */
-    private ArrayNode storedCrds() throws Exception {
-        long writes = completedWrites.get();
-        StoredCrds cached = storedCrds;
-        if (cached != null && cached.writes() == writes) {
-            return cached.items();
+    /** The CRDs in the store, for discovery: from the list cache, so read again only after a write. */
+    private List<JsonNode> storedCrds() throws Exception {
+        StoreList crds = storeList("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Headers.builder().build());
+        List<JsonNode> out = new ArrayList<>();
+        if (crds.snapshot() != null) {
+            for (byte[] crd : crds.snapshot().items()) {
+                out.add(JSON.readTree(crd));
+            }
         }
-        MockResponse r = crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET,
-                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Headers.builder().build(), new Buffer()));
-        JsonNode items = r.code() == 200 ? JSON.readTree(r.getBody().getBytes()).get("items") : null;
-        ArrayNode crds = items instanceof ArrayNode a ? a : JSON.createArrayNode();
-        storedCrds = new StoredCrds(writes, crds);
-        return crds;
+        return out;
     }
 
     private ObjectNode groupList() throws Exception {

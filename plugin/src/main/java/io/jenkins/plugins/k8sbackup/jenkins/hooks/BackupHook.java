@@ -2,10 +2,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.hooks;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.k8sbackup.hooks.HookPhase;
 import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
-import io.jenkins.plugins.k8sbackup.hooks.OnError;
-import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -59,8 +56,8 @@ public class BackupHook extends ExecHook<BackupHook> {
 
     /** The engine's hook; a mistake is an IllegalArgumentException naming the hook. */
     public HookSpec toSpec() {
-        return new HookSpec(getName(), HookPhase.parse(phase, getName()), getNamespace(), getPodName(), getLabelSelector(),
-                getContainer(), getCommand(), OnError.parse(getOnError(), OnError.Fail), Durations.parseOptional(timeout), captureOutput);
+        return HookSpec.declared(getName(), phase, getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
+                getOnError(), timeout, captureOutput);
     }
 
     @Symbol("backupHook")

@@ -2,10 +2,8 @@ package io.jenkins.plugins.k8sbackup.jenkins.hooks;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.k8sbackup.hooks.OnError;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
-import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -70,9 +68,8 @@ public class RestoreHook extends ExecHook<RestoreHook> {
 
     /** The engine's hook; a mistake is an IllegalArgumentException naming the hook. */
     public RestoreHookSpec toSpec() {
-        return new RestoreHookSpec(getName(), getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
-                OnError.parse(getOnError(), OnError.Continue), Durations.parseOptional(execTimeout),
-                Durations.parseOptional(waitTimeout), waitForReady, stdinArtifact);
+        return RestoreHookSpec.declared(getName(), getNamespace(), getPodName(), getLabelSelector(), getContainer(), getCommand(),
+                getOnError(), execTimeout, waitTimeout, waitForReady, stdinArtifact);
     }
 
     @Symbol("restoreHook")

@@ -2,9 +2,9 @@ package io.jenkins.plugins.k8sbackup.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Objects a backup leaves out (what it drops from the objects it stores: {@link StoredJson}). */
-final class ObjectCleaner {
-    private ObjectCleaner() {}
+/** Which objects a controller owns: a backup leaves out the pods it would recreate. */
+final class ControllerOwnership {
+    private ControllerOwnership() {}
 
     /** Pods a controller owns are recreated by it; backing them up only restores stale copies. */
     static boolean isControllerOwned(JsonNode o) {
