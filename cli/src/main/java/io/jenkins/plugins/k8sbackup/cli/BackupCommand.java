@@ -29,7 +29,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--name", description = "backup name (default: backup-<UTC time>)")
     String name;
-    @Option(names = "--include-namespaces", split = ",", description = "namespaces to back up ('*' globs)")
+    @Option(names = {"-n", "--include-namespaces"}, split = ",", description = "namespaces to back up ('*' globs; -n for one or a few)")
     List<String> includeNamespaces = new ArrayList<>();
     @Option(names = "--exclude-namespaces", split = ",", description = "namespaces to leave out")
     List<String> excludeNamespaces = new ArrayList<>();
@@ -65,8 +65,6 @@ final class BackupCommand implements Callable<Integer> {
     String snapshotTimeout;
     @Mixin
     HookOptions hooks = new HookOptions();
-    @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
-    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -81,7 +79,7 @@ final class BackupCommand implements Callable<Integer> {
                 .snapshotTimeout(snapshotTimeout == null ? null : Durations.parse(snapshotTimeout))
                 .hooks(hooks.read().backup()).build();
         RetentionPolicy retention = new RetentionPolicy(ttl == null ? null : Durations.parse(ttl), keepLast);
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
+        ConsoleProgress progress = ConsoleProgress.of(spec);
         BackupResult result = BackupOperation.run(cluster.target(), storage.target(), backupSpec, retention, key, progress);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));

@@ -2,15 +2,28 @@ package io.jenkins.plugins.k8sbackup.cli;
 
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Progress on the terminal (stderr, so stdout stays clean for --output json). Quiet mode keeps warnings only. */
-final class ConsoleProgress implements ProgressListener {
+/** Progress on the terminal (stderr, so stdout stays clean for -o json). Quiet mode keeps warnings only. */
+public final class ConsoleProgress implements ProgressListener {
     private final PrintWriter err;
     private final boolean quiet;
 
     ConsoleProgress(PrintWriter err, boolean quiet) {
         this.err = err;
         this.quiet = quiet;
+    }
+
+    /** Progress as the global --quiet / --verbose ask for it. */
+    public static ConsoleProgress of(CommandSpec spec) {
+        return of(spec, false);
+    }
+
+    /** For commands whose own output tells the story (demo): progress only with --verbose. */
+    public static ConsoleProgress of(CommandSpec spec, boolean quietUnlessVerbose) {
+        Main global = Main.global(spec);
+        boolean quiet = global.quiet || (quietUnlessVerbose && !global.verbose);
+        return new ConsoleProgress(spec.commandLine().getErr(), quiet);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         EncryptionKey key = EncryptionKey.ofBytes(raw);
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), true);
+        ConsoleProgress progress = ConsoleProgress.of(spec, true);
 
         try (MockCluster cluster = MockCluster.start(); WorkloadSimulator controllers = new WorkloadSimulator(cluster.client())) {
             KubeTarget kube = KubeTarget.fromFile(cluster.writeKubeconfig(work.resolve("kubeconfig")), null, 200, 400);

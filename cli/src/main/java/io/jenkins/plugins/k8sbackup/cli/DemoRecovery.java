@@ -107,14 +107,22 @@ final class DemoRecovery {
             byAction.merge(item.action(), 1, Integer::sum);
         }
         byAction.forEach((action, n) -> out.printf("     %-15s %3d objects%n", action.label(), n));
-        report.items().stream().filter(i -> i.action() == RestoreAction.CREATE).limit(6)
-                .forEach(i -> out.println("       e.g. " + i));
-        report.warnings().stream().limit(5).forEach(w -> out.println("     warning: " + w));
+        printSome(out, "       e.g. ", report.items().stream().filter(i -> i.action() == RestoreAction.CREATE)
+                .map(String::valueOf).toList(), 6, "objects created");
+        printSome(out, "     warning: ", report.warnings(), 5, "warnings");
         report.errors().forEach(e -> out.println("     ERROR: " + e));
     }
 
     private static void printVerify(PrintWriter out, VerifyReport report) {
-        report.table().stream().filter(l -> !l.startsWith("ok")).limit(20).forEach(l -> out.println("     " + l));
+        printSome(out, "     ", report.table().stream().filter(l -> !l.startsWith("ok")).toList(), 20, "lines");
         out.println("   " + report.summaryLine());
+    }
+
+    /** The first {@code limit} lines, then how many more there are, so a short listing never hides that it is short. */
+    static void printSome(PrintWriter out, String prefix, List<String> lines, int limit, String what) {
+        lines.stream().limit(limit).forEach(l -> out.println(prefix + l));
+        if (lines.size() > limit) {
+            out.println(prefix + "... and " + (lines.size() - limit) + " more " + what + " (see --report)");
+        }
     }
 }

@@ -17,7 +17,7 @@ final class DiffCommand extends BackupSelectionCommand implements Callable<Integ
                 selection.includeResources, selection.excludeResources, selection.selector, selection.objects,
                 selection.namespaceMap, selection.includeClusterResources);
         DiffReport result = DiffOperation.run(cluster.target(), storage.target(), diffSpec, keys.key(),
-                new ConsoleProgress(spec.commandLine().getErr(), true));
+                ConsoleProgress.of(spec));
         if (report != null) {
             result.writeTo(report);
         }

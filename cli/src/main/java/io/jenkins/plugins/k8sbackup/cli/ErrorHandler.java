@@ -2,14 +2,16 @@ package io.jenkins.plugins.k8sbackup.cli;
 
 import picocli.CommandLine;
 
-/** Turns failures into one clear line and the documented exit code, never a stack trace. */
+/** Turns failures into one clear line and the documented exit code; the stack trace only with --debug. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         boolean usage = ex instanceof IllegalArgumentException;
         cl.getErr().println("error: " + message(ex));
-        if (System.getenv("K8S_BACKUP_DEBUG") != null) {
+        if (Main.global(cl.getCommandSpec()).debugging()) {
             ex.printStackTrace(cl.getErr());
+        } else if (!usage) {
+            cl.getErr().println("(run again with --debug for the stack trace)");
         }
         return usage ? Main.USAGE : Main.FAILED;
     }

@@ -7,14 +7,15 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where the AES-256 key comes from: a file or an environment variable, never the command line itself. */
-final class KeyOptions {
-    @Option(names = "--encryption-key-file", description = "file holding the key (32 bytes, hex or base64)")
+public final class KeyOptions {
+    @Option(names = {"--encryption-key-file", "--key-file"}, paramLabel = "FILE",
+            description = "file holding the AES-256 key (32 bytes, hex or base64); --key-file is an alias")
     Path keyFile;
 
-    @Option(names = "--encryption-key-env", description = "environment variable holding the key")
+    @Option(names = "--encryption-key-env", paramLabel = "VAR", description = "environment variable holding the key")
     String keyEnv;
 
-    Optional<EncryptionKey> key() throws IOException {
+    public Optional<EncryptionKey> key() throws IOException {
         if (keyFile != null && keyEnv != null) {
             throw new IllegalArgumentException("give --encryption-key-file or --encryption-key-env, not both");
         }

@@ -25,8 +25,6 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
     String wait;
     @Mixin
     HookOptions hooks = new HookOptions();
-    @Option(names = {"-q", "--quiet"}, description = "print only warnings and the summary line")
-    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -36,7 +34,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
                 .existingPolicy(existing).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
                 .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).build();
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr(), quiet);
+        ConsoleProgress progress = ConsoleProgress.of(spec);
         RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);
         if (report != null) {
             result.writeTo(report);

@@ -4,12 +4,14 @@ import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import picocli.CommandLine.Option;
 
 /** Where backups live. S3 credentials come from the environment or the AWS default chain, never from flags. */
-final class StorageOptions {
+public final class StorageOptions {
     @Option(names = "--storage", required = true,
-            description = "file:///dir, a directory, or s3://bucket/prefix?endpoint=URL&region=R&pathStyle=true")
+            paramLabel = "URI",
+            description = "where backups live, for every command: a directory, file:///dir, or "
+                    + "s3://bucket/prefix?region=R[&endpoint=URL&pathStyle=true] (S3 credentials from the AWS environment/chain)")
     String uri;
 
-    StorageTarget target() {
+    public StorageTarget target() {
         return new StorageTarget(uri);
     }
 }

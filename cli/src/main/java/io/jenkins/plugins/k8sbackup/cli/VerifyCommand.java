@@ -27,7 +27,7 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
                 .timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
         VerifyReport result = VerifyOperation.run(cluster.target(), storage.target(), verifySpec, keys.key(),
-                new ConsoleProgress(spec.commandLine().getErr(), true));
+                ConsoleProgress.of(spec));
         if (report != null) {
             result.writeTo(report);
         }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.k8sbackup.cli.jenkins;
 
+import io.jenkins.plugins.k8sbackup.cli.ConsoleProgress;
+import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupResult;
@@ -14,20 +18,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Offline JENKINS_HOME backup (Kubernetes Job, cron), no Jenkins needed. Prints the result as JSON. */
+/** Offline JENKINS_HOME backup (Kubernetes Job, cron), no Jenkins needed. */
 @Command(name = "jenkins-backup", mixinStandardHelpOptions = true,
-        description = {"Back up a JENKINS_HOME directory: configuration, jobs, users, nodes, secrets (never master.key "
-                + "in the main archive) and the plugin list.",
-                "Exit codes: 0 completed, 3 completed with warnings, 1 failed, 2 usage error."})
+        description = "Back up a JENKINS_HOME directory: configuration, jobs, users, nodes, secrets (never master.key "
+                + "in the main archive) and the plugin list.")
 public final class JenkinsBackupCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--home", required = true, description = "JENKINS_HOME directory to back up.")
     Path home;
 
-    @Option(names = "--storage", required = true, description = "Backup location: a directory or file:// URI.")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--mode", defaultValue = "auto", description = "full, diff or auto (diff when a full exists; default).")
     String mode;
@@ -53,11 +60,11 @@ public final class JenkinsBackupCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Glob to leave out, e.g. 'jobs/**/builds/*/archive/**'. Repeatable.")
     List<String> excludes = new ArrayList<>();
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Encrypt archive and index with this AES-256 key (32 bytes, hex or base64).")
-    Path keyFile;
+    @Mixin
+    KeyOptions keys;
 
     @Option(names = "--master-key-file", paramLabel = "FILE",
-            description = "Store secrets/master.key as a separate object encrypted with this key (use a different key than --key-file). Without it master.key is not backed up.")
+            description = "Store secrets/master.key as a separate object encrypted with this key (use a different key than --encryption-key-file). Without it master.key is not backed up.")
     Path masterKeyFile;
 
     @Option(names = "--keep-last-full", paramLabel = "N", description = "Afterwards keep only the newest N full backups and their diffs.")
@@ -72,24 +79,24 @@ public final class JenkinsBackupCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Label recorded in the manifest. Repeatable.")
     Map<String, String> labels = new LinkedHashMap<>();
 
+    @Mixin
+    OutputOptions output;
+
     @Override
-    public Integer call() {
-        return JenkinsCliSupport.guarded(System.err, () -> {
-            SelectionSpec selection = new SelectionSpec(includeBuilds,
-                    buildsMaxAge == null ? null : Durations.parse(buildsMaxAge),
-                    JenkinsCliSupport.parseSize(buildsMaxSize), pluginBinaries, includes, excludes);
-            JenkinsBackupOptions.Builder options = JenkinsBackupOptions.builder(home).name(name).mode(BackupMode.parse(mode))
-                    .selection(selection).encryptionKey(JenkinsCliSupport.key(keyFile))
-                    .masterKeyEncryptionKey(JenkinsCliSupport.key(masterKeyFile)).keepLastFull(keepLastFull)
-                    .failFast(failFast).rehashAll(rehashAll);
-            labels.forEach(options::label);
-            JenkinsBackupOptions built = options.build();
-            try (BackupStorage s = JenkinsCliSupport.openStorage(storage)) {
-                JenkinsBackupResult result = JenkinsHomeBackup.run(built, s, System.err::println);
-                result.warnings().forEach(w -> System.err.println("warning: " + w));
-                JenkinsCliSupport.printJson(System.out, result);
-                return result.status().exitCode();
-            }
-        });
+    public Integer call() throws Exception {
+        SelectionSpec selection = new SelectionSpec(includeBuilds,
+                buildsMaxAge == null ? null : Durations.parse(buildsMaxAge),
+                JenkinsCliSupport.parseSize(buildsMaxSize), pluginBinaries, includes, excludes);
+        JenkinsBackupOptions.Builder options = JenkinsBackupOptions.builder(home).name(name).mode(BackupMode.parse(mode))
+                .selection(selection).encryptionKey(keys.key().orElse(null))
+                .masterKeyEncryptionKey(JenkinsCliSupport.key(masterKeyFile)).keepLastFull(keepLastFull)
+                .failFast(failFast).rehashAll(rehashAll);
+        labels.forEach(options::label);
+        JenkinsBackupOptions built = options.build();
+        try (BackupStorage s = storage.target().open()) {
+            JenkinsBackupResult result = JenkinsHomeBackup.run(built, s, ConsoleProgress.of(spec));
+            JenkinsCliSupport.print(spec, output, result, JenkinsText.backup(result));
+            return result.status().exitCode();
+        }
     }
 }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.k8sbackup.cli.jenkins;
 
+import io.jenkins.plugins.k8sbackup.cli.ConsoleProgress;
+import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeRestore;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestorePlan;
@@ -8,21 +12,25 @@ import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Restores a JENKINS_HOME backup into a directory (a staging dir, or the home of a stopped Jenkins). */
 @Command(name = "jenkins-restore", mixinStandardHelpOptions = true,
-        description = {"Restore a JENKINS_HOME backup (a diff brings its full) into a directory and write plugins.txt "
-                + "for jenkins-plugin-cli. Refuses a target whose .owner shows a running Jenkins.",
-                "Exit codes: 0 completed, 3 some files refused or failed their checksum, 1 failed, 2 usage error."})
+        description = "Restore a JENKINS_HOME backup (a diff brings its full) into a directory and write plugins.txt "
+                + "for jenkins-plugin-cli. Refuses a target whose .owner shows a running Jenkins; exit 3 when some files "
+                + "were refused or failed their checksum.")
 public final class JenkinsRestoreCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Backup to restore.")
     String name;
 
-    @Option(names = "--storage", required = true, description = "Backup location: a directory or file:// URI.")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--target", required = true, description = "Directory to restore into.")
     Path target;
@@ -33,8 +41,8 @@ public final class JenkinsRestoreCommand implements Callable<Integer> {
     @Option(names = "--clean", description = "Also delete files missing from the backup, within the backed-up scope only.")
     boolean clean;
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = "Key of an encrypted backup.")
-    Path keyFile;
+    @Mixin
+    KeyOptions keys;
 
     @Option(names = "--master-key-file", paramLabel = "FILE", description = "Key of the separately stored master.key; restores secrets/master.key.")
     Path masterKeyFile;
@@ -45,23 +53,23 @@ public final class JenkinsRestoreCommand implements Callable<Integer> {
     @Option(names = "--skip-live-check", description = "Restore even if TARGET/.owner was written recently (only when Jenkins is surely stopped).")
     boolean skipLiveCheck;
 
+    @Mixin
+    OutputOptions output;
+
     @Override
-    public Integer call() {
-        return JenkinsCliSupport.guarded(System.err, () -> {
-            JenkinsRestoreOptions options = JenkinsRestoreOptions.builder(name, target).clean(clean)
-                    .encryptionKey(JenkinsCliSupport.key(keyFile)).masterKeyEncryptionKey(JenkinsCliSupport.key(masterKeyFile))
-                    .pluginsTxt(pluginsTxt).refuseIfRunning(!skipLiveCheck).build();
-            try (BackupStorage s = JenkinsCliSupport.openStorage(storage)) {
-                if (preview) {
-                    JenkinsRestorePlan plan = JenkinsHomeRestore.preview(options, s, System.err::println);
-                    JenkinsCliSupport.printJson(System.out, plan);
-                    return plan.refused().isEmpty() ? 0 : 3;
-                }
-                JenkinsRestoreReport report = JenkinsHomeRestore.restore(options, s, System.err::println);
-                report.errors().forEach(e -> System.err.println("error: " + e.path() + ": " + e.message()));
-                JenkinsCliSupport.printJson(System.out, report);
-                return report.status().exitCode();
+    public Integer call() throws Exception {
+        JenkinsRestoreOptions options = JenkinsRestoreOptions.builder(name, target).clean(clean)
+                .encryptionKey(keys.key().orElse(null)).masterKeyEncryptionKey(JenkinsCliSupport.key(masterKeyFile))
+                .pluginsTxt(pluginsTxt).refuseIfRunning(!skipLiveCheck).build();
+        try (BackupStorage s = storage.target().open()) {
+            if (preview) {
+                JenkinsRestorePlan plan = JenkinsHomeRestore.preview(options, s, ConsoleProgress.of(spec));
+                JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan));
+                return plan.refused().isEmpty() ? 0 : 3;
             }
-        });
+            JenkinsRestoreReport report = JenkinsHomeRestore.restore(options, s, ConsoleProgress.of(spec));
+            JenkinsCliSupport.print(spec, output, report, JenkinsText.restore(report));
+            return report.status().exitCode();
+        }
     }
 }
