@@ -194,6 +194,14 @@ class JenkinsHomeSecurityTest {
                 "jenkinsBackup: no JENKINS_HOME backup location is configured");
     }
 
+    /** The job allowed by name, and one backup of the home in the administrator's location. */
+    StepHarness allowedWithABackup() throws Exception {
+        StepHarness h = harness("ops/backup", null);
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/backup");
+        h.run(new JenkinsBackupStep());
+        return h;
+    }
+
     JenkinsRestoreStep restoreInto(String target) {
         JenkinsRestoreStep step = new JenkinsRestoreStep("latest");
         step.setTarget(target);
@@ -203,9 +211,7 @@ class JenkinsHomeSecurityTest {
 
     @Test
     void aRestoreOutsideTheRootIsRefused() throws Exception {
-        StepHarness h = harness("ops/backup", null);
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/backup");
-        h.run(new JenkinsBackupStep());
+        StepHarness h = allowedWithABackup();
         Path ref = Files.createDirectories(tmp.resolve("usr-share-jenkins-ref"));
 
         assertThat(h.runFailing(restoreInto(ref.toString()))).hasMessage("jenkinsRestore: refusing to restore into '" + ref
@@ -224,9 +230,7 @@ class JenkinsHomeSecurityTest {
 
     @Test
     void aRestoreThroughASymbolicLinkIsRefused() throws Exception {
-        StepHarness h = harness("ops/backup", null);
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/backup");
-        h.run(new JenkinsBackupStep());
+        StepHarness h = allowedWithABackup();
         Path ref = Files.createDirectories(tmp.resolve("usr-share-jenkins-ref"));
         Files.createSymbolicLink(restores.resolve("innocent"), ref);
         Files.createDirectories(restores.resolve("real"));
@@ -241,9 +245,7 @@ class JenkinsHomeSecurityTest {
 
     @Test
     void aSymlinkedRootIsTheAdministratorsChoiceAndWorks() throws Exception {
-        StepHarness h = harness("ops/backup", null);
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/backup");
-        h.run(new JenkinsBackupStep());
+        StepHarness h = allowedWithABackup();
         Path link = Files.createSymbolicLink(tmp.resolve("restores-link"), restores);
         K8sBackupConfiguration.get().setJenkinsHomeRestoreRoot(link.toString());
 
@@ -253,9 +255,7 @@ class JenkinsHomeSecurityTest {
 
     @Test
     void cleanNeverLeavesTheTarget() throws Exception {
-        StepHarness h = harness("ops/backup", null);
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/backup");
-        h.run(new JenkinsBackupStep());
+        StepHarness h = allowedWithABackup();
         Path sibling = Files.createDirectories(restores.resolve("other-restore"));
         Files.writeString(sibling.resolve("config.xml"), "<hudson>keep me</hudson>");
         Files.writeString(restores.resolve("extra.xml"), "<keep/>");
