@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.security.ACL;
+import java.io.File;
 import jenkins.model.Jenkins;
 
 public abstract class AbstractItem extends Actionable implements Item {
@@ -24,6 +25,11 @@ public abstract class AbstractItem extends Actionable implements Item {
     @Override
     public final String getFullName() {
         return name;
+    }
+
+    /** Stand-in: {@code JENKINS_HOME/jobs/a/jobs/b} for "a/b", as upstream for items in folders. */
+    public File getRootDir() {
+        return new File(Jenkins.get().getRootDir(), "jobs/" + name.replace("/", "/jobs/"));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package hudson.model;
 
-/** Stand-in: only the type, so that {@link Computer} has its real constructor. */
+/** Stand-in: only the type; upstream {@code Jenkins} is the built-in node (through AbstractCIBase). */
 public abstract class Node {
     public Node() {
     }

@@ -4,21 +4,24 @@ import hudson.ExtensionList;
 import hudson.model.Computer;
 import hudson.model.Describable;
 import hudson.model.Item;
-import hudson.model.ItemGroup;
 import hudson.model.Descriptor;
+import hudson.model.Node;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.File;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.kohsuke.stapler.HttpRedirect;
 import org.springframework.security.core.Authentication;
 
 /**
  * Stand-in: one instance with a root directory and an ACL, installed by tests through package-private
- * {@link #install}; descriptors are found in, or created into, the {@link ExtensionList} registry.
+ * {@link #install}; descriptors are found in, or created into, the {@link ExtensionList} registry. As upstream it is
+ * the built-in node, and a group in which items are created by hand.
  */
-public class Jenkins implements AccessControlled, ItemGroup<Item> {
+public class Jenkins extends Node implements AccessControlled, DirectlyModifiableTopLevelItemGroup {
     public static final Permission ADMINISTER = StandInPermissions.of("hudson.model.Hudson.Administer");
     public static final Permission READ = StandInPermissions.of("hudson.model.Hudson.Read");
 
@@ -27,6 +30,7 @@ public class Jenkins implements AccessControlled, ItemGroup<Item> {
     private final File root;
     private final ACL acl;
     final List<Computer> computers = new CopyOnWriteArrayList<>();
+    private volatile String quietDownReason;
 
     Jenkins(File root, ACL acl) {
         this.root = root;
@@ -66,6 +70,28 @@ public class Jenkins implements AccessControlled, ItemGroup<Item> {
 
     public File getRootDir() {
         return root;
+    }
+
+    public boolean isQuietingDown() {
+        return quietDownReason != null;
+    }
+
+    /** Upstream a {@code @RequirePOST} web method needing Overall/Manage; {@code block} waits for running builds. */
+    public HttpRedirect doQuietDown(boolean block, int timeout, String message, boolean safeRestart)
+            throws InterruptedException, IOException {
+        acl.checkPermission(ADMINISTER);
+        quietDownReason = message == null ? "" : message;
+        return new HttpRedirect(".");
+    }
+
+    public HttpRedirect doCancelQuietDown() {
+        acl.checkPermission(ADMINISTER);
+        quietDownReason = null;
+        return new HttpRedirect(".");
+    }
+
+    public String getQuietDownReason() {
+        return quietDownReason;
     }
 
     @Override

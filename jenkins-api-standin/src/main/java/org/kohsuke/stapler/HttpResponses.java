@@ -12,6 +12,10 @@ public class HttpResponses {
         };
     }
 
+    public static HttpResponse redirectToDot() {
+        return new HttpRedirect(".");
+    }
+
     public static HttpResponse staticResource(URL resource) {
         return new HttpResponse() {
         };

@@ -9,6 +9,7 @@ import hudson.model.Run;
 import hudson.security.Permission;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,8 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     static final Map<String, IdCredentials> STORE = new ConcurrentHashMap<>();
     static final List<String> TRACKED = new CopyOnWriteArrayList<>();
+    /** Stand-in: the authentication names that may see a credential; one without an entry is seen by all. */
+    static final Map<String, Set<String>> LISTED_TO = new ConcurrentHashMap<>();
 
     protected CredentialsProvider() {
     }
@@ -33,10 +36,12 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         return type.isInstance(c) ? type.cast(c) : null;
     }
 
-    /** Stand-in: every stored credential of the type, whatever the context (the store is global). */
+    /** Stand-in: the stored credentials of the type that {@code authentication} may see (the store is global). */
     public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(Class<C> type, ItemGroup itemGroup,
                                                                             Authentication authentication) {
-        return STORE.values().stream().filter(type::isInstance).map(type::cast).toList();
+        return STORE.values().stream().filter(type::isInstance)
+                .filter(c -> !LISTED_TO.containsKey(c.getId()) || LISTED_TO.get(c.getId()).contains(authentication.getName()))
+                .map(type::cast).toList();
     }
 
     public static <C extends Credentials> C track(Run run, C credentials) {

@@ -14,6 +14,12 @@ public final class TestCredentialsStore {
     public static void clear() {
         CredentialsProvider.STORE.clear();
         CredentialsProvider.TRACKED.clear();
+        CredentialsProvider.LISTED_TO.clear();
+    }
+
+    /** Only these authentications (by name) see the credential from now on; others neither list nor find it. */
+    public static void visibleOnlyTo(String id, String... authenticationNames) {
+        CredentialsProvider.LISTED_TO.put(id, java.util.Set.of(authenticationNames));
     }
 
     /** "id@buildNumber" for every {@code CredentialsProvider.track} call. */

@@ -33,8 +33,12 @@ class ConfigurationAsCodeTest {
                 d -> assertThat(d.getPath()).isEqualTo("/var/backups/k8s"));
         assertThat(config.getJenkinsBackupAllowedJobs()).isEqualTo("ops/*");
         assertThat(config.getFullBackupSchedule()).isEqualTo("H 2 * * 0");
-        assertThat(config.getScheduleLocation()).isEqualTo("nightly");
-        assertThat(config.getScheduleKeepFull()).isEqualTo(4);
+        assertThat(config.isAllowJobPatterns()).isTrue();
+        assertThat(config.isAllowControllerIdentity()).isFalse();
+        assertThat(config.getJenkinsHomeLocation()).isEqualTo("nightly");
+        assertThat(config.getJenkinsHomeKeepFull()).isEqualTo(4);
+        assertThat(config.getJenkinsHomeMasterKeyCredentialsId()).isEqualTo("jenkins-master-key-key");
+        assertThat(config.getJenkinsHomeRestoreRoot()).isEqualTo("/var/lib/jenkins-restores");
     }
 
     @Test
@@ -44,6 +48,7 @@ class ConfigurationAsCodeTest {
 
         // Values only: JCasC decides the quoting.
         assertThat(exported).contains("k8sBackup:", "jenkinsBackupAllowedJobs:", "ops/*", "locations:", "prod-backups",
-                "s3:", "acme-prod-backups", "eu-west-1", "directory:", "/var/backups/k8s", "scheduleLocation:");
+                "s3:", "acme-prod-backups", "eu-west-1", "directory:", "/var/backups/k8s", "jenkinsHomeLocation:",
+                "allowJobPatterns: true", "jenkinsHomeRestoreRoot:");
     }
 }

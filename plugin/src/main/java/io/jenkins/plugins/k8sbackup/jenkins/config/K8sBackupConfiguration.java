@@ -1,11 +1,14 @@
 package io.jenkins.plugins.k8sbackup.jenkins.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import hudson.scheduler.CronTab;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.k8sbackup.jenkins.home.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +19,8 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -23,20 +28,25 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins » System » Kubernetes backup (JCasC: {@code unclassified: k8sBackup:}): predefined storage
- * locations, the jobs allowed to back up and restore JENKINS_HOME, and the optional periodic JENKINS_HOME
- * backup. Only administrators may change it: pipelines usually run as SYSTEM, so a permission check inside a
- * step proves nothing, and this allow-list is what gates the administrative steps.
+ * locations, the jobs allowed to back up and restore JENKINS_HOME, where JENKINS_HOME backups go and with which keys,
+ * where restores may write, the optional periodic JENKINS_HOME backup, and whether jobs may use the controller's own
+ * cluster and AWS identity. Only administrators may change it: pipelines usually run as SYSTEM, so a permission check
+ * inside a step proves nothing, and these settings are what bound the steps (docs/security.md, "Threat model").
  */
 @Extension
 @Symbol("k8sBackup")
 public class K8sBackupConfiguration extends GlobalConfiguration {
     private List<PredefinedLocation> locations = new ArrayList<>();
     private String jenkinsBackupAllowedJobs = "";
+    private boolean allowJobPatterns;
+    private boolean allowControllerIdentity;
+    private String jenkinsHomeLocation;
+    private String jenkinsHomeEncryptionCredentialsId;
+    private String jenkinsHomeMasterKeyCredentialsId;
+    private Integer jenkinsHomeKeepFull;
+    private String jenkinsHomeRestoreRoot;
     private String fullBackupSchedule;
     private String diffBackupSchedule;
-    private String scheduleLocation;
-    private Integer scheduleKeepFull;
-    private String scheduleKeyCredentialsId;
 
     public K8sBackupConfiguration() {
         load();
@@ -63,6 +73,8 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
         locations = new ArrayList<>();
         fullBackupSchedule = null;
         diffBackupSchedule = null;
+        allowJobPatterns = false;
+        allowControllerIdentity = false;
         req.bindJSON(this, json);
         String problem = validate();
         if (problem != null) {
@@ -93,10 +105,16 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
                 return problem;
             }
         }
-        if ((fullBackupSchedule != null || diffBackupSchedule != null) && location(scheduleLocation).isEmpty()) {
-            return "the periodic JENKINS_HOME backup needs one of the predefined storage locations";
+        if ((fullBackupSchedule != null || diffBackupSchedule != null) && location(jenkinsHomeLocation).isEmpty()) {
+            return "the periodic JENKINS_HOME backup needs one of the predefined storage locations as JENKINS_HOME backup location";
         }
-        return null;
+        List<String> allowListProblems = allowList().problems();
+        if (!allowListProblems.isEmpty()) {
+            return "jobs allowed to run jenkinsBackup and jenkinsRestore: " + String.join("; ", allowListProblems);
+        }
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        return jenkinsHomeRestoreRoot == null || jenkins == null ? null
+                : RestoreRoot.problem(jenkinsHomeRestoreRoot, jenkins.getRootDir().toPath());
     }
 
     static String cronProblem(String cron) {
@@ -136,7 +154,32 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
     }
 
     public JobAllowList allowList() {
-        return JobAllowList.parse(jenkinsBackupAllowedJobs);
+        return JobAllowList.parse(jenkinsBackupAllowedJobs, allowJobPatterns);
+    }
+
+    public boolean isAllowJobPatterns() {
+        return allowJobPatterns;
+    }
+
+    /** Patterns in the allow-list are honoured only with this explicit opt-in (and still skip SCM-driven jobs). */
+    @DataBoundSetter
+    public void setAllowJobPatterns(boolean allowJobPatterns) {
+        this.allowJobPatterns = allowJobPatterns;
+        save();
+    }
+
+    public boolean isAllowControllerIdentity() {
+        return allowControllerIdentity;
+    }
+
+    /**
+     * Lets steps without credentials that run on the built-in node use the controller's own kubeconfig, service
+     * account or AWS role. Off by default: that identity is the controller's, not the job's.
+     */
+    @DataBoundSetter
+    public void setAllowControllerIdentity(boolean allowControllerIdentity) {
+        this.allowControllerIdentity = allowControllerIdentity;
+        save();
     }
 
     public String getFullBackupSchedule() {
@@ -159,33 +202,58 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public String getScheduleLocation() {
-        return scheduleLocation;
+    public String getJenkinsHomeLocation() {
+        return jenkinsHomeLocation;
     }
 
+    /** The predefined location every JENKINS_HOME backup goes to (periodic, jenkinsBackup) and restores read from. */
     @DataBoundSetter
-    public void setScheduleLocation(String scheduleLocation) {
-        this.scheduleLocation = Forms.trimToNull(scheduleLocation);
+    public void setJenkinsHomeLocation(String jenkinsHomeLocation) {
+        this.jenkinsHomeLocation = Forms.trimToNull(jenkinsHomeLocation);
         save();
     }
 
-    public Integer getScheduleKeepFull() {
-        return scheduleKeepFull;
+    public String getJenkinsHomeEncryptionCredentialsId() {
+        return jenkinsHomeEncryptionCredentialsId;
     }
 
+    /** Encrypts the JENKINS_HOME archives; a System-scoped credential, so no job can read it. */
     @DataBoundSetter
-    public void setScheduleKeepFull(Integer scheduleKeepFull) {
-        this.scheduleKeepFull = scheduleKeepFull != null && scheduleKeepFull > 0 ? scheduleKeepFull : null;
+    public void setJenkinsHomeEncryptionCredentialsId(String jenkinsHomeEncryptionCredentialsId) {
+        this.jenkinsHomeEncryptionCredentialsId = Forms.trimToNull(jenkinsHomeEncryptionCredentialsId);
         save();
     }
 
-    public String getScheduleKeyCredentialsId() {
-        return scheduleKeyCredentialsId;
+    public String getJenkinsHomeMasterKeyCredentialsId() {
+        return jenkinsHomeMasterKeyCredentialsId;
     }
 
+    /** Encrypts master.key into its own object; without it master.key is not backed up. System-scoped. */
     @DataBoundSetter
-    public void setScheduleKeyCredentialsId(String scheduleKeyCredentialsId) {
-        this.scheduleKeyCredentialsId = Forms.trimToNull(scheduleKeyCredentialsId);
+    public void setJenkinsHomeMasterKeyCredentialsId(String jenkinsHomeMasterKeyCredentialsId) {
+        this.jenkinsHomeMasterKeyCredentialsId = Forms.trimToNull(jenkinsHomeMasterKeyCredentialsId);
+        save();
+    }
+
+    public Integer getJenkinsHomeKeepFull() {
+        return jenkinsHomeKeepFull;
+    }
+
+    /** Retention of the JENKINS_HOME location: the newest N full backups with their diffs; null keeps all. */
+    @DataBoundSetter
+    public void setJenkinsHomeKeepFull(Integer jenkinsHomeKeepFull) {
+        this.jenkinsHomeKeepFull = jenkinsHomeKeepFull != null && jenkinsHomeKeepFull > 0 ? jenkinsHomeKeepFull : null;
+        save();
+    }
+
+    public String getJenkinsHomeRestoreRoot() {
+        return jenkinsHomeRestoreRoot;
+    }
+
+    /** The only directory JENKINS_HOME restores may write below (never the running home, nor around it). */
+    @DataBoundSetter
+    public void setJenkinsHomeRestoreRoot(String jenkinsHomeRestoreRoot) {
+        this.jenkinsHomeRestoreRoot = Forms.trimToNull(jenkinsHomeRestoreRoot);
         save();
     }
 
@@ -206,11 +274,41 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckJenkinsBackupAllowedJobs(@QueryParameter String value) {
+    public FormValidation doCheckJenkinsBackupAllowedJobs(@QueryParameter String value, @QueryParameter boolean allowJobPatterns) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return JobAllowList.parse(value).isEmpty()
+        JobAllowList list = JobAllowList.parse(value, allowJobPatterns);
+        if (!list.problems().isEmpty()) {
+            return FormValidation.error(String.join("; ", list.problems()));
+        }
+        return list.isEmpty()
                 ? FormValidation.ok("No job may run jenkinsBackup or jenkinsRestore.")
-                : FormValidation.warning("These jobs can read and write JENKINS_HOME backups, secrets included: "
-                        + "only allow jobs whose configuration only administrators can change.");
+                : FormValidation.warning("These jobs can trigger JENKINS_HOME backups to the configured location and "
+                        + "restores below the restore root: only allow jobs whose configuration only administrators can change.");
+    }
+
+    @POST
+    public FormValidation doCheckJenkinsHomeRestoreRoot(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String root = Forms.trimToNull(value);
+        if (root == null) {
+            return FormValidation.ok("No restore root: jenkinsRestore and the restore page refuse to write anywhere.");
+        }
+        String problem = RestoreRoot.problem(root, Jenkins.get().getRootDir().toPath());
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    @POST
+    public ListBoxModel doFillJenkinsHomeEncryptionCredentialsIdItems(@QueryParameter String jenkinsHomeEncryptionCredentialsId) {
+        return systemKeyItems(jenkinsHomeEncryptionCredentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillJenkinsHomeMasterKeyCredentialsIdItems(@QueryParameter String jenkinsHomeMasterKeyCredentialsId) {
+        return systemKeyItems(jenkinsHomeMasterKeyCredentialsId);
+    }
+
+    private static ListBoxModel systemKeyItems(String current) {
+        return Forms.credentialItems(null, current, CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(StringCredentials.class), CredentialsMatchers.instanceOf(FileCredentials.class)));
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.credentials;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
@@ -50,6 +51,11 @@ public final class CredentialResolver {
 
     public void addSecrets(String... values) {
         masker = masker.with(values);
+    }
+
+    /** Also masks what another resolver handed out (e.g. the administrator's JENKINS_HOME keys in a step's log). */
+    public void maskAlso(SecretMasker other) {
+        masker = masker.with(other);
     }
 
     public String stepName() {
@@ -125,12 +131,31 @@ public final class CredentialResolver {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
+        return Optional.of(toKey(id, require(id, "encryption")));
+    }
+
+    /**
+     * An encryption key that must be System-scoped: jobs cannot read those, so a job that can read the backups still
+     * cannot decrypt them (the JENKINS_HOME keys, which protect every secret of Jenkins).
+     */
+    public Optional<EncryptionKey> systemEncryptionKey(String id) throws AbortException {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
         StandardCredentials c = require(id, "encryption");
+        if (c.getScope() != CredentialsScope.SYSTEM) {
+            throw new AbortException(stepName + ": encryption credentials '" + id + "' must be System-scoped (scope "
+                    + c.getScope() + " lets jobs read the key, and with it every secret in the JENKINS_HOME backups)");
+        }
+        return Optional.of(toKey(id, c));
+    }
+
+    private EncryptionKey toKey(String id, StandardCredentials c) throws AbortException {
         try {
             if (c instanceof StringCredentials s) {
                 String text = s.getSecret().getPlainText();
                 addSecrets(text);
-                return Optional.of(EncryptionKey.fromPassphrase(text));
+                return EncryptionKey.fromPassphrase(text);
             }
             if (c instanceof FileCredentials f) {
                 byte[] material;
@@ -138,7 +163,7 @@ public final class CredentialResolver {
                     material = in.readAllBytes();
                 }
                 addSecrets(new String(material, StandardCharsets.US_ASCII).strip());
-                return Optional.of(EncryptionKey.decode(material));
+                return EncryptionKey.decode(material);
             }
         } catch (IllegalArgumentException | IOException e) {
             throw new AbortException(stepName + ": encryption credentials '" + id + "': " + masker.mask(e.getMessage()));

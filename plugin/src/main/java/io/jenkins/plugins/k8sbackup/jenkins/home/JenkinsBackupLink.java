@@ -5,10 +5,19 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
-/** Manage Jenkins » JENKINS_HOME backups: the periodic backup's schedule and its last result. Administrators only. */
+/**
+ * Manage Jenkins » JENKINS_HOME backups: the periodic backup's schedule and its last result, and a restore (with a
+ * preview and quiet mode) from the administrator's JENKINS_HOME location into the restore root. Administrators only:
+ * the page requires Overall/Administer, and the restore action is {@code @POST} and checks it again.
+ */
 @Extension
 public class JenkinsBackupLink extends ManagementLink {
+    private transient volatile AdminRestore.Attempt lastRestore;
 
     @Override
     public String getIconFileName() {
@@ -27,7 +36,7 @@ public class JenkinsBackupLink extends ManagementLink {
 
     @Override
     public String getDescription() {
-        return "Schedule and last result of the periodic JENKINS_HOME backup (k8s-backup).";
+        return "Periodic JENKINS_HOME backup (schedule, last result) and restore into the restore root (k8s-backup).";
     }
 
     @Override
@@ -41,6 +50,26 @@ public class JenkinsBackupLink extends ManagementLink {
 
     public ScheduledBackupResult getLastResult() {
         return PeriodicJenkinsBackup.get().getLastResult();
+    }
+
+    /** The backups a restore can choose from (lists the location: call it once per page view). */
+    public AdminRestore.Listing getAvailableBackups() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return AdminRestore.available();
+    }
+
+    public AdminRestore.Attempt getLastRestore() {
+        return lastRestore;
+    }
+
+    /** Restores (or previews) {@code backup} into {@code target} below the restore root, then shows the result. */
+    @POST
+    public HttpResponse doRestore(@QueryParameter String backup, @QueryParameter String target,
+                                  @QueryParameter boolean preview, @QueryParameter boolean clean,
+                                  @QueryParameter boolean quietDown) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        lastRestore = AdminRestore.run(backup, target, preview, clean, quietDown);
+        return HttpResponses.redirectToDot();
     }
 
     public boolean isScheduled() {

@@ -4,15 +4,10 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
-import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
-import io.jenkins.plugins.k8sbackup.jenkins.credentials.CredentialResolver;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.LocationContext;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.File;
 import java.io.IOException;
@@ -29,8 +24,8 @@ import jenkins.model.Jenkins;
 
 /**
  * The optional periodic JENKINS_HOME backup (Manage Jenkins » System » Kubernetes backup » Periodic JENKINS_HOME
- * backup): checked every minute against the full and differential cron schedules, run with the configured location,
- * master.key key and retention. The last result is kept in JENKINS_HOME and shown on {@link JenkinsBackupLink}.
+ * backup): checked every minute against the full and differential cron schedules, run as SYSTEM (no build runs it)
+ * into the administrator's {@link JenkinsHomeDestination} with its keys and retention. The last result is kept in JENKINS_HOME and shown on {@link JenkinsBackupLink}.
  */
 @Extension
 public class PeriodicJenkinsBackup extends AsyncPeriodicWork {
@@ -92,17 +87,12 @@ public class PeriodicJenkinsBackup extends AsyncPeriodicWork {
     }
 
     private StepOutcome backup(String mode, TaskListener listener) throws IOException {
-        K8sBackupConfiguration config = K8sBackupConfiguration.get();
-        PredefinedLocation location = config.location(config.getScheduleLocation()).orElseThrow(() -> new IOException(
-                "the " + PURPOSE + " needs one of the predefined storage locations; '" + config.getScheduleLocation()
-                        + "' is not one"));
-        CredentialResolver credentials = CredentialResolver.forSystem(PURPOSE);
-        ResolvedStorage storage = location.getLocation().resolve(new LocationContext(credentials, null, true));
-        EncryptionKey masterKeyKey = credentials.encryptionKey(config.getScheduleKeyCredentialsId()).orElse(null);
-        JenkinsHomeRequest request = JenkinsHomeRequest.backup(null, mode, false, List.of(), config.getScheduleKeepFull(),
-                Map.of("trigger", "schedule"), null, masterKeyKey, null, false);
-        return JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), storage, request, new ExecutorBuildActivity(),
-                null, message -> listener.getLogger().println("[" + PURPOSE + "] " + credentials.masker().mask(message)));
+        JenkinsHomeDestination destination = JenkinsHomeDestination.resolve(PURPOSE);
+        JenkinsHomeRequest request = JenkinsHomeRequest.backup(null, mode, false, List.of(), destination.keepLastFull(),
+                Map.of("trigger", "schedule"), destination.encryptionKey(), destination.masterKeyKey(), null, false);
+        return JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), destination.storage(), request,
+                new ExecutorBuildActivity(), null,
+                message -> listener.getLogger().println("[" + PURPOSE + "] " + destination.masker().mask(message)));
     }
 
     /** The last result, also after a restart; null when no periodic backup ran yet. */

@@ -1,64 +1,57 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
+import hudson.model.Job;
+import io.jenkins.plugins.k8sbackup.jenkins.config.JobAllowList;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import io.jenkins.plugins.k8sbackup.jenkins.config.ScriptOrigin;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The guards of the administrative JENKINS_HOME steps. Builds usually run as SYSTEM, so "does the user have
- * Overall/Administer" proves nothing inside a step: only jobs an administrator listed may run them. And a
- * restore never writes into the running controller's home (nor a directory containing it, nor one inside it).
+ * Overall/Administer" proves nothing inside a step: only jobs an administrator listed may run them, and they may
+ * only trigger what the administrator configured (storage, keys, retention, restore root), never choose it.
  */
 final class AdminGate {
     private AdminGate() {}
 
     static void requireAllowedJob(StepRun run) throws AbortException {
-        String job = run.run.getParent().getFullName();
-        if (!K8sBackupConfiguration.get().allowList().allows(job)) {
-            throw new AbortException(run.stepName + ": job '" + job + "' may not back up or restore JENKINS_HOME; an "
-                    + "administrator can allow it under Manage Jenkins » System » Kubernetes backup » "
-                    + "Jobs allowed to run jenkinsBackup and jenkinsRestore");
+        Job<?, ?> job = run.run.getParent();
+        String name = job.getFullName();
+        JobAllowList.Decision decision = K8sBackupConfiguration.get().allowList()
+                .check(name, () -> ScriptOrigin.scmControlled(job));
+        if (!decision.allowed()) {
+            throw new AbortException(run.stepName + ": job '" + name + "' may not back up or restore JENKINS_HOME ("
+                    + decision.reason() + "); an administrator can allow it under Manage Jenkins » System » Kubernetes "
+                    + "backup » Jobs allowed to run jenkinsBackup and jenkinsRestore");
         }
     }
 
-    /** The target of a JENKINS_HOME restore, checked against the live home; returns it normalised. */
-    static Path restoreTarget(String stepName, String target, File liveHome) throws AbortException {
-        if (target == null || target.isBlank()) {
-            throw new AbortException(stepName + ": target is required: an absolute directory to restore into");
+    /**
+     * Refuses the arguments with which a job would choose where JENKINS_HOME goes or comes from, and with which keys:
+     * they belong to the administrator. Named in the message, so the pipeline author knows what to remove.
+     */
+    static void refuseJobChosenDestination(String stepName, StorageStep<?> step, String keyCredentialsId, Integer keepLastFull)
+            throws AbortException {
+        List<String> given = new ArrayList<>();
+        if (step.getStorage() != null) {
+            given.add("storage");
         }
-        Path t = Path.of(target.strip());
-        if (!t.isAbsolute()) {
-            throw new AbortException(stepName + ": target '" + target + "' must be an absolute path on the controller");
+        if (step.getEncryptionCredentialsId() != null) {
+            given.add("encryptionCredentialsId");
         }
-        Path real = realish(t);
-        Path home = realish(liveHome.toPath());
-        if (real.equals(home) || real.startsWith(home) || home.startsWith(real)) {
-            throw new AbortException(stepName + ": refusing to restore into '" + target + "': it "
-                    + (real.equals(home) ? "is" : real.startsWith(home) ? "is inside" : "contains")
-                    + " the running Jenkins' home " + home + ". Restore into another directory, stop Jenkins, then "
-                    + "switch JENKINS_HOME over (see docs/security.md)");
+        if (keyCredentialsId != null) {
+            given.add("keyCredentialsId");
         }
-        return real;
-    }
-
-    /** The real path of the longest existing prefix (resolving symlinks), plus the rest. */
-    static Path realish(Path p) throws AbortException {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
+        if (keepLastFull != null) {
+            given.add("keepLastFull");
         }
-        if (existing == null) {
-            return abs;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
-        } catch (IOException e) {
-            throw new AbortException("cannot resolve " + p + ": " + e.getMessage());
+        if (!given.isEmpty()) {
+            throw new AbortException(stepName + ": " + String.join(", ", given) + (given.size() == 1 ? " is" : " are")
+                    + " set by an administrator, not by a job: JENKINS_HOME backups hold every secret of Jenkins, so only "
+                    + "the location, keys and retention under Manage Jenkins » System » Kubernetes backup » JENKINS_HOME "
+                    + "backups are used; remove " + (given.size() == 1 ? "it" : "them") + " from the step");
         }
     }
 }

@@ -2,26 +2,26 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
+import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code jenkinsBackup}: backs up this controller's JENKINS_HOME (full, differential or automatic) and returns
- * {@code [name:, mode:, files:, bytes:, ...]}. Administrative: only jobs on the global allow-list may run it.
+ * {@code jenkinsBackup}: backs up this controller's JENKINS_HOME (full, differential or automatic) to the location, with
+ * the keys and the retention an administrator configured, and returns {@code [name:, mode:, files:, bytes:, ...]}.
+ * Administrative: only jobs on the global allow-list may run it, and they cannot choose storage, keys or retention
+ * ({@code storage}, {@code encryptionCredentialsId}, {@code keyCredentialsId}, {@code keepLastFull} are refused).
  */
 public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
     public static final String FUNCTION = "jenkinsBackup";
@@ -48,20 +48,19 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         AdminGate.requireAllowedJob(run);
+        AdminGate.refuseJobChosenDestination(FUNCTION, this, keyCredentialsId, keepLastFull);
         String m = mode.toLowerCase(Locale.ROOT);
         if (!MODES.contains(m)) {
             throw new AbortException(FUNCTION + ": mode must be 'full', 'diff' or 'auto', not '" + mode + "'");
         }
         StepArgs.checkName(FUNCTION, name);
-        ResolvedStorage storage = run.storageOnController(getStorage());
-        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
-        Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
         Duration wait = waitDuration();
-        JenkinsHomeRequest request = JenkinsHomeRequest.backup(name, m, includeBuilds, excludes, keepLastFull,
-                run.labels(Map.of()), key.orElse(null), masterKeyKey.orElse(null), wait, failIfBusy);
-        run.log("backing up JENKINS_HOME (" + m + ") to " + storage.describe()
-                + (masterKeyKey.isPresent() ? "; master.key stored separately, encrypted" : "; master.key not stored"));
-        StepOutcome out = JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), storage, request,
+        JenkinsHomeDestination destination = JenkinsHomeDestination.resolve(FUNCTION);
+        run.credentials.maskAlso(destination.masker());
+        JenkinsHomeRequest request = JenkinsHomeRequest.backup(name, m, includeBuilds, excludes, destination.keepLastFull(),
+                run.labels(Map.of()), destination.encryptionKey(), destination.masterKeyKey(), wait, failIfBusy);
+        run.log("backing up JENKINS_HOME (" + m + ") to " + destination.describe());
+        StepOutcome out = JenkinsHomeEngine.backup(Jenkins.get().getRootDir().toPath(), destination.storage(), request,
                 new ExecutorBuildActivity(), ExecutorBuildActivity.idOf(run.run), run.progress());
         return run.finish(out, "JENKINS_HOME backup " + out.report().getOrDefault("name", ""), PartialFailure.UNSTABLE);
     }
@@ -130,7 +129,7 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
         return keyCredentialsId;
     }
 
-    /** Key that encrypts master.key into its own object; without it master.key is not backed up. */
+    /** Refused when set: the master.key key is the administrator's (kept so an old pipeline gets a clear message). */
     @DataBoundSetter
     public void setKeyCredentialsId(String keyCredentialsId) {
         this.keyCredentialsId = Forms.trimToNull(keyCredentialsId);
@@ -140,6 +139,7 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
         return keepLastFull;
     }
 
+    /** Refused when set: retention of the JENKINS_HOME location is the administrator's. */
     @DataBoundSetter
     public void setKeepLastFull(Integer keepLastFull) {
         this.keepLastFull = keepLastFull;

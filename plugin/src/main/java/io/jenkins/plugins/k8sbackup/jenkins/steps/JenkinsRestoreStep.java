@@ -1,24 +1,26 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
+import io.jenkins.plugins.k8sbackup.jenkins.home.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code jenkinsRestore}: restores a JENKINS_HOME backup into a directory on the controller, never into the
- * running controller's home; with {@code preview: true} (the default) only returns the plan of what would be
- * created, overwritten and deleted. Administrative: only jobs on the global allow-list may run it.
+ * {@code jenkinsRestore}: restores a JENKINS_HOME backup from the administrator's JENKINS_HOME location into a
+ * directory below the administrator's restore root ({@link RestoreRoot}), never into the running controller's home;
+ * with {@code preview: true} (the default) only returns the plan of what would be created, overwritten and deleted.
+ * Administrative: only jobs on the global allow-list may run it; storage and keys are not the job's to choose.
+ * The same restore, with quiet mode, is on the administrators' page ({@code JenkinsBackupLink}).
  */
 public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
     public static final String FUNCTION = "jenkinsRestore";
@@ -42,16 +44,17 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         AdminGate.requireAllowedJob(run);
+        AdminGate.refuseJobChosenDestination(FUNCTION, this, keyCredentialsId, null);
         BackupRef ref = SelectsBackup.ref(FUNCTION, backup, Map.of(), null);
-        Path targetDir = AdminGate.restoreTarget(FUNCTION, target, Jenkins.get().getRootDir());
-        ResolvedStorage storage = run.storageOnController(getStorage());
-        Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
-        Optional<EncryptionKey> masterKeyKey = run.credentials.encryptionKey(keyCredentialsId);
+        Path targetDir = RestoreRoot.target(FUNCTION, K8sBackupConfiguration.get().getJenkinsHomeRestoreRoot(), target,
+                Jenkins.get().getRootDir().toPath());
+        JenkinsHomeDestination source = JenkinsHomeDestination.resolve(FUNCTION);
+        run.credentials.maskAlso(source.masker());
         JenkinsHomeRequest request = JenkinsHomeRequest.restore(ref, targetDir.toString(), preview, clean,
-                key.orElse(null), masterKeyKey.orElse(null));
+                source.encryptionKey(), source.masterKeyKey());
         run.log((preview ? "previewing the restore of " : "restoring ") + SelectsBackup.describe(ref) + " from "
-                + storage.describe() + " into " + targetDir);
-        StepOutcome out = JenkinsHomeEngine.restore(storage, request, run.progress());
+                + source.storage().describe() + " into " + targetDir);
+        StepOutcome out = JenkinsHomeEngine.restore(source.storage(), request, run.progress());
         return run.finish(out, (preview ? "JENKINS_HOME restore preview " : "JENKINS_HOME restore ") + backup,
                 PartialFailure.FAILURE);
     }
@@ -92,6 +95,7 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
         return keyCredentialsId;
     }
 
+    /** Refused when set: the master.key key is the administrator's. */
     @DataBoundSetter
     public void setKeyCredentialsId(String keyCredentialsId) {
         this.keyCredentialsId = Forms.trimToNull(keyCredentialsId);

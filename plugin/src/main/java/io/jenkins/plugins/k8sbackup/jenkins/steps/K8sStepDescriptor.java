@@ -1,18 +1,14 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.StorageArgument;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jenkins.authentication.tokens.api.AuthenticationTokens;
@@ -71,13 +67,13 @@ public abstract class K8sStepDescriptor extends StepDescriptor {
     /** Kubernetes credentials: whatever kubernetes-credentials can turn into cluster access. */
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return credentialItems(item, credentialsId, AuthenticationTokens.matcher(KubernetesAuth.class));
+        return Forms.credentialItems(item, credentialsId, AuthenticationTokens.matcher(KubernetesAuth.class));
     }
 
     /** Encryption keys: secret text (key or passphrase) or secret file (key). */
     @POST
     public ListBoxModel doFillEncryptionCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String encryptionCredentialsId) {
-        return credentialItems(item, encryptionCredentialsId, CredentialsMatchers.anyOf(
+        return Forms.credentialItems(item, encryptionCredentialsId, CredentialsMatchers.anyOf(
                 CredentialsMatchers.instanceOf(StringCredentials.class), CredentialsMatchers.instanceOf(FileCredentials.class)));
     }
 
@@ -90,15 +86,5 @@ public abstract class K8sStepDescriptor extends StepDescriptor {
             return FormValidation.warning("http:// sends the credential in clear text; use https://");
         }
         return value.strip().startsWith("https://") ? FormValidation.ok() : FormValidation.error("Use an https:// URL");
-    }
-
-    static ListBoxModel credentialItems(Item item, String current, com.cloudbees.plugins.credentials.CredentialsMatcher matcher) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        if (!Forms.canListCredentials(item)) {
-            return result.includeCurrentValue(current);
-        }
-        return result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), matcher)
-                .includeCurrentValue(current);
     }
 }

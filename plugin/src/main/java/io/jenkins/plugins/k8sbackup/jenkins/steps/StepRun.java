@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
@@ -36,18 +37,22 @@ final class StepRun {
     final EnvVars env;
     final CredentialResolver credentials;
 
-    private StepRun(String stepName, Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env) {
+    /** The computer of the enclosing {@code node} block, or null outside one. */
+    final Computer computer;
+
+    private StepRun(String stepName, Run<?, ?> run, TaskListener listener, FilePath workspace, EnvVars env, Computer computer) {
         this.stepName = stepName;
         this.run = run;
         this.listener = listener;
         this.workspace = workspace;
         this.env = env == null ? new EnvVars() : env;
+        this.computer = computer;
         this.credentials = new CredentialResolver(run, stepName);
     }
 
     static StepRun of(StepContext context, String stepName) throws IOException, InterruptedException {
         return new StepRun(stepName, context.get(Run.class), context.get(TaskListener.class), context.get(FilePath.class),
-                context.get(EnvVars.class));
+                context.get(EnvVars.class), context.get(Computer.class));
     }
 
     void log(String message) {
@@ -64,22 +69,21 @@ final class StepRun {
             throw new AbortException(stepName + ": storage is required, e.g. storage: s3(bucket: 'backups'), "
                     + "directory(path: 'backups') or location('name')");
         }
-        return location.resolve(new LocationContext(credentials, workspace, false));
-    }
-
-    /**
-     * For work that runs on the controller itself (JENKINS_HOME): there is no workspace, so only S3 and
-     * administrator-predefined locations resolve; {@code directory(...)} is refused.
-     */
-    ResolvedStorage storageOnController(BackupLocation location) throws AbortException {
-        if (location == null) {
-            throw new AbortException(stepName + ": storage is required, e.g. storage: s3(bucket: 'backups') or location('name')");
+        ResolvedStorage storage = location.resolve(new LocationContext(credentials, workspace, false));
+        if (storage.usesAmbientCredentials()) {
+            ControllerIdentity.refuseOnBuiltInNode(this, "S3 storage " + storage.describe(),
+                    "the controller's AWS identity (environment, profile, instance role or IRSA)", "credentialsId in s3(...)");
         }
-        return location.resolve(new LocationContext(credentials, null, false));
+        return storage;
     }
 
     ClusterConnection cluster(ClusterOptions options) throws AbortException {
-        return ClusterResolver.resolve(options, credentials, this::log);
+        ClusterConnection connection = ClusterResolver.resolve(options, credentials, this::log);
+        if (connection.usesAgentDefault()) {
+            ControllerIdentity.refuseOnBuiltInNode(this, "the cluster", "the controller's own kubeconfig or service account",
+                    "credentialsId");
+        }
+        return connection;
     }
 
     Optional<EncryptionKey> encryptionKey(String credentialsId) throws AbortException {

@@ -40,6 +40,11 @@ public final class ResolvedStorage implements Serializable {
         return new ResolvedStorage(relativePath, true, null, "workspace/" + relativePath);
     }
 
+    /** S3 without keys: whoever opens it uses the AWS SDK default chain, i.e. the identity of that machine. */
+    public boolean usesAmbientCredentials() {
+        return isS3() && keys == null;
+    }
+
     public boolean isS3() {
         return uri.startsWith("s3://");
     }

@@ -2,18 +2,14 @@ package io.jenkins.plugins.k8sbackup.jenkins.storage;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import hudson.security.ACL;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.net.URI;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -185,15 +181,9 @@ public class S3Location extends BackupLocation {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            StandardListBoxModel result = new StandardListBoxModel();
-            if (!Forms.canListCredentials(item)) {
-                return result.includeCurrentValue(credentialsId);
-            }
-            return result.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(),
-                            CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class),
-                                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)))
-                    .includeCurrentValue(credentialsId);
+            return Forms.credentialItems(item, credentialsId,
+                    CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class),
+                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
         }
     }
 }

@@ -1,8 +1,16 @@
 package io.jenkins.plugins.k8sbackup.jenkins.util;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
+import java.util.List;
 import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /** Permission gates for form validation and list filling (job context, or the global configuration). */
 public final class Forms {
@@ -17,6 +25,34 @@ public final class Forms {
     public static boolean canListCredentials(Item item) {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                 : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    /**
+     * A credentials drop-down: the ids of the credentials matching {@code matcher} that the job's builds may use
+     * (listed with the job's authentication, as the credentials plugin's consumer guide does), or in the global
+     * configuration (no item) those of the Jenkins context, as SYSTEM; the current value is always kept.
+     */
+    public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!canListCredentials(item)) {
+            return result.includeCurrentValue(current);
+        }
+        result.includeEmptyValue();
+        if (item == null) {
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), matcher);
+        } else {
+            result.includeMatchingAs(authenticationOf(item), item, StandardCredentials.class, List.of(), matcher);
+        }
+        return result.includeCurrentValue(current);
+    }
+
+    /**
+     * The authentication a job's builds run with. The consumer guide calls {@code Tasks.getAuthenticationOf2(task)},
+     * which also asks the QueueItemAuthenticators (Authorize Project); that class is not in the API this plugin may use
+     * (see docs/security.md), so this is the task's own default, which is what Tasks falls back to.
+     */
+    static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
     }
 
     public static String trimToNull(String s) {

@@ -30,8 +30,11 @@ class K8sBackupConfigurationTest {
         K8sBackupConfiguration config = K8sBackupConfiguration.get();
 
         assertThatThrownBy(() -> config.configure(null, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> config.doCheckJenkinsBackupAllowedJobs("ops/*")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> config.doCheckJenkinsBackupAllowedJobs("ops/*", true)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> config.doCheckFullBackupSchedule("H 2 * * *")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> config.doCheckJenkinsHomeRestoreRoot("/srv")).isInstanceOf(AccessDeniedException.class);
+        assertThat(config.doFillJenkinsHomeMasterKeyCredentialsIdItems("mk")).as("no list, only the current value")
+                .extracting(o -> o.value).containsExactly("mk");
         assertThat(config.getRequiredGlobalConfigPagePermission()).isSameAs(Jenkins.ADMINISTER);
     }
 
@@ -48,7 +51,7 @@ class K8sBackupConfigurationTest {
         config.setLocations(List.of(new PredefinedLocation("prod", new S3Location("a-bucket"))));
         config.setFullBackupSchedule("H 2 * * 0");
         assertThat(config.validate()).contains("needs one of the predefined storage locations");
-        config.setScheduleLocation("prod");
+        config.setJenkinsHomeLocation("prod");
         assertThat(config.validate()).isNull();
         config.setDiffBackupSchedule("not cron");
         assertThat(config.validate()).contains("invalid schedule 'not cron'");
@@ -58,26 +61,33 @@ class K8sBackupConfigurationTest {
     void theAllowListCheckWarnsWhatItGrants() {
         K8sBackupConfiguration config = K8sBackupConfiguration.get();
 
-        assertThat(config.doCheckJenkinsBackupAllowedJobs("").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(config.doCheckJenkinsBackupAllowedJobs("ops/*").kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(config.doCheckJenkinsBackupAllowedJobs("", false).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(config.doCheckJenkinsBackupAllowedJobs("ops/backup", false).kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(config.doCheckJenkinsBackupAllowedJobs("ops/*", true).kind).isEqualTo(FormValidation.Kind.WARNING);
+        FormValidation withoutOptIn = config.doCheckJenkinsBackupAllowedJobs("ops/*", false);
+        assertThat(withoutOptIn.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(withoutOptIn.getMessage()).contains("'ops/*' is a pattern: enable 'Allow patterns'");
     }
 
     @Test
-    void allowListGlobs() {
-        JobAllowList list = JobAllowList.parse("""
-                # comment
-                exact-job
-                ops/*
-                admin/**
-                """);
+    void patternsWithoutTheOptInAndBadRestoreRootsMakeTheConfigurationInvalid() throws Exception {
+        K8sBackupConfiguration config = K8sBackupConfiguration.get();
+        config.setJenkinsBackupAllowedJobs("ops/**");
+        assertThat(config.validate()).contains("'ops/**' is a pattern");
+        config.setAllowJobPatterns(true);
+        assertThat(config.validate()).isNull();
 
-        assertThat(list.allows("exact-job")).isTrue();
-        assertThat(list.allows("exact-job-2")).isFalse();
-        assertThat(list.allows("ops/backup")).isTrue();
-        assertThat(list.allows("ops/nested/backup")).isFalse();
-        assertThat(list.allows("admin/a/b/c")).isTrue();
-        assertThat(list.allows("# comment")).isFalse();
-        assertThat(JobAllowList.parse("a.b").allows("aXb")).isFalse();
-        assertThat(JobAllowList.parse(null).isEmpty()).isTrue();
+        config.setJenkinsHomeRestoreRoot(h.home.resolve("staging").toString());
+        assertThat(config.validate()).contains("is not an existing directory");
+        java.nio.file.Files.createDirectories(h.home.resolve("staging"));
+        assertThat(config.validate()).contains("is inside the running Jenkins' home");
+        config.setJenkinsHomeRestoreRoot(tmp.toString());
+        assertThat(config.validate()).contains("contains the running Jenkins' home");
+        config.setJenkinsHomeRestoreRoot("relative/restores");
+        assertThat(config.validate()).contains("must be an absolute path");
+        java.nio.file.Path restores = java.nio.file.Files.createDirectories(tmp.resolve("restores"));
+        config.setJenkinsHomeRestoreRoot(restores.toString());
+        assertThat(config.validate()).isNull();
+        assertThat(config.doCheckJenkinsHomeRestoreRoot(restores.toString()).kind).isEqualTo(FormValidation.Kind.OK);
     }
 }

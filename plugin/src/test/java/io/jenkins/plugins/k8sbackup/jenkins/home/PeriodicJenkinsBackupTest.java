@@ -42,7 +42,7 @@ class PeriodicJenkinsBackupTest {
         Files.writeString(h.home.resolve("secrets/master.key"), "the-master-key");
         config = K8sBackupConfiguration.get();
         config.setLocations(List.of(new PredefinedLocation("vault", new DirectoryLocation(tmp.resolve("vault").toString()))));
-        config.setScheduleLocation("vault");
+        config.setJenkinsHomeLocation("vault");
         config.setFullBackupSchedule("H 2 * * 0");
         config.setDiffBackupSchedule("H 2 * * 1-6");
     }
@@ -82,8 +82,8 @@ class PeriodicJenkinsBackupTest {
 
     @Test
     void aScheduledRunBacksUpTheHomeAndRecordsTheResultAcrossRestarts() throws Exception {
-        h.credentials(new TestCreds.Text("mk", "passphrase for the master key"));
-        config.setScheduleKeyCredentialsId("mk");
+        h.credentials(TestCreds.systemScoped(new TestCreds.Text("mk", "passphrase for the master key")));
+        config.setJenkinsHomeMasterKeyCredentialsId("mk");
         PeriodicJenkinsBackup work = work();
 
         work.doRun(); // the stand-in's CronTab fires every minute: full and diff are both due, the full wins
@@ -103,7 +103,7 @@ class PeriodicJenkinsBackupTest {
 
     @Test
     void retentionKeepsTheNewestFullSets() throws Exception {
-        config.setScheduleKeepFull(1);
+        config.setJenkinsHomeKeepFull(1);
         PeriodicJenkinsBackup work = work();
 
         ScheduledBackupResult first = work.runNow("full", listener);
@@ -119,21 +119,21 @@ class PeriodicJenkinsBackupTest {
 
     @Test
     void aMisconfigurationIsAFailedResultNotAnException() throws Exception {
-        config.setScheduleLocation("gone");
-        config.setScheduleKeyCredentialsId(null);
+        config.setJenkinsHomeLocation("gone");
+        config.setJenkinsHomeMasterKeyCredentialsId(null);
         PeriodicJenkinsBackup work = work();
 
         ScheduledBackupResult r = work.runNow("diff", listener);
 
         assertThat(r.status()).isEqualTo("Failed");
-        assertThat(r.summary()).contains("'gone' is not one");
+        assertThat(r.summary()).contains("location 'gone' is not one of the predefined storage locations");
         assertThat(work.getLastResult()).isEqualTo(r);
         assertThat(tmp.resolve("vault/jenkins")).doesNotExist();
     }
 
     @Test
     void aMissingKeyCredentialFailsWithoutBackingUp() throws Exception {
-        config.setScheduleKeyCredentialsId("no-such-id");
+        config.setJenkinsHomeMasterKeyCredentialsId("no-such-id");
 
         ScheduledBackupResult r = work().runNow("full", listener);
 
@@ -141,5 +141,31 @@ class PeriodicJenkinsBackupTest {
         assertThat(r.summary()).contains("no credentials with id 'no-such-id'");
         assertThat(stored()).isEmpty();
         assertThat(Optional.ofNullable(r.name())).isEmpty();
+    }
+
+    @Test
+    void aKeyThatJobsCouldReadIsRefused() throws Exception {
+        h.credentials(new TestCreds.Text("global-key", "a global passphrase any job can read"));
+        config.setJenkinsHomeEncryptionCredentialsId("global-key");
+
+        ScheduledBackupResult r = work().runNow("full", listener);
+
+        assertThat(r.status()).isEqualTo("Failed");
+        assertThat(r.summary()).contains("encryption credentials 'global-key' must be System-scoped");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    void theArchiveIsEncryptedWithTheAdministratorsSystemKey() throws Exception {
+        h.credentials(TestCreds.systemScoped(new TestCreds.Text("archive-key", "the administrator's archive passphrase")));
+        config.setJenkinsHomeEncryptionCredentialsId("archive-key");
+
+        ScheduledBackupResult r = work().runNow("full", listener);
+
+        assertThat(r.status()).isEqualTo("Completed");
+        try (java.util.stream.Stream<Path> files = Files.walk(tmp.resolve("vault"))) {
+            assertThat(files.map(Path::toString)).anyMatch(f -> f.endsWith("home.tar.zst.enc"));
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("the administrator's archive passphrase");
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import hudson.model.Computer;
@@ -22,7 +21,6 @@ import jenkins.model.TestJenkins;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.NamedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Location;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import java.nio.file.Files;
@@ -32,12 +30,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** jenkinsBackup / jenkinsRestore are gated by the administrators' allow-list and never restore into the live home. */
+/**
+ * jenkinsBackup / jenkinsRestore for real: gated by the administrators' allow-list, writing to the administrator's
+ * JENKINS_HOME location and restoring below the restore root (the attacks are in JenkinsHomeSecurityTest).
+ */
 @SuppressWarnings("unchecked")
 class JenkinsHomeStepsTest {
     @TempDir
     Path tmp;
     StepHarness h;
+    Path restores;
 
     static final String MASTER_KEY = "0123456789abcdef-the-controller-master-key";
 
@@ -52,6 +54,9 @@ class JenkinsHomeStepsTest {
         write("secrets/master.key", MASTER_KEY);
         write("workspace/app/big.bin", "never backed up");
         K8sBackupConfiguration.get().setLocations(List.of(new PredefinedLocation("vault", new DirectoryLocation(tmp.resolve("vault").toString()))));
+        K8sBackupConfiguration.get().setJenkinsHomeLocation("vault");
+        restores = Files.createDirectories(tmp.resolve("restores"));
+        K8sBackupConfiguration.get().setJenkinsHomeRestoreRoot(restores.toString());
     }
 
     void write(String rel, String content) throws Exception {
@@ -124,14 +129,11 @@ class JenkinsHomeStepsTest {
     }
 
     JenkinsBackupStep backup() {
-        JenkinsBackupStep step = new JenkinsBackupStep();
-        step.setStorage(new NamedLocation("vault"));
-        return step;
+        return new JenkinsBackupStep();
     }
 
     JenkinsRestoreStep restore(String target) {
         JenkinsRestoreStep step = new JenkinsRestoreStep("latest");
-        step.setStorage(new NamedLocation("vault"));
         step.setTarget(target);
         return step;
     }
@@ -144,7 +146,7 @@ class JenkinsHomeStepsTest {
 
         assertThat(failure).isInstanceOf(AbortException.class)
                 .hasMessageStartingWith("jenkinsBackup: job 'ops/jenkins-backup' may not back up or restore JENKINS_HOME");
-        assertThat(h.runFailing(restore(tmp.resolve("staging").toString()))).hasMessageStartingWith("jenkinsRestore: job 'ops/jenkins-backup' may not");
+        assertThat(h.runFailing(restore("staging"))).hasMessageStartingWith("jenkinsRestore: job 'ops/jenkins-backup' may not");
     }
 
     @Test
@@ -154,11 +156,11 @@ class JenkinsHomeStepsTest {
 
     @Test
     void anAllowedJobBacksUpTheHomeForRealAndARestoreReproducesIt() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("# ops jobs\nops/*");
-        h.credentials(new TestCreds.Text("master-key-key", "a passphrase for master.key only"));
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("# ops jobs\nops/jenkins-backup");
+        h.credentials(TestCreds.systemScoped(new TestCreds.Text("master-key-key", "a passphrase for master.key only")));
+        K8sBackupConfiguration.get().setJenkinsHomeMasterKeyCredentialsId("master-key-key");
         JenkinsBackupStep full = backup();
         full.setMode("full");
-        full.setKeyCredentialsId("master-key-key");
 
         Map<String, Object> first = map(h.run(full));
 
@@ -181,8 +183,8 @@ class JenkinsHomeStepsTest {
         assertThat(diff).containsEntry("mode", "diff").containsEntry("baseFull", first.get("name"))
                 .containsEntry("files", 1).containsEntry("deletionCount", 1);
 
-        Path staging = tmp.resolve("staging-home");
-        JenkinsRestoreStep preview = restore(staging.toString());
+        Path staging = restores.toRealPath().resolve("staging-home");
+        JenkinsRestoreStep preview = restore("staging-home");
         Map<String, Object> plan = map(h.run(preview));
 
         assertThat(plan).containsEntry("preview", true).containsEntry("backupName", diff.get("name"));
@@ -191,7 +193,6 @@ class JenkinsHomeStepsTest {
 
         JenkinsRestoreStep real = restore(staging.toString());
         real.setPreview(false);
-        real.setKeyCredentialsId("master-key-key");
         Map<String, Object> report = map(h.run(real));
 
         assertThat(report).containsEntry("preview", false).containsEntry("status", "Completed");
@@ -215,7 +216,7 @@ class JenkinsHomeStepsTest {
 
     @Test
     void theQuietWaitIgnoresTheStepsOwnBuildButWaitsForOthers() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
         TestComputer controller = new TestComputer();
         busy(controller, h.run);                  // the Pipeline's own flyweight executor
         busy(controller, new NodeBlock(h.run));   // and its node {} block
@@ -242,7 +243,7 @@ class JenkinsHomeStepsTest {
 
     @Test
     void aBadWaitIsRefusedBeforeAnythingRuns() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
         JenkinsBackupStep step = backup();
         step.setWaitForBuilds("soon");
 
@@ -252,9 +253,9 @@ class JenkinsHomeStepsTest {
 
     @Test
     void aRestoreIntoTheHomeOfAnotherRunningJenkinsIsRefusedByTheEngine() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
         h.run(backup());
-        Path otherHome = Files.createDirectories(tmp.resolve("other-jenkins"));
+        Path otherHome = Files.createDirectories(restores.resolve("other-jenkins"));
         Files.writeString(otherHome.resolve(".owner"), String.valueOf(ProcessHandle.current().pid()));
         JenkinsRestoreStep step = restore(otherHome.toString());
         step.setPreview(false);
@@ -266,24 +267,15 @@ class JenkinsHomeStepsTest {
 
     @Test
     void restoringAMissingBackupSaysSo() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
 
-        assertThat(h.runFailing(restore(tmp.resolve("staging").toString()))).isInstanceOf(AbortException.class)
+        assertThat(h.runFailing(restore("staging"))).isInstanceOf(AbortException.class)
                 .hasMessageContaining("no complete backup at " + tmp.resolve("vault"));
     }
 
     @Test
-    void aWorkspaceDirectoryIsRefusedBecauseTheWorkRunsOnTheController() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
-        JenkinsBackupStep step = new JenkinsBackupStep();
-        step.setStorage(new DirectoryLocation("backups"));
-
-        assertThat(h.runFailing(step)).hasMessageContaining("would write to the Jenkins controller's disk");
-    }
-
-    @Test
     void badModesAndNamesAreRefused() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
         JenkinsBackupStep mode = backup();
         mode.setMode("incremental");
         JenkinsBackupStep name = backup();
@@ -294,40 +286,13 @@ class JenkinsHomeStepsTest {
     }
 
     @Test
-    void restoringIntoTheLiveHomeIsRefused() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
+    void anS3LocationNeedsNoWorkspace() throws Exception {
+        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/jenkins-backup");
+        K8sBackupConfiguration.get().setLocations(List.of(new PredefinedLocation("s3vault", new S3Location("jenkins-backups"))));
+        K8sBackupConfiguration.get().setJenkinsHomeLocation("s3vault");
 
-        assertThat(h.runFailing(restore(h.home.toString()))).hasMessageContaining("refusing to restore into")
-                .hasMessageContaining("is the running Jenkins' home");
-        assertThat(h.runFailing(restore(h.home.resolve("jobs/x").toString()))).hasMessageContaining("is inside the running Jenkins' home");
-        assertThat(h.runFailing(restore(tmp.toString()))).hasMessageContaining("contains the running Jenkins' home");
-        assertThat(h.runFailing(restore(h.home.resolve("jobs/../").toString()))).hasMessageContaining("is the running Jenkins' home");
-    }
-
-    @Test
-    void aSymlinkToTheLiveHomeIsRecognised() throws Exception {
-        Path link = Files.createSymbolicLink(tmp.resolve("innocent-looking"), h.home);
-
-        assertThatThrownBy(() -> AdminGate.restoreTarget("jenkinsRestore", link.resolve("restore").toString(), h.home.toFile()))
-                .hasMessageContaining("is inside the running Jenkins' home");
-    }
-
-    @Test
-    void aRestoreTargetMustBeAbsoluteAndElsewhere() throws Exception {
-        assertThatThrownBy(() -> AdminGate.restoreTarget("jenkinsRestore", "relative/dir", h.home.toFile()))
-                .hasMessageContaining("must be an absolute path");
-        assertThat(AdminGate.restoreTarget("jenkinsRestore", tmp.resolve("staging-home").toString(), h.home.toFile()))
-                .isEqualTo(tmp.toRealPath().resolve("staging-home"));
-    }
-
-    @Test
-    void s3StorageNeedsNoWorkspace() throws Exception {
-        K8sBackupConfiguration.get().setJenkinsBackupAllowedJobs("ops/*");
-        JenkinsBackupStep step = new JenkinsBackupStep();
-        step.setStorage(new S3Location("jenkins-backups"));
-
-        // No S3 here: the engine fails to reach it, after the step resolved the location without a workspace.
-        assertThat(h.runFailing(step)).isInstanceOf(AbortException.class).hasMessageNotContaining("workspace");
+        // No S3 here: the engine fails to reach it, after the location resolved without a workspace.
+        assertThat(h.runFailing(backup())).isInstanceOf(AbortException.class).hasMessageNotContaining("workspace");
         assertThat(h.log()).contains("to s3://jenkins-backups/");
     }
 }

@@ -5,9 +5,11 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.TestExtensions;
+import hudson.model.Computer;
+import hudson.model.ItemGroup;
 import hudson.model.Job;
+import hudson.model.Node;
 import hudson.model.Queue;
-import hudson.model.queue.SubTask;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import jenkins.model.Jenkins;
 import jenkins.model.TestJenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -44,14 +47,22 @@ public final class StepHarness {
     private final TaskListener listener = new StreamTaskListener(log, StandardCharsets.UTF_8);
     private FilePath workspace;
 
+    private Computer computer;
+
     public StepHarness(Path root, String jobName, int buildNumber) throws IOException {
+        this(root, jobName, buildNumber, null);
+    }
+
+    /** {@code parent}: the group the job is in (null: the Jenkins root, where jobs are created by hand). */
+    public StepHarness(Path root, String jobName, int buildNumber, ItemGroup<?> parent) throws IOException {
         this.root = root;
         this.home = Files.createDirectories(root.resolve("jenkins-home"));
         this.workspaceDir = Files.createDirectories(root.resolve("workspace"));
         TestExtensions.clear();
         TestCredentialsStore.clear();
+        TestCreds.resetScopes();
         TestJenkins.install(home.toFile(), ACL.lambda2((a, p) -> true));
-        this.job = new TestJob(jobName);
+        this.job = new TestJob(parent == null ? Jenkins.get() : parent, jobName);
         this.run = new TestRun(job, buildNumber, Files.createDirectories(root.resolve("builds/" + buildNumber)).toFile());
         this.workspace = new FilePath(AGENT, workspaceDir.toString());
         env.put("JOB_NAME", jobName);
@@ -64,6 +75,30 @@ public final class StepHarness {
     public StepHarness onController() {
         workspace = new FilePath(workspaceDir.toFile());
         return this;
+    }
+
+    /** Inside {@code node('built-in')}: the computer of the Jenkins node itself, and a workspace on its disk. */
+    public StepHarness onBuiltInNode() {
+        computer = new NodeComputer(Jenkins.get());
+        return onController();
+    }
+
+    /** The job's saved Pipeline definition, as config.xml holds it ({@code null}: no definition element). */
+    public StepHarness definition(String definitionClass) throws IOException {
+        Path dir = job.getRootDir().toPath();
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("config.xml"), "<?xml version='1.1' encoding='UTF-8'?>\n<flow-definition plugin=\"workflow-job\">"
+                + "<description/>" + (definitionClass == null ? "" : "<definition class=\"" + definitionClass
+                + "\" plugin=\"workflow-cps\"><script>node {}</script><sandbox>true</sandbox></definition>")
+                + "<disabled>false</disabled></flow-definition>");
+        return this;
+    }
+
+    /** A computer of a node (the stand-in's Computer keeps its node). */
+    static final class NodeComputer extends Computer {
+        NodeComputer(Node node) {
+            super(node);
+        }
     }
 
     public StepHarness permissions(BiPredicate<Authentication, Permission> acl) {
@@ -110,9 +145,22 @@ public final class StepHarness {
     }
 
     /** Upstream a WorkflowJob is a Queue.Task, so its builds' getParent() serves both Run and Queue.Executable. */
-    public static final class TestJob extends Job<TestJob, TestRun> implements SubTask {
-        TestJob(String fullName) {
-            super(null, fullName);
+    public static final class TestJob extends Job<TestJob, TestRun> implements Queue.Task {
+        private Authentication authentication = ACL.SYSTEM2;
+
+        public TestJob(ItemGroup<?> parent, String fullName) {
+            super(parent, fullName);
+        }
+
+        /** The authentication its builds run as (upstream: Authorize Project, or the task's own default). */
+        public TestJob runsAs(Authentication a) {
+            this.authentication = a;
+            return this;
+        }
+
+        @Override
+        public Authentication getDefaultAuthentication2() {
+            return authentication;
         }
 
         @Override
@@ -159,6 +207,9 @@ public final class StepHarness {
             values.put(TaskListener.class, h.listener);
             values.put(FilePath.class, h.workspace);
             values.put(EnvVars.class, h.env);
+            if (h.computer != null) {
+                values.put(Computer.class, h.computer);
+            }
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.jenkins.testing;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.util.Secret;
@@ -8,15 +10,35 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-/** Credentials of each type the plugin accepts, implemented directly on the (stand-in) interfaces. */
+/**
+ * Credentials of each type the plugin accepts, implemented directly on the (stand-in) interfaces. Their scope is
+ * GLOBAL unless a test registered the id with {@link #systemScoped} (reset by {@link #resetScopes}).
+ */
 public final class TestCreds {
+    private static final Set<String> SYSTEM_SCOPED = ConcurrentHashMap.newKeySet();
+
     private TestCreds() {}
+
+    public static <C extends IdCredentials> C systemScoped(C c) {
+        SYSTEM_SCOPED.add(c.getId());
+        return c;
+    }
+
+    public static void resetScopes() {
+        SYSTEM_SCOPED.clear();
+    }
+
+    static CredentialsScope scopeOf(String id) {
+        return SYSTEM_SCOPED.contains(id) ? CredentialsScope.SYSTEM : CredentialsScope.GLOBAL;
+    }
 
     public record Text(String getId, String value) implements StringCredentials {
         @Override
@@ -27,6 +49,11 @@ public final class TestCreds {
         @Override
         public String getDescription() {
             return "secret text";
+        }
+
+        @Override
+        public CredentialsScope getScope() {
+            return scopeOf(getId());
         }
     }
 
@@ -39,6 +66,11 @@ public final class TestCreds {
         @Override
         public String getDescription() {
             return "username/password";
+        }
+
+        @Override
+        public CredentialsScope getScope() {
+            return scopeOf(getId());
         }
     }
 
@@ -55,6 +87,11 @@ public final class TestCreds {
         @Override
         public String getDescription() {
             return "secret file";
+        }
+
+        @Override
+        public CredentialsScope getScope() {
+            return scopeOf(getId());
         }
     }
 
@@ -73,6 +110,11 @@ public final class TestCreds {
         public String getDescription() {
             return "aws";
         }
+
+        @Override
+        public CredentialsScope getScope() {
+            return scopeOf(getId());
+        }
     }
 
     public record Cert(String getId, KeyStore getKeyStore, String password) implements StandardCertificateCredentials {
@@ -84,6 +126,11 @@ public final class TestCreds {
         @Override
         public String getDescription() {
             return "certificate";
+        }
+
+        @Override
+        public CredentialsScope getScope() {
+            return scopeOf(getId());
         }
     }
 }
