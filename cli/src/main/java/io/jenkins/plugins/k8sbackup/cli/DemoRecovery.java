@@ -114,7 +114,7 @@ final class DemoRecovery {
     }
 
     private static void printVerify(PrintWriter out, VerifyReport report) {
-        report.table().stream().filter(l -> !l.startsWith("ok")).limit(20).forEach(l -> out.println("     " + l));
+        report.attention().stream().limit(20).forEach(l -> out.println("     " + l));
         out.println("   " + report.summaryLine());
     }
 }
