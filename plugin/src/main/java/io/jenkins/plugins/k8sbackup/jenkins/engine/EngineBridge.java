@@ -39,15 +39,16 @@ public final class EngineBridge {
     }
 
     static RestoreSpec spec(String backupName, RestoreRequest r) {
+        SelectionRequest sel = r.selection();
         return RestoreSpec.builder(backupName)
-                .includeNamespaces(r.includeNamespaces())
-                .excludeNamespaces(r.excludeNamespaces())
-                .includeResources(r.includeResources())
-                .excludeResources(r.excludeResources())
-                .labelSelector(r.labelSelector())
-                .objects(r.objects())
-                .namespaceMapping(r.namespaceMapping())
-                .includeClusterResources(r.includeClusterResources())
+                .includeNamespaces(sel.includeNamespaces())
+                .excludeNamespaces(sel.excludeNamespaces())
+                .includeResources(sel.includeResources())
+                .excludeResources(sel.excludeResources())
+                .labelSelector(sel.labelSelector())
+                .objects(sel.objects())
+                .namespaceMapping(sel.namespaceMapping())
+                .includeClusterResources(sel.includeClusterResources())
                 .existingPolicy(r.existingPolicy() == null ? null : ExistingPolicy.valueOf(r.existingPolicy().toLowerCase(Locale.ROOT)))
                 .dryRun(r.dryRun())
                 .concurrency(r.concurrency())

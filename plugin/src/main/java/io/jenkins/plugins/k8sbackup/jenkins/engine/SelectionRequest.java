@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which objects of a backup a verifyRestore looks at, as the step received them: namespaces of the backup,
+ * Which objects of a backup a k8sRestore or verifyRestore takes, as the step received them: namespaces of the backup,
  * resources, label selector, single objects, the cluster-scoped switch, and the mapping applied after them.
  */
 public record SelectionRequest(List<String> includeNamespaces, List<String> excludeNamespaces, List<String> includeResources,

@@ -73,9 +73,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        return new RestoreRequest(ref, selection.includeNamespaces(), selection.excludeNamespaces(), selection.includeResources(),
-                selection.excludeResources(), selection.labelSelector(), selection.objects(), selection.namespaceMapping(),
-                selection.includeClusterResources(), policy, dryRun, concurrency, wait, hookSpecs);
+        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs);
     }
 
     public String getExistingResourcePolicy() {
