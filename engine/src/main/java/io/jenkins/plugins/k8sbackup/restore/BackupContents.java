@@ -42,10 +42,6 @@ public final class BackupContents {
         return c;
     }
 
-    public SortedSet<String> namespaces() {
-        return namespaces;
-    }
-
     /**
      * Refuses namespace names in the selection (include, exclude, single objects) that no namespace of the backup
      * answers to but a mapping target does: selections name the backup's namespaces, the mapping applies after.
