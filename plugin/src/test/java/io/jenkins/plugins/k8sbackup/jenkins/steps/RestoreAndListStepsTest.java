@@ -182,6 +182,68 @@ class RestoreAndListStepsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void verifyTakesTheRestoresSelectionAndMappingSoACloneIsReallyCompared() throws Exception {
+        backup("b-1", "deploy-shop", 1);
+        Map<String, String> mapping = Map.of("shop", "shop-verified");
+        K8sRestoreStep restore = restore("b-1");
+        restore.setNamespaceMapping(mapping);
+        restore.setIncludeNamespaces(List.of("shop"));
+        restore.setWaitTimeout("5s");
+        VerifyRestoreStep verify = cluster.connect(new VerifyRestoreStep("b-1"), "k8s");
+        // the same fragment as the restore's
+        verify.setNamespaceMapping(mapping);
+        verify.setIncludeNamespaces(List.of("shop"));
+        verify.setTimeout("10s");
+
+        Map<String, Object> result;
+        try (WorkloadSimulator controllers = new WorkloadSimulator(cluster.client())) {
+            h.run(restore);
+            result = (Map<String, Object>) h.run(verify);
+        } catch (Exception e) {
+            throw new AssertionError(h.log(), e);
+        }
+
+        assertThat(result.get("verdict")).as(h.log()).isEqualTo("PASS");
+        assertThat(((Number) result.get("compared")).intValue()).isGreaterThan(8);
+        assertThat((List<String>) result.get("table")).anyMatch(l -> l.contains("configmaps shop-verified/web-config"))
+                .noneMatch(l -> l.contains(" shop/"));
+        assertThat((List<String>) result.get("table")).anyMatch(l -> l.contains("services shop-verified/web")
+                && l.contains("note: spec.ports[0].nodePort 30080 -> unset"));
+        assertThat(h.log()).contains("[verifyRestore] verifying").contains("namespaces mapped {shop=shop-verified}");
+    }
+
+    @Test
+    void verifyOfNothingFailsTheBuildAndSaysWhy() throws Exception {
+        backup("b-1", "deploy-shop", 1);
+        VerifyRestoreStep nothing = verify("b-1");
+        nothing.setNamespaces(List.of());
+        nothing.setIncludeNamespaces(List.of("shop-staging"));
+
+        Throwable failure = h.runFailing(nothing);
+
+        assertThat(failure).isInstanceOf(hudson.AbortException.class).hasMessageContaining("verify b-1: fail, 0 objects")
+                .hasMessageContaining("nothing compared: the selection (namespaces shop-staging) matches no object of backup b-1, "
+                        + "which has namespaces shop");
+        assertThat(h.log()).contains("verdict FAIL");
+
+        VerifyRestoreStep targets = verify("b-1");
+        targets.setNamespaces(List.of());
+        targets.setIncludeNamespaces(List.of("shop-staging"));
+        targets.setNamespaceMapping(Map.of("shop", "shop-staging"));
+        assertThat(h.runFailing(targets)).isInstanceOf(hudson.AbortException.class)
+                .hasMessageContaining("namespace 'shop-staging' is where the namespace mapping puts 'shop'")
+                .hasMessageContaining("so select 'shop' instead");
+
+        VerifyRestoreStep both = verify("b-1");
+        both.setIncludeNamespaces(List.of("shop"));
+        assertThat(h.runFailing(both)).hasMessageContaining("give includeNamespaces only; 'namespaces' is its deprecated name");
+        VerifyRestoreStep badMapping = verify("b-1");
+        badMapping.setNamespaceMapping(Map.of("shop", "Shop_Copy"));
+        assertThat(h.runFailing(badMapping)).hasMessageContaining("verifyRestore: namespaceMapping shop -> Shop_Copy");
+    }
+
+    @Test
     void latestWithNoMatchIsAClearError() throws Exception {
         backup("b-1", "deploy-shop", 1);
         K8sRestoreStep step = restore("latest");
