@@ -15,13 +15,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jenkins-restore", mixinStandardHelpOptions = true,
         description = {"Restore a JENKINS_HOME backup (a diff brings its full) into a directory and write plugins.txt "
                 + "for jenkins-plugin-cli. Refuses a target whose .owner shows a running Jenkins.",
-                "Exit codes: 0 completed, 3 some files refused or failed their checksum, 1 failed, 2 usage error."})
+                "Exit codes: 0 completed, 3 some paths refused (unsafe, or a symbolic link in the target), 1 failed "
+                        + "(a damaged backup is refused with nothing written), 2 usage error."})
 public final class JenkinsRestoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Backup to restore.")
     String name;
 
-    @Option(names = "--storage", required = true, description = "Backup location: a directory or file:// URI.")
+    @Option(names = "--storage", required = true, description = "Backup location: a directory, file:// or s3:// URI.")
     String storage;
 
     @Option(names = "--target", required = true, description = "Directory to restore into.")
