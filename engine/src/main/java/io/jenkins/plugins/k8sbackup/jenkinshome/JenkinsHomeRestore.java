@@ -155,7 +155,13 @@ public final class JenkinsHomeRestore {
             }
             if (!wanted.isEmpty()) {
                 l.info("extracting and checking " + wanted.size() + " files from " + layer.manifest.name());
-                extract(storage, layer, o.encryptionKey(), staging, wanted, staged, errors);
+                try {
+                    extract(storage, layer, o.encryptionKey(), staging, wanted, staged, errors);
+                } catch (IOException e) {
+                    throw new JenkinsHomeException("refusing to restore backup " + plan.requested.name() + ": archive "
+                            + layer.manifest.archive() + " cannot be read, it is damaged or incomplete (" + e.getMessage()
+                            + "); nothing in " + plan.root + " was changed", e);
+                }
             }
         }
         List<String> damaged = new ArrayList<>();

@@ -330,7 +330,9 @@ class JenkinsHomeRestoreTest {
         Path target = tmp.resolve("parent/target");
 
         assertThatThrownBy(() -> JenkinsHomeRestore.restore(options("full", target).build(), storage, null))
-                .isInstanceOf(IOException.class);
+                .isInstanceOf(JenkinsHomeException.class)
+                .hasMessageContaining("refusing to restore backup full: archive " + m.archive() + " cannot be read")
+                .hasMessageContaining("nothing in " + target + " was changed");
 
         assertThat(tmp.resolve("parent")).doesNotExist(); // the directories the restore created are gone too
     }

@@ -26,7 +26,7 @@ public final class JenkinsBackupCommand implements Callable<Integer> {
     @Option(names = "--home", required = true, description = "JENKINS_HOME directory to back up.")
     Path home;
 
-    @Option(names = "--storage", required = true, description = "Backup location: a directory or file:// URI.")
+    @Option(names = "--storage", required = true, description = "Backup location: a directory, file:// or s3:// URI.")
     String storage;
 
     @Option(names = "--mode", defaultValue = "auto", description = "full, diff or auto (diff when a full exists; default).")
