@@ -120,6 +120,21 @@ class JenkinsHomeRestoreTest {
     }
 
     @Test
+    void aFileWhereTheBackupHasADirectoryRefusesOnlyThePathsBelowIt() throws IOException {
+        Path target = tmp.resolve("target");
+        JenkinsHomeFixture.write(target, "users", "a file named like the directory");
+
+        JenkinsRestorePlan plan = JenkinsHomeRestore.preview(options("full", target).build(), storage, null);
+        JenkinsRestoreReport r = JenkinsHomeRestore.restore(options("full", target).build(), storage, null);
+
+        assertThat(plan.refused()).extracting(FileProblem::path).containsExactlyInAnyOrder("users/users.xml", "users/admin_123/config.xml");
+        assertThat(r.status()).isEqualTo(BackupStatus.PartiallyFailed);
+        assertThat(r.errors()).allSatisfy(p -> assertThat(p.message()).contains(target.toRealPath().resolve("users") + " is in the way"));
+        assertThat(target.resolve("users")).hasContent("a file named like the directory");
+        assertThat(target.resolve("config.xml")).exists();
+    }
+
+    @Test
     void previewWritesNothingAndListsEveryAction() throws IOException {
         Path missing = tmp.resolve("not-there");
         JenkinsRestorePlan first = JenkinsHomeRestore.preview(options("full", missing).build(), storage, null);
