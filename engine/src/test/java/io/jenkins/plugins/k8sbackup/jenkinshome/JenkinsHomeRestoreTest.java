@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +133,28 @@ class JenkinsHomeRestoreTest {
         assertThat(r.errors()).allSatisfy(p -> assertThat(p.message()).contains(target.toRealPath().resolve("users") + " is in the way"));
         assertThat(target.resolve("users")).hasContent("a file named like the directory");
         assertThat(target.resolve("config.xml")).exists();
+    }
+
+    @Test
+    void aFileForAnotherFileSystemIsCopiedBesideItsDestinationThenRenamed() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(tmp)),
+                "needs /dev/shm on another file system");
+        Path elsewhere = Files.createTempDirectory(shm, "k8sb-test-");
+        try {
+            Path target = tmp.resolve("target");
+            JenkinsRestoreReport r = JenkinsHomeRestore.restore(
+                    options("full", target).pluginsTxt(elsewhere.resolve("list/plugins.txt")).build(), storage, null);
+
+            assertThat(r.status()).isEqualTo(BackupStatus.Completed);
+            assertThat(elsewhere.resolve("list/plugins.txt")).content().contains("git:5.2.1");
+            try (var s = Files.list(elsewhere.resolve("list"))) {
+                assertThat(s.map(p -> p.getFileName().toString())).containsExactly("plugins.txt");
+            }
+            assertNoStagingLeft(target);
+        } finally {
+            RestoreStaging.deleteTree(elsewhere);
+        }
     }
 
     @Test
