@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.jenkins.plugins.k8sbackup.util.Json;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -50,6 +52,31 @@ final class SafePaths {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first existing non-directory among the parents of {@code rel} below {@code root}, if any. */
+    static Optional<Path> fileInPlaceOfDirectory(Path root, String rel) {
+        Path p = root;
+        String[] segments = rel.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            p = p.resolve(segments[i]);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                break;
+            }
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Text read back from a backup, JSON-quoted for messages: a newline or other control character stays visible. */
+    static String quoted(String text) {
+        try {
+            return Json.MAPPER.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Resolves a checked path and verifies, as a second line of defence, that it stays below {@code root}. */

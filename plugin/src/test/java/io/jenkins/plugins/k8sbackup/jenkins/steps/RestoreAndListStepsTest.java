@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
@@ -40,6 +41,23 @@ class RestoreAndListStepsTest {
         step.setIncludeNamespaces(List.of("shop"));
         step.setName(name);
         h.run(step);
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedInsteadOfMeaningTheDefault() throws Exception {
+        K8sRestoreStep.DescriptorImpl d = new K8sRestoreStep.DescriptorImpl();
+        Map<String, Object> args = Map.of("backup", "b-1", "storage", new DirectoryLocation("backups"),
+                "existingPolicy", "update", "dryrun", true);
+
+        assertThatThrownBy(() -> d.newInstance(args)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("k8sRestore has no parameter dryrun, existingPolicy; its parameters are ")
+                .hasMessageContaining("backup, beforeBuild,").hasMessageContaining("existingResourcePolicy")
+                .hasMessageContaining("encryptionCredentialsId").hasMessageContaining("credentialsId");
+
+        K8sRestoreStep step = (K8sRestoreStep) d.newInstance(Map.of("backup", "b-1", "storage", new DirectoryLocation("backups"),
+                "existingResourcePolicy", "update", "dryRun", true, "credentialsId", "k8s"));
+        assertThat(step.getExistingResourcePolicy()).isEqualTo("update");
+        assertThat(step.isDryRun()).isTrue();
     }
 
     @Test
