@@ -3,18 +3,19 @@ package io.jenkins.plugins.k8sbackup.cli;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where the AES-256 key comes from: a file or an environment variable, never the command line itself. */
-final class KeyOptions {
+public final class KeyOptions {
     @Option(names = "--encryption-key-file", description = "file holding the key (32 bytes, hex or base64)")
     Path keyFile;
 
     @Option(names = "--encryption-key-env", description = "environment variable holding the key")
     String keyEnv;
 
-    Optional<EncryptionKey> key() throws IOException {
+    public Optional<EncryptionKey> key() throws IOException {
         if (keyFile != null && keyEnv != null) {
             throw new IllegalArgumentException("give --encryption-key-file or --encryption-key-env, not both");
         }
@@ -25,5 +26,11 @@ final class KeyOptions {
             return Optional.of(EncryptionKey.fromEnvironment(keyEnv));
         }
         return Optional.empty();
+    }
+
+    /** The key option as given, for a command line printed for a human (a file path or a variable name, never the key). */
+    public List<String> asArguments() {
+        return keyFile != null ? List.of("--encryption-key-file", keyFile.toString())
+                : keyEnv != null ? List.of("--encryption-key-env", keyEnv) : List.of();
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsBackupCommand.class,
                 io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsRestoreCommand.class,
                 io.jenkins.plugins.k8sbackup.cli.etcd.EtcdSnapshotCommand.class,
-                io.jenkins.plugins.k8sbackup.cli.etcd.EtcdVerifyCommand.class})
+                io.jenkins.plugins.k8sbackup.cli.etcd.EtcdVerifyCommand.class,
+                io.jenkins.plugins.k8sbackup.cli.etcd.EtcdRestoreCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -25,7 +25,8 @@ public record MemberPlan(String member, String initialCluster, String initialClu
         return prefix + restoreArgs(snapshot, dataDir).stream().map(MemberPlan::quote).collect(Collectors.joining(" "));
     }
 
-    static String quote(String arg) {
+    /** {@code arg} as one POSIX shell word. */
+    public static String quote(String arg) {
         return SHELL_SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 }

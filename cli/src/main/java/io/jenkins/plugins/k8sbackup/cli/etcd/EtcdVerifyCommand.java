@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,8 +42,8 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the verified, decrypted snapshot here (must not exist)")
     Path output;
 
-    @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Key of an encrypted snapshot")
-    Path encryptionKeyFile;
+    @Mixin
+    KeyOptions keys;
 
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
@@ -50,7 +52,7 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Optional<EncryptionKey> key;
         try {
-            key = encryptionKeyFile == null ? Optional.empty() : Optional.of(EncryptionKey.fromFile(encryptionKeyFile));
+            key = keys.key();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
