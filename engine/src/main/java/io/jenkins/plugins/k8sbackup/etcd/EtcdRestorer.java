@@ -73,9 +73,9 @@ public final class EtcdRestorer {
         }
         if (o.preview()) {
             notes.add("preview: nothing was written, and the snapshot itself was not fetched (etcd-verify checks it)");
-            MemberRestore member = plan == null ? null : new MemberRestore(plan.member(), o.dataDir().toString(),
-                    tool.binary().toString(), toolVersion, plan.shellCommand(tool.program(), "SNAPSHOT", o.dataDir().toString()),
-                    null, plan);
+            String dir = plan == null ? null : KeptFileReader.normalise(o.dataDir()).toString();
+            MemberRestore member = plan == null ? null : new MemberRestore(plan.member(), dir, tool.binary().toString(),
+                    toolVersion, plan.shellCommand(tool.program(), "SNAPSHOT", dir), null, plan);
             return new EtcdRestoreResult(m.name(), problems.isEmpty() ? BackupStatus.Completed : BackupStatus.Failed, true,
                     m.etcdVersion(), member, KeptFileWriter.actions(filePlan), problems, notes, millisSince(started));
         }

@@ -78,6 +78,7 @@ final class KeptFileReader {
         if (found.isEmpty()) {
             throw new IllegalArgumentException("--include-pki " + dir + " holds no files");
         }
+        found.sort(null);
         List<Read> reads = new ArrayList<>();
         for (Path file : found) {
             String rel = root.relativize(file).toString().replace('\\', '/');
