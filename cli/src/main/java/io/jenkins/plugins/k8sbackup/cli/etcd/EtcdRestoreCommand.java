@@ -9,8 +9,6 @@ import io.jenkins.plugins.k8sbackup.etcd.EtcdRestorer;
 import io.jenkins.plugins.k8sbackup.etcd.KeptFile;
 import io.jenkins.plugins.k8sbackup.etcd.MemberPlan;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.util.Json;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -84,37 +81,27 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-            if (printPlan) {
-                if (member != null || pkiTo != null || filesTo != null || preview || initialAdvertisePeerUrls != null) {
-                    throw new IllegalArgumentException("--print-plan prints every member's command; it takes only --data-dir,"
-                            + " --initial-cluster, --initial-cluster-token and the key options");
+        return EtcdCommands.guarded(spec, () -> {
+            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+                if (printPlan) {
+                    if (member != null || pkiTo != null || filesTo != null || preview || initialAdvertisePeerUrls != null) {
+                        throw new IllegalArgumentException("--print-plan prints every member's command; it takes only"
+                                + " --data-dir, --initial-cluster, --initial-cluster-token and the key options");
+                    }
+                    EtcdRestorePlan plan = EtcdRestorePlan.of(store, name, initialCluster, initialClusterToken,
+                            dataDir == null ? null : dataDir.toString());
+                    EtcdCommands.print(out, json, plan, text -> text.println(String.join("\n", planLines(plan))));
+                    return BackupStatus.Completed.exitCode();
                 }
-                EtcdRestorePlan plan = EtcdRestorePlan.of(store, name, initialCluster, initialClusterToken,
-                        dataDir == null ? null : dataDir.toString());
-                out.println(json ? Json.PRETTY.writeValueAsString(plan) : String.join("\n", planLines(plan)));
-                out.flush();
-                return BackupStatus.Completed.exitCode();
+                EtcdRestoreOptions options = new EtcdRestoreOptions(name, keys.key().orElse(null), member, dataDir,
+                        initialCluster, initialClusterToken, initialAdvertisePeerUrls, pkiTo, filesTo, preview);
+                EtcdRestoreResult result = EtcdRestorer.restore(store, options);
+                EtcdCommands.print(out, json, result, text -> EtcdOutput.print(text, result));
+                return result.status().exitCode();
             }
-            EtcdRestoreOptions options = new EtcdRestoreOptions(name, keys.key().orElse(null), member, dataDir,
-                    initialCluster, initialClusterToken, initialAdvertisePeerUrls, pkiTo, filesTo, preview);
-            EtcdRestoreResult result = EtcdRestorer.restore(store, options);
-            if (json) {
-                out.println(Json.PRETTY.writeValueAsString(result));
-                out.flush();
-            } else {
-                EtcdOutput.print(out, result);
-            }
-            return result.status().exitCode();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("etcd-restore failed: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return BackupStatus.Failed.exitCode();
-        }
+        });
     }
 
     /** The plan as a shell script a human follows: fetch once, then one command per member. */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
@@ -13,7 +12,6 @@ import io.jenkins.plugins.k8sbackup.etcd.EtcdTls;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Durations;
-import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -110,36 +108,30 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-            EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
-            EtcdVerifyResult verification = verify
-                    ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
-            if (json) {
+        return EtcdCommands.guarded(spec, () -> {
+            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+                EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
+                EtcdVerifyResult verification = verify
+                        ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("snapshot", result);
                 doc.put("verify", verification);
-                out.println(Json.PRETTY.writeValueAsString(doc));
-            } else {
-                EtcdSnapshotManifest m = result.manifest();
-                out.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
-                out.printf("  etcd %s, revision >= %d, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
-                        m.etcdVersion(), m.revision(), m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
-                out.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
-                EtcdOutput.printKept(out, m);
-                if (verification != null) {
-                    EtcdOutput.print(out, verification);
-                }
+                EtcdCommands.print(out, json, doc, text -> {
+                    EtcdSnapshotManifest m = result.manifest();
+                    text.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
+                    text.printf("  etcd %s, revision %s, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
+                            m.etcdVersion(), m.snapshotRevision() != null ? m.snapshotRevision()
+                                    : m.revision() + ".." + (m.revisionAtEnd() == null ? "?" : m.revisionAtEnd()),
+                            m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
+                    text.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
+                    EtcdOutput.printKept(text, m);
+                    if (verification != null) {
+                        EtcdOutput.print(text, verification);
+                    }
+                });
+                return verification == null ? 0 : verification.status().exitCode();
             }
-            out.flush();
-            return verification == null ? 0 : verification.status().exitCode();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (IOException e) {
-            err.println("etcd-snapshot failed: " + e.getMessage());
-            err.flush();
-            return BackupStatus.Failed.exitCode();
-        }
+        });
     }
 
     private EtcdConnection connection() throws IOException {

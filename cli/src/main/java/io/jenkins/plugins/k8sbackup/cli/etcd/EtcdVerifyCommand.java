@@ -1,12 +1,10 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,23 +55,14 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-            EtcdVerifyResult v = output == null
-                    ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
-                    : EtcdSnapshotVerifier.fetch(store, name, key, output, trialRestore);
-            if (json) {
-                out.println(Json.PRETTY.writeValueAsString(v));
-                out.flush();
-            } else {
-                EtcdOutput.print(out, v);
+        return EtcdCommands.guarded(spec, () -> {
+            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+                EtcdVerifyResult v = output == null
+                        ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
+                        : EtcdSnapshotVerifier.fetch(store, name, key, output, trialRestore);
+                EtcdCommands.print(out, json, v, text -> EtcdOutput.print(text, v));
+                return v.status().exitCode();
             }
-            return v.status().exitCode();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("etcd-verify failed: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return BackupStatus.Failed.exitCode();
-        }
+        });
     }
 }
