@@ -17,8 +17,6 @@ import java.util.Map;
  */
 public record EtcdSnapshotOptions(String name, Map<String, String> labels, EncryptionKey encryptionKey, Duration idleTimeout,
                                   Path includePki, List<Path> includeFiles) {
-    /** kubeadm's PKI directory, what {@code --include-pki} keeps when given no directory. */
-    public static final Path DEFAULT_PKI = Path.of("/etc/kubernetes/pki");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     public EtcdSnapshotOptions {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,10 +45,7 @@ class KeptFileReaderTest {
 
     @Test
     void secretsWithoutAKeyAreRefusedBeforeEtcdIsContactedAndNothingIsStored() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = LocalEtcd.Ports.free().client();
         LocalDirectoryStorage storage = new LocalDirectoryStorage(dir.resolve("store"));
         Path encryption = Files.writeString(dir.resolve("enc.yaml"), "kind: EncryptionConfiguration\n");
 
