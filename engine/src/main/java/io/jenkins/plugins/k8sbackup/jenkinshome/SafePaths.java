@@ -11,11 +11,11 @@ import java.util.Optional;
  * Checks every path read back from a backup (index or archive) before anything is written: relative,
  * '/'-separated, no "..", no NUL, and no symbolic link anywhere between the target root and the file.
  */
-final class SafePaths {
+public final class SafePaths {
     private SafePaths() {}
 
     /** Why {@code rel} is not a safe relative path, or empty when it is. */
-    static Optional<String> problem(String rel) {
+    public static Optional<String> problem(String rel) {
         if (rel == null || rel.isEmpty()) {
             return Optional.of("empty path");
         }
@@ -40,7 +40,7 @@ final class SafePaths {
     }
 
     /** The first existing symbolic link on the way from {@code root} to {@code rel} (file itself included). */
-    static Optional<Path> symlinkOnPath(Path root, String rel) {
+    public static Optional<Path> symlinkOnPath(Path root, String rel) {
         Path p = root;
         for (String segment : rel.split("/")) {
             p = p.resolve(segment);
@@ -80,7 +80,7 @@ final class SafePaths {
     }
 
     /** Resolves a checked path and verifies, as a second line of defence, that it stays below {@code root}. */
-    static Path resolve(Path root, String rel) {
+    public static Path resolve(Path root, String rel) {
         Path p = root.resolve(rel).normalize();
         if (!p.startsWith(root) || p.equals(root)) {
             throw new IllegalArgumentException(rel + " escapes the target directory");

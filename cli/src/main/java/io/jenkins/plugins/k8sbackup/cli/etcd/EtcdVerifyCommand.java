@@ -1,17 +1,17 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,8 +40,8 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the verified, decrypted snapshot here (must not exist)")
     Path output;
 
-    @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Key of an encrypted snapshot")
-    Path encryptionKeyFile;
+    @Mixin
+    KeyOptions keys;
 
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
@@ -50,28 +50,19 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Optional<EncryptionKey> key;
         try {
-            key = encryptionKeyFile == null ? Optional.empty() : Optional.of(EncryptionKey.fromFile(encryptionKeyFile));
+            key = keys.key();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-            EtcdVerifyResult v = output == null
-                    ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
-                    : EtcdSnapshotVerifier.fetch(store, name, key, output, trialRestore);
-            if (json) {
-                out.println(Json.PRETTY.writeValueAsString(v));
-                out.flush();
-            } else {
-                EtcdOutput.print(out, v);
+        return EtcdCommands.guarded(spec, () -> {
+            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+                EtcdVerifyResult v = output == null
+                        ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
+                        : EtcdSnapshotVerifier.fetch(store, name, key, output, trialRestore);
+                EtcdCommands.print(out, json, v, text -> EtcdOutput.print(text, v));
+                return v.status().exitCode();
             }
-            return v.status().exitCode();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("etcd-verify failed: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return BackupStatus.Failed.exitCode();
-        }
+        });
     }
 }
