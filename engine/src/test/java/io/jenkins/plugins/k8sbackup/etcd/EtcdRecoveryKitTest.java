@@ -166,7 +166,7 @@ class EtcdRecoveryKitTest extends RecoveryKitScenario {
         assertThat(plan.snapshotRevision()).isEqualTo(kit.snapshotRevision());
         assertThat(plan.files()).hasSize(kit.keptFiles().size());
 
-        // Each "node" gets the verified snapshot as etcd-verify --output writes it, then runs its printed command.
+        // Each "node" gets the verified snapshot as etcd-verify --snapshot-to writes it, then runs its printed command.
         List<Path> dataDirs = new java.util.ArrayList<>();
         for (EtcdRestorePlan.MemberCommand m : plan.members()) {
             Path node = Files.createDirectories(work.resolve("by-hand").resolve(m.member()));

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
-import io.jenkins.plugins.k8sbackup.util.Json;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * What the etcd commands share: one error path (a bad argument is a usage error, exit 2; any other failure is one
- * line "COMMAND failed: why" and exit 1) and output as JSON or as text.
+ * line "COMMAND failed: why" and exit 1) and output as text, JSON or YAML (-o).
  */
 final class EtcdCommands {
     private EtcdCommands() {}
@@ -33,10 +33,8 @@ final class EtcdCommands {
         }
     }
 
-    static void print(PrintWriter out, boolean json, Object result, Consumer<PrintWriter> text) throws IOException {
-        if (json) {
-            out.println(Json.PRETTY.writeValueAsString(result));
-        } else {
+    static void print(PrintWriter out, OutputOptions output, Object result, Consumer<PrintWriter> text) throws IOException {
+        if (!output.printStructured(out, result)) {
             text.accept(out);
         }
         out.flush();

@@ -2,6 +2,8 @@ package io.jenkins.plugins.k8sbackup.cli.etcd;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdRestoreOptions;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdRestorePlan;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdRestoreResult;
@@ -40,8 +42,8 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Snapshot to restore")
     String name;
 
-    @Option(names = "--storage", required = true, paramLabel = "URI", description = "Backup location: a directory, file:// or s3:// URI")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--member", paramLabel = "NAME", description = "Member to restore (its name in the recorded member list, or in --initial-cluster)")
     String member;
@@ -77,14 +79,14 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keys;
 
-    @Option(names = "--json", description = "Print the result as JSON")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return EtcdCommands.guarded(spec, () -> {
-            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+            try (BackupStorage store = storage.target().open()) {
                 if (printPlan) {
                     if (member != null || pkiTo != null || filesTo != null || preview || initialAdvertisePeerUrls != null) {
                         throw new IllegalArgumentException("--print-plan prints every member's command; it takes only"
@@ -92,13 +94,13 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
                     }
                     EtcdRestorePlan plan = EtcdRestorePlan.of(store, name, initialCluster, initialClusterToken,
                             dataDir == null ? null : dataDir.toString());
-                    EtcdCommands.print(out, json, plan, text -> text.println(String.join("\n", planLines(plan))));
+                    EtcdCommands.print(out, output, plan, text -> text.println(String.join("\n", planLines(plan))));
                     return BackupStatus.Completed.exitCode();
                 }
                 EtcdRestoreOptions options = new EtcdRestoreOptions(name, keys.key().orElse(null), member, dataDir,
                         initialCluster, initialClusterToken, initialAdvertisePeerUrls, pkiTo, filesTo, preview);
                 EtcdRestoreResult result = EtcdRestorer.restore(store, options);
-                EtcdCommands.print(out, json, result, text -> EtcdOutput.print(text, result));
+                EtcdCommands.print(out, output, result, text -> EtcdOutput.print(text, result));
                 return result.status().exitCode();
             }
         });
@@ -112,8 +114,8 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
                 + plan.members().size() + " member(s)");
         plan.notes().forEach(n -> lines.add("# note: " + n));
         lines.add("# 1. Where k8s-backup runs: fetch the verified, plain snapshot, then copy it to every member.");
-        List<String> fetch = new ArrayList<>(List.of("k8s-backup", "etcd-verify", "--storage", storage, "--name", plan.name(),
-                "--output", plan.snapshotFile()));
+        List<String> fetch = new ArrayList<>(List.of("k8s-backup", "etcd-verify", plan.name(), "--storage", storage.uri(),
+                "--snapshot-to", plan.snapshotFile()));
         List<String> key = keys.asArguments();
         if (plan.encrypted() && key.isEmpty()) {
             lines.add("# the snapshot is encrypted: add its key (--encryption-key-file FILE or --encryption-key-env VAR)");
@@ -130,7 +132,7 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
         }
         lines.add("# 3. Point each member's etcd at " + plan.dataDir() + " and start them all (docs/runbook-etcd-restore.md, step 4).");
         if (!plan.files().isEmpty()) {
-            List<String> files = new ArrayList<>(List.of("k8s-backup", "etcd-restore", plan.name(), "--storage", storage));
+            List<String> files = new ArrayList<>(List.of("k8s-backup", "etcd-restore", plan.name(), "--storage", storage.uri()));
             if (plan.files().stream().anyMatch(f -> KeptFile.PKI.equals(f.set()))) {
                 files.addAll(List.of("--pki-to", plan.pkiDir()));
             }

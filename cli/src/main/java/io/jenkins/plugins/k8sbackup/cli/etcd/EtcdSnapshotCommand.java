@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotManifest;
@@ -47,8 +49,8 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
             description = "Comma-separated etcd client URLs, e.g. https://10.0.0.10:2379")
     String endpoints;
 
-    @Option(names = "--storage", required = true, paramLabel = "URI", description = "Backup location: a directory or file:// URI")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--cacert", paramLabel = "FILE", description = "CA certificate of etcd (kubeadm: /etc/kubernetes/pki/etcd/ca.crt)")
     Path cacert;
@@ -91,8 +93,8 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
                     + " encryption-at-rest config (stored only encrypted)")
     List<Path> includeFiles = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the result as JSON")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -109,14 +111,14 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         return EtcdCommands.guarded(spec, () -> {
-            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
+            try (BackupStorage store = storage.target().open()) {
                 EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
                 EtcdVerifyResult verification = verify
                         ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("snapshot", result);
                 doc.put("verify", verification);
-                EtcdCommands.print(out, json, doc, text -> {
+                EtcdCommands.print(out, output, doc, text -> {
                     EtcdSnapshotManifest m = result.manifest();
                     text.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
                     text.printf("  etcd %s, revision %s, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -28,23 +31,23 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--storage", required = true, paramLabel = "URI", description = "Backup location: a directory or file:// URI")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Snapshot name")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Snapshot name")
     String name;
 
     @Option(names = "--trial-restore", description = "Restore with etcdctl into a temp dir, boot it and count the keys")
     boolean trialRestore;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the verified, decrypted snapshot here (must not exist)")
-    Path output;
+    @Option(names = "--snapshot-to", paramLabel = "FILE", description = "Write the verified, decrypted snapshot here (must not exist)")
+    Path snapshotTo;
 
     @Mixin
     KeyOptions keys;
 
-    @Option(names = "--json", description = "Print the result as JSON")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -56,11 +59,11 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         return EtcdCommands.guarded(spec, () -> {
-            try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-                EtcdVerifyResult v = output == null
+            try (BackupStorage store = storage.target().open()) {
+                EtcdVerifyResult v = snapshotTo == null
                         ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
-                        : EtcdSnapshotVerifier.fetch(store, name, key, output, trialRestore);
-                EtcdCommands.print(out, json, v, text -> EtcdOutput.print(text, v));
+                        : EtcdSnapshotVerifier.fetch(store, name, key, snapshotTo, trialRestore);
+                EtcdCommands.print(out, output, v, text -> EtcdOutput.print(text, v));
                 return v.status().exitCode();
             }
         });

@@ -92,7 +92,7 @@ class EtcdKitCommandsTest {
         assertThat(run("etcd-restore", "kit", "--storage", store, "--print-plan", "--encryption-key-file", keyFile.toString()))
                 .as(err.toString()).isZero();
         assertThat(out.toString())
-                .contains("k8s-backup etcd-verify --storage " + store + " --name kit --output kit.db --encryption-key-file " + keyFile)
+                .contains("k8s-backup etcd-verify kit --storage " + store + " --snapshot-to kit.db --encryption-key-file " + keyFile)
                 .contains("ETCDCTL_API=3 etcdctl snapshot restore kit.db --name cp1 --data-dir /var/lib/etcd-restored"
                         + " --initial-cluster cp1=http://127.0.0.1:")
                 .contains("--pki-to " + pki + " --files-to /");
