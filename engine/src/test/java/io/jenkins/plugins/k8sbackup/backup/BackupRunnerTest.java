@@ -83,7 +83,9 @@ class BackupRunnerTest {
         assertThat(names(items, "configmaps")).doesNotContain("unrelated/other-config");
         // the controller-owned pod is left to its ReplicaSet, the bare pod is kept
         assertThat(names(items, "pods")).containsExactly("shop/debug-shell");
-        assertThat(result.warnings()).anyMatch(w -> w.contains("1 controller-owned pods skipped"));
+        assertThat(reader.manifest().skipped()).contains(new BackupManifest.Skipped("pods", 1L, RebuiltObjects.OWNED_POD));
+        assertThat(result.skipped()).isEqualTo(reader.manifest().skipped());
+        assertThat(reader.manifest().degradations()).isEmpty();
 
         JsonNode cm = items.stream().filter(i -> i.record().name().equals("web-config")).findFirst().orElseThrow().object();
         assertThat(cm.at("/data/LOG_LEVEL").asText()).isEqualTo("info");
@@ -112,6 +114,11 @@ class BackupRunnerTest {
         assertThat(names(items, "configmaps")).contains("unrelated/other-config");
         assertThat(names(items, "nodes")).isEmpty();
         assertThat(names(items, "events")).isEmpty();
+        // left out by rule, and said so
+        assertThat(BackupReader.open(storage, "all", Optional.empty()).manifest().skipped()).contains(
+                new BackupManifest.Skipped("nodes", null, "never backed up: registered by their kubelets"),
+                new BackupManifest.Skipped("events", null, "never backed up: " + ResourceFilter.NEVER.get("events")),
+                new BackupManifest.Skipped("pods.metrics.k8s.io", null, "never backed up: " + ResourceFilter.NEVER_GROUPS.get("metrics.k8s.io")));
     }
 
     @Test
@@ -151,8 +158,16 @@ class BackupRunnerTest {
         assertThat(cluster.pagedListRequests()).isGreaterThanOrEqualTo(5);
         assertThat(cluster.faults().expiredCount()).isEqualTo(2);
         assertThat(fixture.log).anyMatch(l -> l.contains("410 Gone"));
-        List<BackupReader.StoredItem> items = BackupReader.open(storage, "paged", Optional.empty()).readAll();
+        BackupReader reader = BackupReader.open(storage, "paged", Optional.empty());
+        List<BackupReader.StoredItem> items = reader.readAll();
         assertThat(names(items, "configmaps")).hasSize(120).doesNotHaveDuplicates();
+        // the restarts are in the manifest, not only in the log; they lost nothing, so the backup stays Completed
+        BackupManifest.Degradation restarted = reader.manifest().degradations().get(0);
+        assertThat(reader.manifest().degradations()).hasSize(1);
+        assertThat(restarted.kind()).isEqualTo(BackupManifest.DegradationKind.ListRestarted);
+        assertThat(restarted.subject()).isEqualTo("configmaps");
+        assertThat(restarted.detail()).contains("restarted 2 time(s) after 410 Gone");
+        assertThat(restarted.incomplete()).isFalse();
     }
 
     @Test
@@ -160,9 +175,14 @@ class BackupRunnerTest {
         BackupResult calm = fixture.backup(cluster, storage, shop().name("calm").build(), null);
         cluster.faults().throttleReads(0.4);
         BackupResult stormy = fixture.backup(cluster, storage, shop().name("stormy").build(), null);
-        assertThat(cluster.faults().throttledCount()).isGreaterThan(5);
+        int throttled = cluster.faults().throttledCount();
+        assertThat(throttled).isGreaterThanOrEqualTo(BackupRunner.THROTTLED_THRESHOLD);
         assertThat(stormy.status()).isEqualTo(BackupStatus.Completed);
         assertThat(stormy.countsByType()).isEqualTo(calm.countsByType());
+        assertThat(calm.degradations()).isEmpty();
+        assertThat(BackupReader.open(storage, "stormy", Optional.empty()).manifest().degradations()).containsExactly(
+                new BackupManifest.Degradation(BackupManifest.DegradationKind.Throttled, "api-server",
+                        throttled + " requests were answered 429 Too Many Requests and retried after a backoff", false));
     }
 
     @Test
