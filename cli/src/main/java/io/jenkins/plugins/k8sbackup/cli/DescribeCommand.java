@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Show a backup's manifest: counts and API version per type, what rules skipped, degradations, warnings and errors.")
+        description = "Show a backup's manifest: counts and API version per type, what rules skipped, degradations,"
+                + " warnings and errors.")
 final class DescribeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
