@@ -170,7 +170,6 @@ public final class BackupRunner {
                     backupType(run, type);
                 }
             }
-            run.throttled(caller.throttledResponses() - throttledBefore);
             if (spec.snapshotVolumes()) {
                 boolean served = discovery.types().stream().anyMatch(t -> t.qualifiedName().equals(SnapshotApi.SNAPSHOTS_RESOURCE));
                 run.snapshots = snapshotter.create(name, run.claims, spec.volumeSnapshotSettings(), served);
@@ -182,6 +181,7 @@ public final class BackupRunner {
                 snapshotter.awaitReady(run.snapshots);
             }
             run.recordHooksAndSnapshots();
+            run.throttled(caller.throttledResponses() - throttledBefore);
             TypeArchiveWriter.StoredFile indexFile = index.finish();
             BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
             storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
