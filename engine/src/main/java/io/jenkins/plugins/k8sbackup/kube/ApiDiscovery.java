@@ -212,7 +212,8 @@ public final class ApiDiscovery {
         try {
             list = caller.call(() -> client.getApiResources(gv.path()));
         } catch (KubernetesClientException e) {
-            return new Answer(List.of(), new Failure(gv.group(), gv.version(), false, String.valueOf(e.getCode())));
+            String why = e.getCode() > 0 ? String.valueOf(e.getCode()) : ApiErrors.describe(e);
+            return new Answer(List.of(), new Failure(gv.group(), gv.version(), false, why));
         }
         List<ResourceType> types = new ArrayList<>();
         if (list != null && list.getResources() != null) {
