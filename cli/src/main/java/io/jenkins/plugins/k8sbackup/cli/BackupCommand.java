@@ -42,7 +42,8 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--include-cluster-resources", arity = "1",
             description = "true: all cluster-scoped objects, false: none; default: what the selection needs")
     Boolean includeClusterResources;
-    @Option(names = "--include-owned-pods", description = "also back up pods that a controller owns")
+    @Option(names = "--include-owned-pods",
+            description = "also back up pods whose controlling owner is backed up (by default its controller recreates them)")
     boolean includeOwnedPods;
     @Option(names = "--page-size", defaultValue = "500", description = "LIST page size (default: ${DEFAULT-VALUE})")
     int pageSize;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Show a backup's manifest: counts per type, warnings and errors.")
+        description = "Show a backup's manifest: counts and API version per type, what rules skipped, degradations,"
+                + " warnings and errors.")
 final class DescribeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -47,9 +48,21 @@ final class DescribeCommand implements Callable<Integer> {
                 out.println("Labels:    " + m.labels());
             }
             out.println();
-            out.printf("  %-52s %8s %10s%n", "RESOURCE", "OBJECTS", "ARCHIVE");
+            out.printf("  %-52s %-28s %8s %10s%n", "RESOURCE", "API VERSION", "OBJECTS", "ARCHIVE");
             for (BackupManifest.TypeSummary t : m.types()) {
-                out.printf("  %-52s %8d %10s%n", t.resource(), t.count(), Bytes.human(t.archiveBytes()));
+                out.printf("  %-52s %-28s %8d %10s%n", t.resource(), t.apiVersion(), t.count(), Bytes.human(t.archiveBytes()));
+            }
+            if (!m.skipped().isEmpty()) {
+                out.println();
+                out.println("Skipped by rule:");
+                for (BackupManifest.Skipped skip : m.skipped()) {
+                    out.printf("  %-52s %8s  %s%n", skip.resource(), skip.count() == null ? "all" : skip.count(), skip.reason());
+                }
+            }
+            if (!m.degradations().isEmpty()) {
+                out.println();
+                out.println("Degradations:");
+                m.degradations().forEach(d -> out.println("  " + d));
             }
             m.warnings().forEach(w -> out.println("WARNING: " + w));
             m.errors().forEach(e -> out.println("ERROR: " + e));

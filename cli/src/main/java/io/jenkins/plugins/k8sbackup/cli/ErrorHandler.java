@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
 import picocli.CommandLine;
 
 /** Turns failures into one clear line and the documented exit code; the stack trace only with --debug. */
@@ -17,6 +19,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String message(Throwable ex) {
+        if (ex instanceof KubernetesClientException k) {
+            return ApiErrors.describe(k); // fabric8's own message is often only "An error has occurred."
+        }
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }

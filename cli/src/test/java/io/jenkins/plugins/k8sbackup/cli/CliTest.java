@@ -175,6 +175,46 @@ class CliTest {
     }
 
     @Test
+    void describeShowsTheVersionOfEachTypeWhatRulesSkippedAndTheDegradations() throws Exception {
+        io.jenkins.plugins.k8sbackup.testkit.MultiVersionApi.deploy(cluster.client());
+        cluster.faults().breakDiscoveryOf("shop.example.com/v1");
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--name", "b1",
+                "--include-namespaces", "shop,fleet")).isEqualTo(3);
+        assertThat(err.toString()).contains("discovery of shop.example.com/v1 failed");
+
+        assertThat(run("describe", "b1", "--storage", storage)).isEqualTo(3);
+        String text = out.toString();
+        assertThat(text).containsPattern("gadgets\\.multi\\.example\\.com +multi\\.example\\.com/v1beta1 +2 ")
+                .containsPattern("dbbackups\\.ops\\.example\\.com +ops\\.example\\.com/v1alpha1 +1 ");
+        assertThat(text).contains("Skipped by rule:").containsPattern("pods +1 +controlled by an owner in this backup")
+                .containsPattern("events +all +never backed up");
+        assertThat(text).contains("Degradations:").contains("DiscoveryStale shop.example.com/v1: discovery of shop.example.com/v1"
+                + " failed (stale: its API server did not answer): its resources are not backed up (objects may be missing)");
+
+        assertThat(run("describe", "b1", "--storage", storage, "-o", "json")).isEqualTo(3);
+        assertThat(out.toString()).contains("\"skipped\" : [").contains("\"degradations\" : [").contains("\"incomplete\" : true");
+    }
+
+    @Test
+    void aPodFabric8CannotModelNoLongerEndsAFinishedRestoreWithoutAReport() throws Exception {
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--name", "b1",
+                "--include-namespaces", "shop")).isEqualTo(0);
+        // a string where fabric8's Pod has an integer: listing the namespace's pods as typed objects threw
+        cluster.createRaw("/api/v1/namespaces/shop/pods", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"odd","namespace":"shop"},
+                 "spec":{"containers":[{"name":"c","image":"i","ports":[{"containerPort":"http"}]}]}}""");
+        cluster.client().configMaps().inNamespace("shop").withName("web-config").delete();
+        Path report = dir.resolve("report.json");
+
+        assertThat(run("restore", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--include-namespaces", "shop", "--report", report.toString())).isEqualTo(0);
+
+        assertThat(err.toString()).doesNotContain("An error has occurred");
+        assertThat(Files.readString(report)).contains("\"status\" : \"Completed\"").contains("\"created\" : 1");
+        assertThat(cluster.client().configMaps().inNamespace("shop").withName("web-config").get()).isNotNull();
+    }
+
+    @Test
     void usageErrorsExitTwoAndFailuresExitOne() {
         assertThat(run("backup", "--storage", storage)).isEqualTo(2);
         assertThat(err.toString()).contains("--kubeconfig");

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code backups/<name>/manifest.json}: written last, so its presence marks the backup complete. The
  * per-object part (path, sha256, size) is in the index file it names, to keep this file small.
  * {@code volumeSnapshots} (CSI snapshots of the PVCs) and {@code artifacts} (captured hook output) are
- * empty for backups taken without them.
+ * empty for backups taken without them. {@code skipped} lists what fixed rules left out (objects a controller rebuilds,
+ * types never backed up) and {@code degradations} what did not go as it should (a group whose discovery failed, a
+ * list restarted after 410 Gone, throttling); both are empty in manifests written before they existed.
  */
 public record BackupManifest(
         int formatVersion,
@@ -31,7 +33,9 @@ public record BackupManifest(
         List<String> warnings,
         List<ItemError> errors,
         List<VolumeSnapshotRecord> volumeSnapshots,
-        List<HookArtifactRecord> artifacts) {
+        List<HookArtifactRecord> artifacts,
+        List<Skipped> skipped,
+        List<Degradation> degradations) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "kubernetes";
@@ -39,15 +43,17 @@ public record BackupManifest(
     public BackupManifest {
         volumeSnapshots = volumeSnapshots == null ? List.of() : List.copyOf(volumeSnapshots);
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        degradations = degradations == null ? List.of() : List.copyOf(degradations);
     }
 
-    /** A manifest without volume snapshots or artifacts, as before they existed. */
+    /** A manifest without volume snapshots, artifacts, skips or degradations, as before they existed. */
     public BackupManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
                           BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
                           ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
                           Encryption encryption, List<String> warnings, List<ItemError> errors) {
         this(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
-                types, index, encryption, warnings, errors, List.of(), List.of());
+                types, index, encryption, warnings, errors, List.of(), List.of(), List.of(), List.of());
     }
 
     public record ClusterInfo(String server, String serverVersion, String kubeSystemUid) {}
@@ -66,6 +72,40 @@ public record BackupManifest(
             String where = resource + (namespace == null ? "" : " " + namespace + "/") + (name == null ? "" : (namespace == null ? " " : "") + name);
             return where + ": " + reason;
         }
+    }
+
+    /**
+     * Objects a fixed rule left out: {@code count} of them, or null when the rule leaves out the whole type without
+     * listing it (e.g. events).
+     */
+    public record Skipped(String resource, Long count, String reason) {
+        @Override
+        public String toString() {
+            return resource + ": " + (count == null ? "all (not listed)" : count) + " skipped, " + reason;
+        }
+    }
+
+    /**
+     * Something that did not go as it should during the run. {@code subject}: the group version or type concerned
+     * ("api-server" for throttling). {@code incomplete}: objects the selection takes may be missing from the backup,
+     * which makes it PartiallyFailed.
+     */
+    public record Degradation(DegradationKind kind, String subject, String detail, boolean incomplete) {
+        @Override
+        public String toString() {
+            return kind + " " + subject + ": " + detail + (incomplete ? " (objects may be missing)" : "");
+        }
+    }
+
+    public enum DegradationKind {
+        /** A group version's discovery answered with an error: its types were not read. */
+        DiscoveryFailed,
+        /** Aggregated discovery marks a group version Stale (an APIService without a live backend): its types were not read. */
+        DiscoveryStale,
+        /** A list's continue token expired (410 Gone) and the list restarted after the last object read. */
+        ListRestarted,
+        /** The API server answered 429 Too Many Requests often (see BackupRunner.THROTTLED_THRESHOLD); each was retried. */
+        Throttled
     }
 
     public boolean hasEncryptedObjects() {

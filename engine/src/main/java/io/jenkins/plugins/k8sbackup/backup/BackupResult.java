@@ -9,7 +9,8 @@ import java.util.Map;
 /** What a backup run tells its caller; {@link #toMap()} is what a pipeline step returns. */
 public record BackupResult(String name, BackupStatus status, String location, long objectCount, long totalBytes,
                            Map<String, Long> countsByType, List<String> warnings,
-                           List<BackupManifest.ItemError> errors, long pruned) {
+                           List<BackupManifest.ItemError> errors, long pruned,
+                           List<BackupManifest.Skipped> skipped, List<BackupManifest.Degradation> degradations) {
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -22,11 +23,14 @@ public record BackupResult(String name, BackupStatus status, String location, lo
         m.put("warnings", List.copyOf(warnings));
         m.put("errors", errors.stream().map(BackupManifest.ItemError::toString).toList());
         m.put("pruned", pruned);
+        m.put("skipped", skipped.stream().map(BackupManifest.Skipped::toString).toList());
+        m.put("degradations", degradations.stream().map(BackupManifest.Degradation::toString).toList());
         return m;
     }
 
     public String summaryLine() {
-        return String.format("backup %s: %s, %d objects in %d types, %s stored, %d warnings, %d errors",
-                name, status, objectCount, countsByType.size(), Bytes.human(totalBytes), warnings.size(), errors.size());
+        return String.format("backup %s: %s, %d objects in %d types, %s stored, %d warnings, %d errors%s",
+                name, status, objectCount, countsByType.size(), Bytes.human(totalBytes), warnings.size(), errors.size(),
+                degradations.isEmpty() ? "" : ", " + degradations.size() + " degradations");
     }
 }

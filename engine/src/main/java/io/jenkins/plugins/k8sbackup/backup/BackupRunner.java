@@ -66,6 +66,11 @@ public final class BackupRunner {
     static final int TYPES_IN_PARALLEL = 4;
     /** Index records a type hands over at once: the index is shared by the types listed in parallel. */
     private static final int INDEX_BATCH = 256;
+    /**
+     * 429 answers in one backup from which on throttling is recorded as a degradation: each was retried after a
+     * backoff, so the backup is complete, but it took longer and its objects were read further apart in time.
+     */
+    static final int THROTTLED_THRESHOLD = 10;
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final KubernetesClient client;
@@ -108,6 +113,7 @@ public final class BackupRunner {
         ResourceFilter resources = new ResourceFilter(spec.includeResources(), spec.excludeResources());
 
         Run run = new Run(name, spec, resources, start);
+        long throttledBefore = caller.throttledResponses();
         // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
         ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, DaemonThreads.named("k8s-backup-list"));
         BackupHookRunner hooks = new BackupHookRunner(client, caller, executor, storage, progress);
@@ -140,6 +146,7 @@ public final class BackupRunner {
             throw e;
         }
         discovery.warnings().forEach(run::warn);
+        discovery.failures().forEach(run::discoveryFailed);
 
         boolean published = false;
         VolumeSnapshotter snapshotter = new VolumeSnapshotter(client, caller, progress);
@@ -150,9 +157,13 @@ public final class BackupRunner {
             run.index = index;
             List<ResourceType> namespaced = discovery.types().stream().filter(ResourceType::namespaced).toList();
             List<ResourceType> clusterScoped = discovery.types().stream().filter(t -> !t.namespaced()).toList();
+            noteNeverBackedUp(run, discovery.types());
             hooks.run(HookPhase.pre, run.hooks, name, artifactKey);
             if (!run.selectedNamespaces.isEmpty()) {
-                backupInParallel(run, namespaced.stream().filter(resources::accepts).toList());
+                List<ResourceType> selected = namespaced.stream().filter(resources::accepts).toList();
+                // what the rebuild rules look at (owners, Services) is captured before the types they judge
+                backupInParallel(run, selected.stream().filter(t -> !RebuiltObjects.judges(t)).toList());
+                backupInParallel(run, selected.stream().filter(RebuiltObjects::judges).toList());
             }
             for (ResourceType type : clusterScoped) {
                 if (resources.accepts(type) && clusterTypeWanted(run, type)) {
@@ -170,13 +181,15 @@ public final class BackupRunner {
                 snapshotter.awaitReady(run.snapshots);
             }
             run.recordHooksAndSnapshots();
+            run.throttled(caller.throttledResponses() - throttledBefore);
             TypeArchiveWriter.StoredFile indexFile = index.finish();
             BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
             storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
             published = true;
             long pruned = prune(catalog, retention, name);
             BackupResult result = new BackupResult(name, manifest.status(), storage.describe() + " " + name,
-                    manifest.objectCount(), manifest.totalBytes(), run.counts, run.warnings, run.errors, pruned);
+                    manifest.objectCount(), manifest.totalBytes(), run.counts, run.warnings, run.errors, pruned,
+                    manifest.skipped(), manifest.degradations());
             progress.info(result.summaryLine());
             return result;
         } finally {
@@ -282,6 +295,18 @@ public final class BackupRunner {
         return selected;
     }
 
+    /** Types a fixed rule never backs up, which the selection would otherwise have taken: recorded as skipped. */
+    private void noteNeverBackedUp(Run run, List<ResourceType> served) {
+        for (ResourceType type : served) {
+            String reason = ResourceFilter.neverReason(type);
+            boolean inScope = type.namespaced() ? !run.selectedNamespaces.isEmpty()
+                    : Boolean.TRUE.equals(run.spec.includeClusterResources()) || run.wholeCluster();
+            if (reason != null && inScope && run.resources.named(type)) {
+                run.skipped.add(new BackupManifest.Skipped(type.qualifiedName(), null, "never backed up: " + reason));
+            }
+        }
+    }
+
     /** The automatic rule: everything when no namespace filter is set, otherwise what the selection needs. */
     private boolean clusterTypeWanted(Run run, ResourceType type) {
         Boolean include = run.spec.includeClusterResources();
@@ -323,21 +348,24 @@ public final class BackupRunner {
         StoredJson stored = new StoredJson(type.apiVersion(), type.kind());
         List<ObjectRecord> indexed = new ArrayList<>(INDEX_BATCH);
         boolean claims = type.qualifiedName().equals(WellKnownTypes.PVCS); // their spec names volumes to snapshot
+        boolean keepSpec = claims || RebuiltObjects.readsSpec(type);
+        int restarts = 0;
         try {
             for (String scope : listScopes(run, type)) {
-                run.lister.list(type, scope, selector, run.spec.pageSize(), claims, (item, raw) -> {
+                restarts += run.lister.list(type, scope, selector, run.spec.pageSize(), keepSpec, (item, raw) -> {
                     if (!accept(run, type, item)) {
                         return;
                     }
                     if (archive[0] == null) {
                         archive[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
-                        if (type.namespaced() && !type.group().isEmpty() && !isBuiltinGroup(type.group())) {
+                        if (type.namespaced() && type.isCustom()) {
                             synchronized (run) {
                                 run.capturedTypes.add(type.plural() + "." + type.group()); // its CRD comes along
                             }
                         }
                     }
                     indexed.add(store(run, type, claims, item, stored.of(raw, item), archive[0]));
+                    run.rebuilt.captured(type, item);
                     count[0]++;
                     if (indexed.size() == INDEX_BATCH) {
                         run.index.addAll(indexed);
@@ -346,6 +374,11 @@ public final class BackupRunner {
                 });
             }
             run.index.addAll(indexed);
+            if (restarts > 0) {
+                run.degrade(new BackupManifest.Degradation(BackupManifest.DegradationKind.ListRestarted, type.qualifiedName(),
+                        "the list was restarted " + restarts + " time(s) after 410 Gone (its continue token expired), each time"
+                                + " after the last object read: its objects were read at more than one point in time", false));
+            }
             if (archive[0] != null) {
                 TypeArchiveWriter.StoredFile file = archive[0].finish();
                 synchronized (run) {
@@ -394,14 +427,7 @@ public final class BackupRunner {
                     && o.path("metadata").path("labels").has(SnapshotApi.BACKUP_LABEL)) {
                 return false; // a snapshot taken by an earlier backup belongs to that backup, not to the workload
             }
-            if (type.qualifiedName().equals(WellKnownTypes.PODS) && !run.spec.includeOwnedPods()
-                    && ControllerOwnership.isControllerOwned(o)) {
-                synchronized (run) {
-                    run.skippedOwnedPods++;
-                }
-                return false;
-            }
-            return true;
+            return run.rebuilt.skip(type, o) == null;
         }
         return neededClusterObject(run, type, o);
     }
@@ -443,11 +469,6 @@ public final class BackupRunner {
             }
         }
         return record;
-    }
-
-    /** Groups served by Kubernetes itself: their types have no CRD to capture. */
-    private static boolean isBuiltinGroup(String group) {
-        return !group.contains(".") || group.endsWith(".k8s.io");
     }
 
     private long prune(BackupCatalog catalog, RetentionPolicy retention, String current) {
@@ -494,6 +515,9 @@ public final class BackupRunner {
         final List<BackupManifest.TypeSummary> types = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
         final List<BackupManifest.ItemError> errors = new ArrayList<>();
+        final List<BackupManifest.Skipped> skipped = new ArrayList<>();
+        final List<BackupManifest.Degradation> degradations = new ArrayList<>();
+        final RebuiltObjects rebuilt;
         final List<CapturedClaim> claims = new ArrayList<>();
         BackupHookRunner.Results hooks;
         boolean postHooksRan;
@@ -503,13 +527,13 @@ public final class BackupRunner {
         IndexWriter index;
         long totalBytes;
         long encryptedObjects;
-        long skippedOwnedPods;
 
         Run(String name, BackupSpec spec, ResourceFilter resources, Instant start) {
             this.name = name;
             this.spec = spec;
             this.resources = resources;
             this.start = start;
+            this.rebuilt = new RebuiltObjects(spec.includeOwnedPods());
         }
 
         boolean wholeCluster() {
@@ -518,6 +542,30 @@ public final class BackupRunner {
 
         void warn(String w) {
             warnings.add(w);
+        }
+
+        synchronized void degrade(BackupManifest.Degradation d) {
+            degradations.add(d);
+        }
+
+        /**
+         * A group version discovery could not read: its types were not backed up. The backup is incomplete unless
+         * the selection could not have taken any of them (no namespace and no cluster type selected, or filters and
+         * rules that leave out the whole group).
+         */
+        void discoveryFailed(ApiDiscovery.Failure f) {
+            boolean nothingSelected = selectedNamespaces.isEmpty() && !wholeCluster()
+                    && !Boolean.TRUE.equals(spec.includeClusterResources());
+            boolean incomplete = !nothingSelected && resources.mayAcceptGroup(f.group());
+            degrade(new BackupManifest.Degradation(f.stale() ? BackupManifest.DegradationKind.DiscoveryStale
+                    : BackupManifest.DegradationKind.DiscoveryFailed, f.groupVersion(), f.message(), incomplete));
+        }
+
+        void throttled(long responses) {
+            if (responses >= THROTTLED_THRESHOLD) {
+                degrade(new BackupManifest.Degradation(BackupManifest.DegradationKind.Throttled, "api-server", responses
+                        + " requests were answered 429 Too Many Requests and retried after a backoff", false));
+            }
         }
 
         /** Hook failures with onError Fail and failed snapshots are item errors: the backup is PartiallyFailed. */
@@ -543,12 +591,12 @@ public final class BackupRunner {
 
         BackupManifest manifest(BackupManifest.ClusterInfo cluster, TypeArchiveWriter.StoredFile indexFile, Instant end,
                                 Optional<EncryptionKey> key) {
-            if (skippedOwnedPods > 0) {
-                warnings.add(skippedOwnedPods + " controller-owned pods skipped (their controllers recreate them)");
-            }
             long objects = counts.values().stream().mapToLong(Long::longValue).sum();
-            BackupStatus status = errors.isEmpty() ? BackupStatus.Completed
-                    : objects > 0 ? BackupStatus.PartiallyFailed : BackupStatus.Failed;
+            boolean incomplete = degradations.stream().anyMatch(BackupManifest.Degradation::incomplete);
+            BackupStatus status = !errors.isEmpty() && objects == 0 ? BackupStatus.Failed
+                    : !errors.isEmpty() || incomplete ? BackupStatus.PartiallyFailed : BackupStatus.Completed;
+            List<BackupManifest.Skipped> allSkipped = new ArrayList<>(skipped);
+            allSkipped.addAll(rebuilt.skipped());
             BackupManifest.Encryption encryption = new BackupManifest.Encryption(spec.encryption().name(),
                     spec.encryption() == BackupSpec.EncryptionMode.none ? null : key.map(EncryptionKey::fingerprint).orElse(null),
                     encryptedObjects);
@@ -557,7 +605,7 @@ public final class BackupRunner {
                     types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
                     encryption, List.copyOf(warnings), List.copyOf(errors), volumeSnapshots,
-                    hooks == null ? List.of() : List.copyOf(hooks.artifacts));
+                    hooks == null ? List.of() : List.copyOf(hooks.artifacts), allSkipped, List.copyOf(degradations));
         }
     }
 }

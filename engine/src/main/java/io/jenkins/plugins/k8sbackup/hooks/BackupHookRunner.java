@@ -1,12 +1,14 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
-import io.fabric8.kubernetes.api.model.Pod;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptingOutputStream;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
+import io.jenkins.plugins.k8sbackup.kube.PodsAsJson;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
@@ -52,25 +54,25 @@ public final class BackupHookRunner {
     public Results resolve(List<HookSpec> declared, Collection<String> namespaces, String labelSelector) throws InterruptedException {
         Results results = new Results();
         for (HookSpec spec : declared) {
-            List<Pod> pods = runningPods(spec.namespace(), spec.podName(), spec.labelSelector(), results);
+            List<JsonNode> pods = runningPods(spec.namespace(), spec.podName(), spec.labelSelector(), results);
             if (pods.isEmpty()) {
                 results.warnings.add("hook " + spec.name() + ": no running pod matches "
                         + (spec.podName() != null ? spec.namespace() + "/" + spec.podName() : spec.labelSelector() + " in " + spec.namespace()));
             }
-            for (Pod pod : pods) {
+            for (JsonNode pod : pods) {
                 String container = spec.container() != null ? spec.container() : VeleroHookAnnotations.container(pod, null);
-                results.hooks.add(new ResolvedHook(spec, spec.namespace(), pod.getMetadata().getName(), container));
+                results.hooks.add(new ResolvedHook(spec, spec.namespace(), PodsAsJson.name(pod), container));
             }
         }
         for (String ns : namespaces) {
-            for (Pod pod : runningPods(ns, null, labelSelector, results)) {
+            for (JsonNode pod : runningPods(ns, null, labelSelector, results)) {
                 try {
                     for (HookSpec spec : VeleroHookAnnotations.backupHooks(pod)) {
-                        results.hooks.add(new ResolvedHook(spec, ns, pod.getMetadata().getName(), spec.container()));
+                        results.hooks.add(new ResolvedHook(spec, ns, PodsAsJson.name(pod), spec.container()));
                     }
                 } catch (IllegalArgumentException e) {
                     // A hook we cannot read may be a freeze: running the backup as if it were not there would hide that.
-                    results.failures.add(new HookFailure(ns, pod.getMetadata().getName(), "velero-annotations", "pre",
+                    results.failures.add(new HookFailure(ns, PodsAsJson.name(pod), "velero-annotations", "pre",
                             OnError.Fail, e.getMessage()));
                 }
             }
@@ -78,24 +80,22 @@ public final class BackupHookRunner {
         return results;
     }
 
-    private List<Pod> runningPods(String ns, String podName, String selector, Results results) throws InterruptedException {
-        List<Pod> pods = new ArrayList<>();
+    private List<JsonNode> runningPods(String ns, String podName, String selector, Results results) throws InterruptedException {
+        List<JsonNode> pods = new ArrayList<>();
         try {
             if (podName != null && !podName.isBlank()) {
-                Pod p = caller.call(() -> client.pods().inNamespace(ns).withName(podName).get());
+                JsonNode p = PodsAsJson.get(client, caller, ns, podName);
                 if (p != null) {
                     pods.add(p);
                 }
-            } else if (selector != null && !selector.isBlank()) {
-                pods.addAll(caller.call(() -> client.pods().inNamespace(ns).withLabelSelector(selector).list()).getItems());
             } else {
-                pods.addAll(caller.call(() -> client.pods().inNamespace(ns).list()).getItems());
+                pods.addAll(PodsAsJson.list(client, caller, ns, selector));
             }
         } catch (KubernetesClientException e) {
-            results.warnings.add("cannot list pods in " + ns + " for hooks (" + e.getCode() + "): " + e.getMessage());
+            results.warnings.add("cannot list pods in " + ns + " for hooks: " + ApiErrors.describe(e));
         }
         // As in Velero: hooks run only in running pods.
-        return pods.stream().filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).toList();
+        return pods.stream().filter(PodsAsJson::running).toList();
     }
 
     /** Runs the hooks of one phase, in declaration order. */

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import io.fabric8.kubernetes.client.dsl.TtyExecOutputErrorable;
+import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +32,12 @@ public final class KubernetesPodExecutor implements PodExecutor {
     public ExecResult exec(String namespace, String pod, String container, List<String> command, InputStream stdin,
                            OutputStream stdout, Duration timeout) throws InterruptedException {
         ByteArrayOutputStream stderr = new BoundedBuffer(STDERR_TAIL);
-        ContainerResource target = client.pods().inNamespace(namespace).withName(pod).inContainer(container);
+        // Given only a name, fabric8 first reads the whole pod into its typed model, just to check that the container
+        // exists (the API server checks that too), and that read fails on a pod its model cannot hold (e.g.
+        // containerPort: "http"). Given a pod of our own making, naming only the container, it reads nothing.
+        Pod named = new PodBuilder().withNewMetadata().withNamespace(namespace).withName(pod).endMetadata()
+                .withNewSpec().addNewContainer().withName(container).endContainer().endSpec().build();
+        ContainerResource target = client.pods().inNamespace(namespace).resource(named).inContainer(container);
         TtyExecOutputErrorable withInput = stdin == null ? target : target.readingInput(stdin);
         try (ExecWatch watch = withInput.writingOutput(stdout).writingError(stderr).exec(command.toArray(String[]::new))) {
             Integer code = watch.exitCode().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -41,7 +49,7 @@ public final class KubernetesPodExecutor implements PodExecutor {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return new ExecResult(null, stderr.toString(StandardCharsets.UTF_8), "exec failed: " + cause.getMessage());
         } catch (KubernetesClientException e) {
-            return new ExecResult(null, null, "exec failed (" + e.getCode() + "): " + e.getMessage());
+            return new ExecResult(null, null, "exec failed: " + ApiErrors.describe(e));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.k8sbackup.hooks;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Pod;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
+import io.jenkins.plugins.k8sbackup.kube.PodsAsJson;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,18 +21,22 @@ import java.util.Optional;
  * Post-restore exec hooks (Velero's "exec" restore hooks): for each hook, wait until the target container of
  * the restored pod is ready, then run the command, with an artifact on stdin if the hook names one. Failures
  * follow onError (default Continue); {@link Result#failedRun()} tells the restore to end PartiallyFailed.
+ * Pods are read as JSON ({@link PodsAsJson}): a pod fabric8's model cannot hold must not end a finished restore.
  */
 public final class RestoreHookRunner {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final KubernetesClient client;
+    private final ApiCaller caller;
     private final PodExecutor executor;
     private final ArtifactSource artifacts;
     private final ProgressListener progress;
 
     /** @param artifacts opens the artifacts hooks feed on stdin; may be null when no hook uses one */
-    public RestoreHookRunner(KubernetesClient client, PodExecutor executor, ArtifactSource artifacts, ProgressListener progress) {
+    public RestoreHookRunner(KubernetesClient client, ApiCaller caller, PodExecutor executor, ArtifactSource artifacts,
+                             ProgressListener progress) {
         this.client = client;
+        this.caller = caller;
         this.executor = executor;
         this.artifacts = artifacts;
         this.progress = progress;
@@ -52,10 +58,17 @@ public final class RestoreHookRunner {
     }
 
     /** The post-restore hooks Velero annotations declare on the pods now in these namespaces. */
-    public List<RestoreHookSpec> annotatedHooks(Collection<String> namespaces, List<String> problems) {
+    public List<RestoreHookSpec> annotatedHooks(Collection<String> namespaces, List<String> problems) throws InterruptedException {
         List<RestoreHookSpec> hooks = new ArrayList<>();
         for (String ns : namespaces) {
-            for (Pod pod : client.pods().inNamespace(ns).list().getItems()) {
+            List<JsonNode> pods;
+            try {
+                pods = PodsAsJson.list(client, caller, ns, null);
+            } catch (KubernetesClientException e) {
+                problems.add("cannot list the pods of " + ns + " for post-restore hooks: " + ApiErrors.describe(e));
+                continue;
+            }
+            for (JsonNode pod : pods) {
                 try {
                     VeleroHookAnnotations.restoreHook(pod).ifPresent(hooks::add);
                 } catch (IllegalArgumentException e) {
@@ -70,7 +83,17 @@ public final class RestoreHookRunner {
         int ok = 0;
         List<HookFailure> failures = new ArrayList<>();
         for (RestoreHookSpec hook : hooks) {
-            for (String pod : targetPods(hook)) {
+            List<String> pods;
+            try {
+                pods = targetPods(hook);
+            } catch (KubernetesClientException e) {
+                HookFailure f = new HookFailure(hook.namespace(), "(pods matching " + hook.labelSelector() + ")", hook.name(),
+                        "post-restore", hook.onError(), "cannot list the pods it runs in: " + ApiErrors.describe(e));
+                failures.add(f);
+                progress.warn(f.toString());
+                continue;
+            }
+            for (String pod : pods) {
                 String failure = runOne(hook, pod);
                 if (failure == null) {
                     ok++;
@@ -80,19 +103,18 @@ public final class RestoreHookRunner {
                     progress.warn(f + (hook.onError() == OnError.Continue ? " (onError Continue)" : ""));
                 }
             }
-            if (hook.podName() == null && targetPods(hook).isEmpty()) {
+            if (hook.podName() == null && pods.isEmpty()) {
                 progress.warn("restore hook " + hook.name() + ": no pod matches " + hook.labelSelector() + " in " + hook.namespace());
             }
         }
         return new Result(ok, List.copyOf(failures));
     }
 
-    private List<String> targetPods(RestoreHookSpec hook) {
+    private List<String> targetPods(RestoreHookSpec hook) throws InterruptedException {
         if (hook.podName() != null) {
             return List.of(hook.podName());
         }
-        return client.pods().inNamespace(hook.namespace()).withLabelSelector(hook.labelSelector()).list().getItems()
-                .stream().map(p -> p.getMetadata().getName()).toList();
+        return PodsAsJson.list(client, caller, hook.namespace(), hook.labelSelector()).stream().map(PodsAsJson::name).toList();
     }
 
     /** Null on success, else why not. */
@@ -105,7 +127,7 @@ public final class RestoreHookRunner {
             }
             container = ready.get();
         } catch (KubernetesClientException e) {
-            return "cannot read the pod (" + e.getCode() + "): " + e.getMessage();
+            return "cannot read the pod: " + ApiErrors.describe(e);
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -138,7 +160,7 @@ public final class RestoreHookRunner {
     private Optional<String> awaitContainer(RestoreHookSpec hook, String podName) throws InterruptedException {
         Instant deadline = Instant.now().plus(hook.waitTimeout());
         while (true) {
-            Pod pod = client.pods().inNamespace(hook.namespace()).withName(podName).get();
+            JsonNode pod = PodsAsJson.get(client, caller, hook.namespace(), podName);
             if (pod != null) {
                 String container = VeleroHookAnnotations.container(pod, hook.container());
                 if (!hook.waitForReady() || containerReady(pod, container)) {
@@ -152,13 +174,10 @@ public final class RestoreHookRunner {
         }
     }
 
-    private static boolean containerReady(Pod pod, String container) {
-        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-            return false;
-        }
-        for (ContainerStatus s : pod.getStatus().getContainerStatuses()) {
-            if (container.equals(s.getName())) {
-                return Boolean.TRUE.equals(s.getReady());
+    private static boolean containerReady(JsonNode pod, String container) {
+        for (JsonNode s : pod.path("status").path("containerStatuses")) {
+            if (container.equals(s.path("name").asText())) {
+                return s.path("ready").asBoolean(false);
             }
         }
         return false;

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.ArrayList;
@@ -97,10 +98,8 @@ public final class ObjectApi {
         }
     }
 
-    /** The API server's own words, never a request body. */
+    /** The API server's own words, or what the client met when no answer came (see {@link ApiErrors}); never a body. */
     public static String reason(KubernetesClientException e) {
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-        int nl = message == null ? -1 : message.indexOf('\n');
-        return "(" + e.getCode() + ") " + (nl < 0 ? message : message.substring(0, nl));
+        return ApiErrors.reason(e);
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
 import io.jenkins.plugins.k8sbackup.diff.FieldChange;
 import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
 import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
@@ -73,28 +74,56 @@ public final class RestoreRunner {
             progress.info("dry-run: " + probe.note());
         }
         run.served = served();
-        try (BoundedExecutor pool = new BoundedExecutor(spec.concurrency(), "k8s-restore")) {
+        try {
+            restoreSteps(run, plan);
+        } catch (IOException | RuntimeException e) {
+            // Objects may have been written: the report must still say which, and why the restore stopped.
+            run.stoppedBy = e;
+            progress.warn("restore stopped: " + describe(e));
+        }
+        if (!spec.dryRun() && run.stoppedBy == null) {
+            try {
+                runPostRestoreHooks(run);
+            } catch (RuntimeException e) {
+                run.errors.add("post-restore hooks did not run to the end: " + describe(e));
+            }
+        }
+        RestoreReport report = run.report(reader.name(), Instant.now());
+        progress.info(report.summaryLine());
+        return report;
+    }
+
+    private void restoreSteps(Run run, SelectionPlan plan) throws IOException, InterruptedException {
+        try (BoundedExecutor pool = new BoundedExecutor(run.spec.concurrency(), "k8s-restore")) {
             run.pool = pool;
             for (RestoreOrder.Step step : RestoreOrder.steps(plan.types())) {
                 if (step.types().isEmpty()) {
                     continue;
                 }
                 progress.info("step: " + step.name());
-                for (ResourceType type : step.types()) {
-                    restoreType(run, type);
+                try {
+                    for (ResourceType type : step.types()) {
+                        restoreType(run, type);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    pool.awaitAll(); // the writes under way finish and are reported
+                    throw e;
                 }
-                if (step.types().stream().anyMatch(t -> t.qualifiedName().equals(WellKnownTypes.CRDS)) && !spec.dryRun()) {
+                if (step.types().stream().anyMatch(t -> t.qualifiedName().equals(WellKnownTypes.CRDS)) && !run.spec.dryRun()) {
                     waitForCrds(run);
                     run.served = served();
                 }
             }
         }
-        if (!spec.dryRun()) {
-            runPostRestoreHooks(run);
+    }
+
+    /** The real cause of a failure, in words: fabric8's own message is often only "An error has occurred.". */
+    static String describe(Throwable e) {
+        if (e instanceof KubernetesClientException k) {
+            return ApiErrors.describe(k);
         }
-        RestoreReport report = run.report(reader.name(), Instant.now());
-        progress.info(report.summaryLine());
-        return report;
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /**
@@ -106,7 +135,7 @@ public final class RestoreRunner {
         Set<String> namespaces = new java.util.TreeSet<>();
         run.items.stream().filter(i -> i.namespace() != null && i.action() != RestoreAction.FAIL)
                 .forEach(i -> namespaces.add(i.namespace()));
-        RestoreHookRunner hooks = new RestoreHookRunner(client, new KubernetesPodExecutor(client), reader.artifacts(), progress);
+        RestoreHookRunner hooks = new RestoreHookRunner(client, caller, new KubernetesPodExecutor(client), reader.artifacts(), progress);
         List<String> problems = new ArrayList<>();
         List<RestoreHookSpec> declared = new ArrayList<>();
         NamespaceMapping mapping = run.plan.selection().mapping();
@@ -220,16 +249,13 @@ public final class RestoreRunner {
             } else if (action == RestoreAction.CREATE && resource.equals(WellKnownTypes.CRDS)) {
                 run.plannedCrds.add(targetName);
             }
-        } catch (KubernetesClientException e) {
-            action = RestoreAction.FAIL;
-            notes.add(0, "refused by the API server " + ObjectApi.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             action = RestoreAction.FAIL;
             notes.add(0, "interrupted");
         } catch (RuntimeException e) {
             action = RestoreAction.FAIL;
-            notes.add(0, e.toString());
+            notes.add(0, describe(e));
         }
         run.record(type, rec, targetNs, action, notes.isEmpty() ? null : String.join("; ", notes), tally);
     }
@@ -379,6 +405,8 @@ public final class RestoreRunner {
         final ConcurrentLinkedQueue<RestoreItem> items = new ConcurrentLinkedQueue<>();
         final List<String> errors = Collections.synchronizedList(new ArrayList<>());
         final List<String> hookWarnings = new ArrayList<>();
+        /** What ended the restore before it was done, if anything did. */
+        Throwable stoppedBy;
 
         Run(RestoreSpec spec) {
             this.spec = spec;
@@ -422,11 +450,15 @@ public final class RestoreRunner {
                     warnings.add(i.ref() + ": " + i.message());
                 }
             }
-            if (sorted.isEmpty()) {
+            if (sorted.isEmpty() && stoppedBy == null) {
                 warnings.add("the selection matches no object of backup " + backupName);
             }
+            if (stoppedBy != null) {
+                errs.add("the restore stopped before it was done: " + describe(stoppedBy)
+                        + " (the items above are what it did until then)");
+            }
             long succeeded = created + updated + replaced + skipped;
-            RestoreStatus status = errs.isEmpty() ? RestoreStatus.Completed
+            RestoreStatus status = stoppedBy != null ? RestoreStatus.Failed : errs.isEmpty() ? RestoreStatus.Completed
                     : succeeded > 0 ? RestoreStatus.PartiallyFailed : RestoreStatus.Failed;
             return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.namespaceMapping(),
                     spec.existingPolicy().name(), start, end, new RestoreReport.Counts(created, updated, replaced, skipped, failed),

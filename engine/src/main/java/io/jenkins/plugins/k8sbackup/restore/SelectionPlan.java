@@ -94,8 +94,7 @@ public final class SelectionPlan {
     }
 
     static boolean isCustom(ResourceType type) {
-        String g = type.group();
-        return g.contains(".") && !g.endsWith(".k8s.io");
+        return type.isCustom();
     }
 
     /** Types with something selected (plus Namespaces and CRDs, which may come as dependencies). */

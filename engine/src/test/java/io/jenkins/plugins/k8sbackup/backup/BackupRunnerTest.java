@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
@@ -31,8 +36,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BackupRunnerTest {
     @TempDir
@@ -83,7 +91,9 @@ class BackupRunnerTest {
         assertThat(names(items, "configmaps")).doesNotContain("unrelated/other-config");
         // the controller-owned pod is left to its ReplicaSet, the bare pod is kept
         assertThat(names(items, "pods")).containsExactly("shop/debug-shell");
-        assertThat(result.warnings()).anyMatch(w -> w.contains("1 controller-owned pods skipped"));
+        assertThat(reader.manifest().skipped()).contains(new BackupManifest.Skipped("pods", 1L, RebuiltObjects.OWNED_POD));
+        assertThat(result.skipped()).isEqualTo(reader.manifest().skipped());
+        assertThat(reader.manifest().degradations()).isEmpty();
 
         JsonNode cm = items.stream().filter(i -> i.record().name().equals("web-config")).findFirst().orElseThrow().object();
         assertThat(cm.at("/data/LOG_LEVEL").asText()).isEqualTo("info");
@@ -112,6 +122,11 @@ class BackupRunnerTest {
         assertThat(names(items, "configmaps")).contains("unrelated/other-config");
         assertThat(names(items, "nodes")).isEmpty();
         assertThat(names(items, "events")).isEmpty();
+        // left out by rule, and said so
+        assertThat(BackupReader.open(storage, "all", Optional.empty()).manifest().skipped()).contains(
+                new BackupManifest.Skipped("nodes", null, "never backed up: registered by their kubelets"),
+                new BackupManifest.Skipped("events", null, "never backed up: " + ResourceFilter.NEVER.get("events")),
+                new BackupManifest.Skipped("pods.metrics.k8s.io", null, "never backed up: " + ResourceFilter.NEVER_GROUPS.get("metrics.k8s.io")));
     }
 
     @Test
@@ -151,8 +166,16 @@ class BackupRunnerTest {
         assertThat(cluster.pagedListRequests()).isGreaterThanOrEqualTo(5);
         assertThat(cluster.faults().expiredCount()).isEqualTo(2);
         assertThat(fixture.log).anyMatch(l -> l.contains("410 Gone"));
-        List<BackupReader.StoredItem> items = BackupReader.open(storage, "paged", Optional.empty()).readAll();
+        BackupReader reader = BackupReader.open(storage, "paged", Optional.empty());
+        List<BackupReader.StoredItem> items = reader.readAll();
         assertThat(names(items, "configmaps")).hasSize(120).doesNotHaveDuplicates();
+        // the restarts are in the manifest, not only in the log; they lost nothing, so the backup stays Completed
+        BackupManifest.Degradation restarted = reader.manifest().degradations().get(0);
+        assertThat(reader.manifest().degradations()).hasSize(1);
+        assertThat(restarted.kind()).isEqualTo(BackupManifest.DegradationKind.ListRestarted);
+        assertThat(restarted.subject()).isEqualTo("configmaps");
+        assertThat(restarted.detail()).contains("restarted 2 time(s) after 410 Gone");
+        assertThat(restarted.incomplete()).isFalse();
     }
 
     @Test
@@ -160,9 +183,14 @@ class BackupRunnerTest {
         BackupResult calm = fixture.backup(cluster, storage, shop().name("calm").build(), null);
         cluster.faults().throttleReads(0.4);
         BackupResult stormy = fixture.backup(cluster, storage, shop().name("stormy").build(), null);
-        assertThat(cluster.faults().throttledCount()).isGreaterThan(5);
+        int throttled = cluster.faults().throttledCount();
+        assertThat(throttled).isGreaterThanOrEqualTo(BackupRunner.THROTTLED_THRESHOLD);
         assertThat(stormy.status()).isEqualTo(BackupStatus.Completed);
         assertThat(stormy.countsByType()).isEqualTo(calm.countsByType());
+        assertThat(calm.degradations()).isEmpty();
+        assertThat(BackupReader.open(storage, "stormy", Optional.empty()).manifest().degradations()).containsExactly(
+                new BackupManifest.Degradation(BackupManifest.DegradationKind.Throttled, "api-server",
+                        throttled + " requests were answered 429 Too Many Requests and retried after a backoff", false));
     }
 
     @Test
@@ -266,6 +294,164 @@ class BackupRunnerTest {
             ObjectRecord r = item.record();
             byte[] json = io.jenkins.plugins.k8sbackup.util.Json.MAPPER.writeValueAsBytes(item.object());
             assertThat(io.jenkins.plugins.k8sbackup.util.Sha256.hex(json)).as(r.path()).isEqualTo(r.sha256());
+        }
+    }
+
+    /**
+     * What a backup leaves to the controllers that rebuild it: only what a controller really rebuilds, each skip
+     * counted in the manifest. The shop's Service "web" has a selector; "external" has none (its endpoints are
+     * written by hand, and nobody would rebuild them).
+     */
+    @Nested
+    class RebuildRules {
+        @BeforeEach
+        void addEndpointsSlicesAndPods() {
+            KubernetesClient c = cluster.client();
+            c.services().inNamespace("shop").resource(new ServiceBuilder().withNewMetadata().withName("external").endMetadata()
+                    .withNewSpec().addNewPort().withPort(5432).endPort().endSpec().build()).create();
+            c.endpoints().inNamespace("shop").resource(new EndpointsBuilder().withNewMetadata().withName("web").endMetadata()
+                    .addNewSubset().addNewAddress().withIp("10.0.0.7").endAddress().endSubset().build()).create();
+            c.endpoints().inNamespace("shop").resource(new EndpointsBuilder().withNewMetadata().withName("external").endMetadata()
+                    .addNewSubset().addNewAddress().withIp("192.168.1.20").endAddress().endSubset().build()).create();
+            slice(c, "web-ctrl", Map.of(RebuiltObjects.SERVICE_NAME_LABEL, "web",
+                    RebuiltObjects.MANAGED_BY_LABEL, RebuiltObjects.ENDPOINTSLICE_CONTROLLER));
+            slice(c, "web-by-hand", Map.of(RebuiltObjects.SERVICE_NAME_LABEL, "web", RebuiltObjects.MANAGED_BY_LABEL, "staff"));
+            slice(c, "no-service", Map.of(RebuiltObjects.MANAGED_BY_LABEL, RebuiltObjects.ENDPOINTSLICE_CONTROLLER));
+            slice(c, "selectorless", Map.of(RebuiltObjects.SERVICE_NAME_LABEL, "external",
+                    RebuiltObjects.MANAGED_BY_LABEL, RebuiltObjects.ENDPOINTSLICE_CONTROLLER));
+            pod(c, "orphan-of-gone-rs", "apps/v1", "ReplicaSet", "web-gone");
+            pod(c, "kube-proxy-worker-1", "v1", "Node", "worker-1");
+        }
+
+        private static void slice(KubernetesClient c, String name, Map<String, String> labels) {
+            c.discovery().v1().endpointSlices().inNamespace("shop").resource(new EndpointSliceBuilder().withNewMetadata()
+                    .withName(name).withLabels(labels).endMetadata().withAddressType("IPv4")
+                    .addNewEndpoint().withAddresses("10.0.0.7").endEndpoint().build()).create();
+        }
+
+        private static void pod(KubernetesClient c, String name, String ownerApiVersion, String ownerKind, String ownerName) {
+            c.pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName(name).addNewOwnerReference()
+                    .withApiVersion(ownerApiVersion).withKind(ownerKind).withName(ownerName).withUid("u-" + name)
+                    .withController(true).endOwnerReference().endMetadata()
+                    .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec().build()).create();
+        }
+
+        private static List<BackupManifest.Skipped> ruleSkips(BackupManifest m) {
+            return m.skipped().stream().filter(s -> s.count() != null).toList();
+        }
+
+        @Test
+        void leavesOutOnlyWhatAControllerRebuildsAndRecordsEachSkip() throws Exception {
+            BackupResult result = fixture.backup(cluster, storage, BackupSpec.builder().name("b")
+                    .includeNamespaces(List.of("shop")).build(), null);
+
+            assertThat(result.status()).isEqualTo(BackupStatus.Completed);
+            BackupReader reader = BackupReader.open(storage, "b", Optional.empty());
+            assertThat(names(reader.readAll(), "endpointslices.discovery.k8s.io"))
+                    .containsExactly("shop/no-service", "shop/selectorless", "shop/web-by-hand");
+            assertThat(names(reader.readAll(), "endpoints")).containsExactly("shop/external");
+            assertThat(names(reader.readAll(), "pods")).containsExactly("shop/debug-shell", "shop/orphan-of-gone-rs");
+            assertThat(ruleSkips(reader.manifest())).containsExactly(
+                    new BackupManifest.Skipped("endpoints", 1L, RebuiltObjects.ENDPOINTS_OF_SERVICE),
+                    new BackupManifest.Skipped("endpointslices.discovery.k8s.io", 1L, RebuiltObjects.SLICE_OF_SERVICE),
+                    new BackupManifest.Skipped("pods", 1L, RebuiltObjects.OWNED_POD),
+                    new BackupManifest.Skipped("pods", 1L, RebuiltObjects.MIRROR_POD));
+            // the whole types never backed up are there too, as "not listed"
+            assertThat(reader.manifest().skipped()).contains(new BackupManifest.Skipped("events", null,
+                    "never backed up: " + ResourceFilter.NEVER.get("events")));
+        }
+
+        @Test
+        void whatTheSelectionLeavesOutIsNotCountedOnToRebuildAnything() throws Exception {
+            // without the Services and ReplicaSets in the backup, nothing would rebuild the endpoints and pods
+            fixture.backup(cluster, storage, BackupSpec.builder().name("b").includeNamespaces(List.of("shop"))
+                    .excludeResources(List.of("services", "replicasets")).build(), null);
+
+            BackupReader reader = BackupReader.open(storage, "b", Optional.empty());
+            assertThat(names(reader.readAll(), "endpointslices.discovery.k8s.io")).hasSize(4);
+            assertThat(names(reader.readAll(), "endpoints")).containsExactly("shop/external", "shop/web");
+            assertThat(names(reader.readAll(), "pods"))
+                    .containsExactly("shop/debug-shell", "shop/orphan-of-gone-rs", "shop/web-6d4cf56db6-abcde");
+            assertThat(ruleSkips(reader.manifest())).containsExactly(new BackupManifest.Skipped("pods", 1L, RebuiltObjects.MIRROR_POD));
+        }
+
+        @Test
+        void includeOwnedPodsKeepsEveryPod() throws Exception {
+            fixture.backup(cluster, storage, BackupSpec.builder().name("b").includeNamespaces(List.of("shop"))
+                    .includeResources(List.of("pods", "replicasets")).includeOwnedPods(true).build(), null);
+
+            BackupReader reader = BackupReader.open(storage, "b", Optional.empty());
+            assertThat(names(reader.readAll(), "pods")).containsExactly("shop/debug-shell", "shop/kube-proxy-worker-1",
+                    "shop/orphan-of-gone-rs", "shop/web-6d4cf56db6-abcde");
+            assertThat(ruleSkips(reader.manifest())).isEmpty();
+        }
+    }
+
+    /** A group whose discovery fails (an APIService without a backend: Stale, or 503) is in the manifest and in the status. */
+    @Nested
+    class DiscoveryDegradations {
+        private BackupManifest manifest(String name) throws Exception {
+            return BackupReader.open(storage, name, Optional.empty()).manifest();
+        }
+
+        @ParameterizedTest(name = "legacy discovery: {0}")
+        @ValueSource(booleans = {false, true})
+        void aSelectedGroupThatCannotBeDiscoveredMakesTheBackupPartiallyFailed(boolean legacy) throws Exception {
+            cluster.faults().legacyDiscoveryOnly(legacy).breakDiscoveryOf("shop.example.com/v1");
+
+            BackupResult result = fixture.backup(cluster, storage, BackupSpec.builder().name("b")
+                    .includeNamespaces(SampleApp.NAMESPACES).build(), null);
+
+            assertThat(result.status()).isEqualTo(BackupStatus.PartiallyFailed);
+            assertThat(result.status().exitCode()).isEqualTo(3);
+            assertThat(result.countsByType()).doesNotContainKey("featureflags.shop.example.com").containsKey("configmaps");
+            BackupManifest m = manifest("b");
+            assertThat(m.status()).isEqualTo(BackupStatus.PartiallyFailed);
+            assertThat(m.degradations()).containsExactly(new BackupManifest.Degradation(
+                    legacy ? BackupManifest.DegradationKind.DiscoveryFailed : BackupManifest.DegradationKind.DiscoveryStale,
+                    "shop.example.com/v1", "discovery of shop.example.com/v1 failed (" + (legacy ? "503" : "stale: its API server did not answer")
+                            + "): its resources are not backed up", true));
+            assertThat(m.warnings()).anyMatch(w -> w.contains("shop.example.com/v1"));
+        }
+
+        @Test
+        void aGroupTheSelectionCannotTakeIsRecordedButLosesNothing() throws Exception {
+            cluster.faults().breakDiscoveryOf("shop.example.com/v1").breakDiscoveryOf("metrics.k8s.io/v1beta1");
+
+            BackupResult excluded = fixture.backup(cluster, storage, BackupSpec.builder().name("excluded")
+                    .includeNamespaces(SampleApp.NAMESPACES).excludeResources(List.of("*.shop.example.com")).build(), null);
+            BackupResult qualified = fixture.backup(cluster, storage, BackupSpec.builder().name("cms")
+                    .includeNamespaces(SampleApp.NAMESPACES).includeResources(List.of("deployments.apps", "*.batch")).build(), null);
+            BackupResult otherGroup = fixture.backup(cluster, storage, BackupSpec.builder().name("other")
+                    .includeNamespaces(SampleApp.NAMESPACES).includeResources(List.of("*.example.org")).build(), null);
+
+            for (String name : List.of("excluded", "cms", "other")) {
+                BackupManifest m = manifest(name);
+                assertThat(m.status()).as(name).isEqualTo(BackupStatus.Completed);
+                // both failures are on record; neither could have held a selected object (metrics are never backed up)
+                assertThat(m.degradations()).as(name).extracting(BackupManifest.Degradation::subject)
+                        .containsExactlyInAnyOrder("shop.example.com/v1", "metrics.k8s.io/v1beta1");
+                assertThat(m.degradations()).as(name).noneMatch(BackupManifest.Degradation::incomplete);
+            }
+            assertThat(List.of(excluded, qualified, otherGroup)).allMatch(r -> r.status() == BackupStatus.Completed);
+
+            // a plural without a group (even "configmaps") may name a type of the broken group: it may have been missed
+            fixture.backup(cluster, storage, BackupSpec.builder().name("plural").includeNamespaces(SampleApp.NAMESPACES)
+                    .includeResources(List.of("featureflags")).build(), null);
+            assertThat(manifest("plural").status()).isEqualTo(BackupStatus.PartiallyFailed);
+        }
+
+        @Test
+        void aBrokenMetricsApiAloneLeavesAWholeClusterBackupCompleted() throws Exception {
+            cluster.faults().breakDiscoveryOf("metrics.k8s.io/v1beta1");
+
+            BackupResult result = fixture.backup(cluster, storage, BackupSpec.builder().name("all").build(), null);
+
+            assertThat(result.status()).isEqualTo(BackupStatus.Completed);
+            assertThat(result.degradations()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(BackupManifest.DegradationKind.DiscoveryStale);
+                assertThat(d.incomplete()).isFalse();
+            });
         }
     }
 }

@@ -83,6 +83,25 @@ class BackupHookTest {
     }
 
     @Test
+    void aPodFabric8CannotModelNeitherHidesTheHooksOfItsNamespaceNorItsOwn() throws Exception {
+        // containerPort "http" where fabric8's Pod has an Integer: a typed list of shop-data threw on it
+        cluster.createRaw("/api/v1/namespaces/shop-data/pods", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"odd-0","namespace":"shop-data","annotations":{
+                  "pre.hook.backup.velero.io/command":"[\\"sync\\"]"}},
+                 "spec":{"containers":[{"name":"app","image":"busybox","ports":[{"containerPort":"http"}]}]},
+                 "status":{"phase":"Running"}}
+                """);
+        exec.answer("db-0", DUMP, DUMP_TEXT, OK).answer("odd-0", List.of("sync"), "", OK);
+
+        BackupResult result = backup(shop("b1", dumpHook(OnError.Fail)).build(), null);
+
+        assertThat(result.status()).as(result.errors().toString()).isEqualTo(BackupStatus.Completed);
+        assertThat(result.warnings()).noneMatch(w -> w.contains("cannot list pods"));
+        assertThat(exec.calls).extracting(ScriptedExecutor.Call::pod, ScriptedExecutor.Call::command).contains(
+                org.assertj.core.groups.Tuple.tuple("db-0", DUMP), org.assertj.core.groups.Tuple.tuple("odd-0", List.of("sync")));
+    }
+
+    @Test
     void aDumpHookStoresItsOutputAsAnArtifactWithItsSha256() throws Exception {
         exec.answer("db-0", DUMP, DUMP_TEXT, OK);
 

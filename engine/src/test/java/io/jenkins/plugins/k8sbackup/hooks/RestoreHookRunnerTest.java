@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator.Reply;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
@@ -43,7 +44,7 @@ class RestoreHookRunnerTest {
             }
             return new ByteArrayInputStream(DUMP.getBytes(StandardCharsets.UTF_8));
         };
-        return new RestoreHookRunner(cluster.client(), new KubernetesPodExecutor(cluster.client()), artifacts, log::add);
+        return new RestoreHookRunner(cluster.client(), BackupFixture.fastCaller(), new KubernetesPodExecutor(cluster.client()), artifacts, log::add);
     }
 
     private static RestoreHookSpec load(OnError onError, Duration wait, String artifact) {

@@ -89,6 +89,25 @@ class RestoreWithHooksTest {
     }
 
     @Test
+    void aPodFabric8CannotModelDoesNotEndAFinishedRestoreAndItsHookRuns() throws Exception {
+        // containerPort "http" where fabric8's Pod has an Integer: a typed list of the namespace throws on it
+        cluster.createRaw("/api/v1/namespaces/shop-data/pods", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"odd-0","namespace":"shop-data","annotations":{
+                  "post.hook.restore.velero.io/command":"[\\"sh\\",\\"-c\\",\\"echo odd\\"]",
+                  "post.hook.restore.velero.io/wait-for-ready":"false"}},
+                 "spec":{"containers":[{"name":"app","image":"busybox","ports":[{"name":"http","containerPort":"http"}]}]}}
+                """);
+        cluster.exec().handler(e -> ExecSimulator.Reply.ok(""));
+
+        RestoreReport report = restore();
+
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.warnings()).as("hooks all ran").isEmpty();
+        assertThat(cluster.exec().calls()).contains(new ExecSimulator.Exec("shop-data", "odd-0", "app", List.of("sh", "-c", "echo odd")),
+                new ExecSimulator.Exec("shop-data", "db-0", "mysql", WARM_UP));
+    }
+
+    @Test
     void aFailingHookUnderOnErrorContinueIsReportedAsAWarning() throws Exception {
         cluster.exec().handler(e -> ExecSimulator.Reply.fail(1, "cache warm-up failed"));
         RestoreReport report = restore();

@@ -3,7 +3,8 @@ package io.jenkins.plugins.k8sbackup.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.Pod;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.k8sbackup.util.Json;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Duration;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VeleroHookAnnotationsTest {
-    private static Pod pod(Map<String, String> annotations) {
-        return new PodBuilder().withNewMetadata().withName("db-0").withNamespace("shop-data").withAnnotations(annotations)
+    /** As the hooks read pods: JSON, not fabric8's typed model. */
+    private static JsonNode pod(Map<String, String> annotations) {
+        return Json.MAPPER.valueToTree(new PodBuilder().withNewMetadata().withName("db-0").withNamespace("shop-data").withAnnotations(annotations)
                 .endMetadata().withNewSpec().addNewContainer().withName("mysql").endContainer()
-                .addNewContainer().withName("exporter").endContainer().endSpec().build();
+                .addNewContainer().withName("exporter").endContainer().endSpec().build());
     }
 
     @Test

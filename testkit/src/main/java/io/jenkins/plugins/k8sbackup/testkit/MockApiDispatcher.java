@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.utils.KubernetesVersionPriority;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -500,18 +501,28 @@ final class MockApiDispatcher extends Dispatcher {
             String[] p = gv.split("/");
             versionsByGroup.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]);
         }
+        // As the apiextensions server does: a CRD group serves the served versions of all its CRDs, in Kubernetes
+        // version order, and prefers the first (v2 > v1 > v1beta2 > v1beta1 > v1alpha1), whichever each CRD stores.
+        Map<String, List<String>> crdVersions = new LinkedHashMap<>();
         for (JsonNode crd : storedCrds()) {
             String group = crd.path("spec").path("group").asText();
             for (JsonNode v : crd.path("spec").path("versions")) {
-                List<String> vs = versionsByGroup.computeIfAbsent(group, k -> new ArrayList<>());
-                if (!vs.contains(v.path("name").asText())) {
+                List<String> vs = crdVersions.computeIfAbsent(group, k -> new ArrayList<>());
+                if (v.path("served").asBoolean(true) && !vs.contains(v.path("name").asText())) {
                     vs.add(v.path("name").asText());
-                }
-                if (v.path("storage").asBoolean(false) || !preferred.containsKey(group)) {
-                    preferred.put(group, v.path("name").asText());
                 }
             }
         }
+        crdVersions.forEach((group, served) -> {
+            List<String> vs = versionsByGroup.computeIfAbsent(group, k -> new ArrayList<>());
+            served.stream().filter(v -> !vs.contains(v)).forEach(vs::add);
+            List<String> sorted = KubernetesVersionPriority.sortByPriority(new ArrayList<>(vs), v -> v);
+            vs.clear();
+            vs.addAll(sorted);
+            if (!preferred.containsKey(group) && !sorted.isEmpty()) {
+                preferred.put(group, sorted.get(0));
+            }
+        });
         ObjectNode list = JSON.createObjectNode();
         list.put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode groups = list.putArray("groups");

@@ -116,6 +116,28 @@ public final class MockCluster implements AutoCloseable {
         client.genericKubernetesResources(SnapshotControllerSimulator.CLASSES).resource(cls).create();
     }
 
+    /**
+     * Creates an object from its JSON as given, through the API like any create: for objects fabric8's typed model
+     * refuses (a pod with {@code containerPort: "http"}) or that a test wants byte for byte. {@code collectionPath}:
+     * e.g. "/api/v1/namespaces/shop/pods". Returns the stored object's JSON; a refusal throws with the answer.
+     */
+    public String createRaw(String collectionPath, String json) {
+        io.fabric8.kubernetes.client.http.HttpClient http = client.getHttpClient();
+        try {
+            io.fabric8.kubernetes.client.http.HttpResponse<String> response = http.sendAsync(http.newHttpRequestBuilder()
+                    .uri(url() + collectionPath).post("application/json", json).build(), String.class).get();
+            if (response.code() != 201 && response.code() != 200) {
+                throw new IllegalStateException("POST " + collectionPath + " answered " + response.code() + ": " + response.body());
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("POST " + collectionPath + " failed", e.getCause());
+        }
+    }
+
     /** Discovery requests served so far (/api, /api/v1, /apis, /apis/G, /apis/G/V). */
     public int discoveryRequests() {
         return dispatcher.discoveryRequests.get();
