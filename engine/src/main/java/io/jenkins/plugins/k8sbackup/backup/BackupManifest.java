@@ -11,12 +11,15 @@ import java.util.Map;
  * {@code backups/<name>/manifest.json}: written last, so its presence marks the backup complete. The
  * per-object part (path, sha256, size) is in the index file it names, to keep this file small.
  * {@code volumeSnapshots} (CSI snapshots of the PVCs) and {@code artifacts} (captured hook output) are
- * empty for backups taken without them.
+ * empty for backups taken without them. {@code backupId} (random, from format 2 on) and {@code name} are bound into every
+ * encrypted entry (see {@code archive.EntryBinding}); with a key the manifest's bytes are authenticated by
+ * {@code manifest.json.mac} (see {@code archive.StoredManifest}).
  */
 public record BackupManifest(
         int formatVersion,
         String kind,
         String name,
+        String backupId,
         Instant startTime,
         Instant endTime,
         BackupStatus status,
@@ -33,7 +36,8 @@ public record BackupManifest(
         List<VolumeSnapshotRecord> volumeSnapshots,
         List<HookArtifactRecord> artifacts) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: backupId, entries' associated data binds the backup, manifest.json.mac with a key. 1: path-only binding. */
+    public static final int FORMAT_VERSION = 2;
     public static final String KIND = "kubernetes";
 
     public BackupManifest {
@@ -46,7 +50,7 @@ public record BackupManifest(
                           BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
                           ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
                           Encryption encryption, List<String> warnings, List<ItemError> errors) {
-        this(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
+        this(formatVersion, kind, name, null, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
                 types, index, encryption, warnings, errors, List.of(), List.of());
     }
 

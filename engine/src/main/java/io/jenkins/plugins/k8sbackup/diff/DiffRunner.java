@@ -7,6 +7,7 @@ import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
@@ -23,7 +24,8 @@ import java.util.Set;
  * sanitising rules. "Added" objects are looked for in namespaced types only, in the selected namespaces
  * (cluster-scoped types would list every cluster object the backup did not select), and not when single
  * objects were selected; pods owned by a controller and generated ServiceAccount tokens are never "added",
- * since backups and restores leave them to the cluster.
+ * since backups and restores leave them to the cluster. The archives are checked first
+ * ({@link CheckedSelection}): a damaged one is an error and its type is not compared.
  */
 public final class DiffRunner {
     private final ObjectApi api;
@@ -37,13 +39,14 @@ public final class DiffRunner {
     }
 
     public DiffReport run(DiffSpec spec) throws IOException, InterruptedException {
-        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
+        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        SelectionPlan plan = checked.plan(); // without the types whose archives are damaged: those are errors
         Sanitizer sanitizer = new Sanitizer(false, false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
         List<DiffReport.ObjectRef> missing = new ArrayList<>();
         List<DiffReport.ObjectRef> added = new ArrayList<>();
         List<DiffReport.ChangedObject> changed = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(checked.problems());
         long[] counts = new long[2];
         for (ResourceType type : plan.types()) {
             Set<String> inBackup = new HashSet<>();

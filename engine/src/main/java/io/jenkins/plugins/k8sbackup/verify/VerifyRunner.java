@@ -8,6 +8,7 @@ import io.jenkins.plugins.k8sbackup.diff.FieldChange;
 import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  * Checks a namespace set against a backup: every selected object exists and matches under the restore's
  * sanitising rules (a difference in labels or annotations only is a warning, anything else a failure);
  * Deployments become available, StatefulSets ready, DaemonSets scheduled, Jobs complete and PVCs Bound
- * within the timeout; and the user's API checks pass within the same timeout.
+ * within the timeout; and the user's API checks pass within the same timeout. The archives are checked first
+ * ({@link CheckedSelection}): a damaged one fails the verification and its type is not compared.
  */
 public final class VerifyRunner {
     private static final ResourceType ENDPOINTS = new ResourceType("", "v1", "endpoints", "Endpoints", true);
@@ -45,12 +47,15 @@ public final class VerifyRunner {
     private record Pending(ResourceType type, String namespace, String name) {}
 
     public VerifyReport run(VerifySpec spec) throws IOException, InterruptedException {
-        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
+        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        SelectionPlan plan = checked.plan(); // without the types whose archives are damaged: those fail
         Sanitizer sanitizer = new Sanitizer(false, false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
         List<Verdict> objects = new ArrayList<>();
         List<Pending> watch = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(checked.integrity().warnings());
+        checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
+                p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
         for (ResourceType type : plan.types()) {
             DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
                 String resource = type.qualifiedName();

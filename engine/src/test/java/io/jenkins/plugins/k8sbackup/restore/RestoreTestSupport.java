@@ -66,8 +66,8 @@ public final class RestoreTestSupport implements AutoCloseable {
     }
 
     public RestoreReport restore(RestoreSpec spec, EncryptionKey key) throws Exception {
-        try (KubernetesClient client = fixture.engineClient(cluster)) {
-            BackupReader reader = BackupReader.open(storage, spec.backupName(), Optional.ofNullable(key));
+        try (KubernetesClient client = fixture.engineClient(cluster);
+             BackupReader reader = BackupReader.open(storage, spec.backupName(), Optional.ofNullable(key))) {
             return new RestoreRunner(client, BackupFixture.fastCaller(), reader, fixture.progress).run(spec);
         }
     }
