@@ -74,7 +74,7 @@ public final class BackupIntegrityCheck {
         BackupIntegrityCheck check = new BackupIntegrityCheck(reader, reader.key().isPresent());
         check.run(resources, true);
         IntegrityReport report = check.report(reader.stored().warnings());
-        progress.info(report.summaryLine());
+        log(report, progress);
         return report;
     }
 
@@ -105,9 +105,15 @@ public final class BackupIntegrityCheck {
             check.run(m.types().stream().map(BackupManifest.TypeSummary::resource).toList(), false);
             check.checkArtifacts(decrypt ? key : Optional.empty());
             IntegrityReport report = check.report(warnings);
-            progress.info(report.summaryLine());
+            log(report, progress);
             return report;
         }
+    }
+
+    /** The summary, then each problem on a line of its own (a build log shows them where the failure is). */
+    public static void log(IntegrityReport report, ProgressListener progress) {
+        progress.info(report.summaryLine());
+        report.problems().forEach(p -> progress.info("  damaged: " + p));
     }
 
     private IntegrityReport report(List<String> warnings) {

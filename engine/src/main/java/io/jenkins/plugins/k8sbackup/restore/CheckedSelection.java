@@ -30,7 +30,7 @@ public final class CheckedSelection {
         if (!indexProblems.isEmpty()) {
             IntegrityReport damaged = new IntegrityReport(reader.name(), reader.stored().authentication(), 0, 0, 0,
                     indexProblems, reader.stored().warnings());
-            progress.info(damaged.summaryLine());
+            BackupIntegrityCheck.log(damaged, progress);
             return new CheckedSelection(SelectionPlan.build(selection, reader.manifest(), List.of()), damaged);
         }
         SelectionPlan plan = SelectionPlan.build(selection, reader.manifest(), reader.index().values());

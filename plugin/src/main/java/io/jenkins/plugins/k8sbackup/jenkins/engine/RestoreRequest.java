@@ -11,7 +11,7 @@ public record RestoreRequest(BackupRef ref, List<String> includeNamespaces, List
                              List<String> includeResources, List<String> excludeResources, String labelSelector,
                              List<String> objects, Map<String, String> namespaceMapping, Boolean includeClusterResources,
                              String existingPolicy, boolean dryRun, int concurrency, Duration waitTimeout,
-                             List<RestoreHookSpec> hooks)
+                             List<RestoreHookSpec> hooks, boolean allowPartial)
         implements Serializable {
     public RestoreRequest {
         includeNamespaces = copy(includeNamespaces);

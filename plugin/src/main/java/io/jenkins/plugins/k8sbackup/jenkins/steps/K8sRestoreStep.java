@@ -33,6 +33,7 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     private List<String> objects = List.of();
     private String waitTimeout = "60s";
     private List<RestoreHook> hooks = List.of();
+    private boolean allowPartial;
 
     @DataBoundConstructor
     public K8sRestoreStep(String backup) {
@@ -82,7 +83,7 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
         }
         return new RestoreRequest(ref, selection.includeNamespaces(), selection.excludeNamespaces(), selection.includeResources(),
                 selection.excludeResources(), selection.labelSelector(), objects, namespaceMapping,
-                selection.includeClusterResources(), policy, dryRun, concurrency, wait, hookSpecs);
+                selection.includeClusterResources(), policy, dryRun, concurrency, wait, hookSpecs, allowPartial);
     }
 
     public String getBackup() {
@@ -226,6 +227,19 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     @DataBoundSetter
     public void setWaitTimeout(String waitTimeout) {
         this.waitTimeout = waitTimeout == null || waitTimeout.isBlank() ? "60s" : waitTimeout.strip();
+    }
+
+    public boolean isAllowPartial() {
+        return allowPartial;
+    }
+
+    /**
+     * When the archives of some selected types are damaged: restore the other types (PartiallyFailed) instead of
+     * nothing (Failed, the default).
+     */
+    @DataBoundSetter
+    public void setAllowPartial(boolean allowPartial) {
+        this.allowPartial = allowPartial;
     }
 
     @Extension
