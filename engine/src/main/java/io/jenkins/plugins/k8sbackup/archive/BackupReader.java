@@ -17,10 +17,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -129,7 +135,7 @@ public final class BackupReader implements Closeable {
 
     /** A summary of what the backup holds (namespaces and types), e.g. for a selection that matches none of it. */
     public String contents() throws IOException {
-        java.util.Set<String> namespaces = new java.util.TreeSet<>();
+        Set<String> namespaces = new TreeSet<>();
         index().values().forEach(r -> {
             if (r.namespace() != null) {
                 namespaces.add(r.namespace());
@@ -139,13 +145,13 @@ public final class BackupReader implements Closeable {
         return "it holds " + listed(namespaces, "namespace") + " and " + listed(types, "type");
     }
 
-    private static String listed(java.util.Collection<String> names, String what) {
+    private static String listed(Collection<String> names, String what) {
         if (names.isEmpty()) {
             return "no " + what;
         }
         int shown = 30;
         return names.size() + " " + what + (names.size() == 1 ? "" : "s") + " ("
-                + names.stream().limit(shown).collect(java.util.stream.Collectors.joining(", "))
+                + names.stream().limit(shown).collect(Collectors.joining(", "))
                 + (names.size() > shown ? ", ..." : "") + ")";
     }
 
@@ -267,8 +273,8 @@ public final class BackupReader implements Closeable {
     public synchronized void close() throws IOException {
         verifiedCopies.clear();
         if (copies != null) {
-            try (java.util.stream.Stream<Path> files = Files.walk(copies)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            try (Stream<Path> files = Files.walk(copies)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.archive;
 
+import io.jenkins.plugins.k8sbackup.util.Bytes;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,7 +34,7 @@ public record IntegrityReport(String backup, String authentication, int archives
 
     public String summaryLine() {
         String checked = archivesChecked + " archives, " + objectsChecked + " objects, "
-                + io.jenkins.plugins.k8sbackup.util.Bytes.human(bytesChecked) + " checked; manifest " + authentication;
+                + Bytes.human(bytesChecked) + " checked; manifest " + authentication;
         return "integrity of backup " + backup + ": " + (intact() ? "intact" : "DAMAGED (" + problems.size() + " problems)")
                 + " (" + checked + ")";
     }

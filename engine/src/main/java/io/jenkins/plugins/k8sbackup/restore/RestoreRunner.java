@@ -119,7 +119,7 @@ public final class RestoreRunner {
             run.refused = true;
             return true;
         }
-        java.util.Set<String> damaged = checked.integrity().damagedTypes();
+        Set<String> damaged = checked.integrity().damagedTypes();
         if (!run.spec.allowPartial()) {
             run.errors.add("nothing restored: the archives of " + damaged.size() + " selected types are damaged (" + String.join(", ", damaged)
                     + "); to restore the other types, allow a partial restore (CLI --allow-partial, step allowPartial: true)");
