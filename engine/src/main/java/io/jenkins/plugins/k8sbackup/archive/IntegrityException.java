@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /** A backup, or the part of it asked for, failed its integrity check: nothing was read from it. */
 public class IntegrityException extends IOException {
     private static final long serialVersionUID = 1L;
-    private final transient List<IntegrityProblem> problems;
+    private final List<IntegrityProblem> problems; // an unmodifiable List.copyOf: serialisable, as agents send exceptions back
 
     public IntegrityException(String backup, List<IntegrityProblem> problems) {
         super("backup '" + backup + "' is damaged: " + problems.stream().map(IntegrityProblem::toString)

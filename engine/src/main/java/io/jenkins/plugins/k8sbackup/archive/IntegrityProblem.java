@@ -5,7 +5,7 @@ package io.jenkins.plugins.k8sbackup.archive;
  * whose archive is damaged, or the path of a damaged hook artifact, or null when the manifest or the index is damaged,
  * which makes the whole backup untrustworthy; {@code key} is the storage key), what ({@link Kind}) and the details.
  */
-public record IntegrityProblem(String resource, String key, Kind kind, String detail) {
+public record IntegrityProblem(String resource, String key, Kind kind, String detail) implements java.io.Serializable {
     public enum Kind {
         /** manifest.json cannot be trusted: MAC missing or wrong, unreadable, stored under another name. */
         MANIFEST("manifest"),

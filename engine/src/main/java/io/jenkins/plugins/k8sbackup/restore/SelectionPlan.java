@@ -71,8 +71,8 @@ public final class SelectionPlan {
         }
         for (ResourceType type : byName.values()) {
             // read only when the selection needs some of their objects (an archive read is an archive checked first)
-            boolean dependencyType = type.qualifiedName().equals(WellKnownTypes.NAMESPACES) && !plan.neededNamespaces.isEmpty()
-                    || type.qualifiedName().equals(WellKnownTypes.CRDS) && !plan.neededCrds.isEmpty();
+            boolean dependencyType = (type.qualifiedName().equals(WellKnownTypes.NAMESPACES) && !plan.neededNamespaces.isEmpty())
+                    || (type.qualifiedName().equals(WellKnownTypes.CRDS) && !plan.neededCrds.isEmpty());
             if (present.contains(type.qualifiedName()) || dependencyType) {
                 plan.types.add(type);
             }
