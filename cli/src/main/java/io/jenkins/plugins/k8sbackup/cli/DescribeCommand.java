@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.cli;
 
+import io.jenkins.plugins.k8sbackup.archive.BackupIntegrityCheck;
+import io.jenkins.plugins.k8sbackup.archive.IntegrityReport;
 import io.jenkins.plugins.k8sbackup.backup.BackupManifest;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
@@ -7,6 +9,8 @@ import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Bytes;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = "Show a backup's manifest: counts and API version per type, what rules skipped, degradations,"
-                + " warnings and errors.")
+                + " warnings and errors. With --verify, also check everything stored for it (exit 0 intact, 1 damaged).")
 final class DescribeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -24,17 +28,33 @@ final class DescribeCommand implements Callable<Integer> {
     String name;
     @Mixin
     StorageOptions storage;
+    @Mixin
+    KeyOptions keys;
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
     String output;
+    @Option(names = "--verify", description = "read and check every stored file of the backup: the manifest's MAC (with the"
+            + " key), the index, every archive and entry (SHA-256, sizes, decryption with the key), every hook artifact")
+    boolean verify;
 
     @Override
     public Integer call() throws Exception {
         try (BackupStorage s = storage.target().open()) {
             BackupManifest m = new BackupCatalog(s, BackupKind.KUBERNETES).requireManifest(name, BackupManifest.class);
             PrintWriter out = spec.commandLine().getOut();
+            IntegrityReport integrity = verify
+                    ? BackupIntegrityCheck.checkAll(s, name, keys.key(), new ConsoleProgress(spec.commandLine().getErr(), true))
+                    : null;
+            int exitCode = integrity == null ? m.status().exitCode() : integrity.intact() ? Main.OK : Main.FAILED;
             if (output.equals("json")) {
-                out.println(Json.PRETTY.writeValueAsString(m));
-                return m.status().exitCode();
+                if (integrity == null) {
+                    out.println(Json.PRETTY.writeValueAsString(m));
+                } else {
+                    Map<String, Object> both = new LinkedHashMap<>();
+                    both.put("manifest", m);
+                    both.put("integrity", integrity);
+                    out.println(Json.PRETTY.writeValueAsString(both));
+                }
+                return exitCode;
             }
             out.printf("Name:      %s%nStatus:    %s%nStarted:   %s%nFinished:  %s%nCluster:   %s (%s, kube-system uid %s)%n",
                     m.name(), m.status(), m.startTime(), m.endTime(), m.cluster().server(), m.cluster().serverVersion(),
@@ -66,7 +86,15 @@ final class DescribeCommand implements Callable<Integer> {
             }
             m.warnings().forEach(w -> out.println("WARNING: " + w));
             m.errors().forEach(e -> out.println("ERROR: " + e));
-            return m.status().exitCode();
+            if (integrity != null) {
+                out.println();
+                out.println("Integrity: " + (integrity.intact() ? "intact" : "DAMAGED") + " (" + integrity.archivesChecked()
+                        + " archives, " + integrity.objectsChecked() + " objects, " + Bytes.human(integrity.bytesChecked())
+                        + " read; manifest " + integrity.authentication() + ")");
+                integrity.problems().forEach(p -> out.println("DAMAGED: " + p));
+                integrity.warnings().forEach(w -> out.println("NOTE: " + w));
+            }
+            return exitCode;
         }
     }
 }

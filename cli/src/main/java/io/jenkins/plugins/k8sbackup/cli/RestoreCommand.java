@@ -19,6 +19,9 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
     boolean dryRun;
     @Option(names = "--concurrency", defaultValue = "8", description = "parallel writes within a step (default: ${DEFAULT-VALUE})")
     int concurrency;
+    @Option(names = "--allow-partial", description = "when some selected archives are damaged, restore the types whose archives"
+            + " are intact (exit 3) instead of nothing (exit 1, the default)")
+    boolean allowPartial;
     @Option(names = "--wait", defaultValue = "60s", description = "how long to wait for CRDs to be Established (default: ${DEFAULT-VALUE})")
     String wait;
     @Mixin
@@ -31,7 +34,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
                 .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
                 .existingPolicy(existing).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
-                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).build();
+                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).allowPartial(allowPartial).build();
         ConsoleProgress progress = ConsoleProgress.of(spec);
         RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);
         if (report != null) {

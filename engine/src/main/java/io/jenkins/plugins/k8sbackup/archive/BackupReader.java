@@ -3,7 +3,6 @@ package io.jenkins.plugins.k8sbackup.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.luben.zstd.ZstdInputStream;
 import io.jenkins.plugins.k8sbackup.backup.BackupManifest;
-import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.DecryptionException;
@@ -11,47 +10,61 @@ import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Reads a complete Kubernetes backup. Every object handed out has a checked path, a SHA-256 equal to the
  * one in the index, and is decrypted; an object that fails any of that is handed out as a
- * {@link StoredItem} with an error, so one bad object never stops a restore.
+ * {@link StoredItem} with an error, so one bad object never stops a restore. Archives that
+ * {@link BackupIntegrityCheck} verified are read from the verified local copy it kept (deleted by {@link #close()}),
+ * so what was checked is what is read, and a remote archive is downloaded once.
  */
-public final class BackupReader {
+public final class BackupReader implements Closeable {
     private final BackupStorage storage;
     private final String name;
+    private final StoredManifest stored;
     private final BackupManifest manifest;
     private final Optional<EncryptionKey> key;
+    private final EntryBinding binding;
+    private final Map<String, Path> verifiedCopies = new ConcurrentHashMap<>();
+    private Path copies;
     private Map<String, ObjectRecord> index;
 
-    private BackupReader(BackupStorage storage, String name, BackupManifest manifest, Optional<EncryptionKey> key) {
+    BackupReader(BackupStorage storage, String name, StoredManifest stored, Optional<EncryptionKey> key) {
         this.storage = storage;
         this.name = name;
-        this.manifest = manifest;
+        this.stored = stored;
+        this.manifest = stored.manifest();
         this.key = key;
+        this.binding = EntryBinding.of(manifest);
     }
 
     /**
-     * Opens a restorable backup. Fails clearly when the backup is missing, incomplete, failed, or holds
-     * encrypted objects and no key was given.
+     * Opens a restorable backup. Fails clearly when the backup is missing, incomplete, failed, holds
+     * encrypted objects and no key (or another key) was given, or, with a key, when its manifest is not authenticated
+     * by that key ({@link IntegrityException}).
      */
     public static BackupReader open(BackupStorage storage, String name, Optional<EncryptionKey> key) throws IOException {
-        BackupManifest manifest = new BackupCatalog(storage, BackupKind.KUBERNETES).requireManifest(name, BackupManifest.class);
-        if (!manifest.status().restorable()) {
-            throw new IOException("backup '" + name + "' has status " + manifest.status() + " and cannot be restored");
-        }
+        StoredManifest stored = StoredManifest.read(storage, name, key);
+        BackupManifest manifest = stored.manifest();
         if (manifest.hasEncryptedObjects()) {
             String fp = manifest.encryption().keyFingerprint();
             if (key.isEmpty()) {
@@ -63,15 +76,38 @@ public final class BackupReader {
                         + ", not with the key given (" + key.get().fingerprint() + ")");
             }
         }
-        return new BackupReader(storage, name, manifest, key);
+        if (!stored.problems().isEmpty()) {
+            throw new IntegrityException(name, stored.problems());
+        }
+        if (!manifest.status().restorable()) {
+            throw new IOException("backup '" + name + "' has status " + manifest.status() + " and cannot be restored");
+        }
+        return new BackupReader(storage, name, stored, key);
     }
 
     public BackupManifest manifest() {
         return manifest;
     }
 
+    /** The manifest as read: how it was authenticated, and what that could not prove. */
+    public StoredManifest stored() {
+        return stored;
+    }
+
     public String name() {
         return name;
+    }
+
+    BackupStorage storage() {
+        return storage;
+    }
+
+    Optional<EncryptionKey> key() {
+        return key;
+    }
+
+    EntryBinding binding() {
+        return binding;
     }
 
     /** Hook output captured at backup time (e.g. a dump), checked and decrypted when read. */
@@ -79,26 +115,44 @@ public final class BackupReader {
         return io.jenkins.plugins.k8sbackup.hooks.ArtifactSource.of(storage, name, manifest.artifacts(), key);
     }
 
-    /** The per-object index, checked against the manifest's SHA-256. Loaded once, on first use. */
+    /**
+     * The per-object index, checked against the manifest (size, SHA-256, one record per stored object of each type).
+     * Loaded once, on first use.
+     *
+     * @throws IntegrityException the index is damaged or does not describe the manifest's types
+     */
     public synchronized Map<String, ObjectRecord> index() throws IOException {
         if (index == null) {
-            byte[] raw = storage.read(BackupKind.KUBERNETES.keyOf(name, manifest.index().key()));
-            if (!Sha256.hex(raw).equals(manifest.index().sha256())) {
-                throw new IOException("backup '" + name + "': the object index is corrupt (SHA-256 mismatch)");
+            List<IntegrityProblem> problems = new ArrayList<>();
+            Map<String, ObjectRecord> read = IndexFile.read(storage, name, manifest, problems);
+            if (!problems.isEmpty()) {
+                throw new IntegrityException(name, problems);
             }
-            Map<String, ObjectRecord> map = new HashMap<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    new ZstdInputStream(new java.io.ByteArrayInputStream(raw)), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    ObjectRecord rec = Json.MAPPER.readValue(line, ObjectRecord.class);
-                    ArchivePaths.parse(rec.path());
-                    map.put(rec.path(), rec);
-                }
-            }
-            index = map;
+            index = read;
         }
         return index;
+    }
+
+    /** A summary of what the backup holds (namespaces and types), e.g. for a selection that matches none of it. */
+    public String contents() throws IOException {
+        Set<String> namespaces = new TreeSet<>();
+        index().values().forEach(r -> {
+            if (r.namespace() != null) {
+                namespaces.add(r.namespace());
+            }
+        });
+        List<String> types = manifest.types().stream().map(BackupManifest.TypeSummary::resource).sorted().toList();
+        return "it holds " + listed(namespaces, "namespace") + " and " + listed(types, "type");
+    }
+
+    private static String listed(Collection<String> names, String what) {
+        if (names.isEmpty()) {
+            return "no " + what;
+        }
+        int shown = 30;
+        return names.size() + " " + what + (names.size() == 1 ? "" : "s") + " ("
+                + names.stream().limit(shown).collect(Collectors.joining(", "))
+                + (names.size() > shown ? ", ..." : "") + ")";
     }
 
     /** One object read back from the archive: its JSON, or why it could not be read. */
@@ -121,13 +175,15 @@ public final class BackupReader {
             return;
         }
         Map<String, ObjectRecord> idx = index();
-        try (InputStream raw = storage.open(BackupKind.KUBERNETES.keyOf(name, type.archive()));
+        String archive = BackupKind.KUBERNETES.keyOf(name, type.archive());
+        Path verified = verifiedCopies.get(resource);
+        try (InputStream raw = verified != null ? new BufferedInputStream(Files.newInputStream(verified)) : storage.open(archive);
              TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(raw))) {
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
+            while ((entry = next(tar, archive)) != null) {
                 String path = entry.getName();
                 ObjectRecord rec = idx.get(path);
-                if (rec == null || !entry.isFile()) {
+                if (rec == null || !rec.resource().equals(resource) || !entry.isFile()) {
                     ArchivePaths.Parsed p = safeParse(path);
                     visitor.visit(new StoredItem(new ObjectRecord(path, resource, null, null,
                             p == null ? null : p.namespace(), p == null ? path : p.name(), null, entry.getSize(), false),
@@ -137,24 +193,46 @@ public final class BackupReader {
                 if (!wanted.test(rec)) {
                     continue;
                 }
-                byte[] stored = tar.readAllBytes();
-                visitor.visit(decode(rec, stored));
+                visitor.visit(decode(rec, read(tar, archive), archive));
             }
         }
     }
 
-    private StoredItem decode(ObjectRecord rec, byte[] stored) {
+    /** A failure to read the archive itself (truncated, garbled) names the archive. */
+    private TarArchiveEntry next(TarArchiveInputStream tar, String archive) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException e) {
+            throw new IOException("archive " + archive + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] read(TarArchiveInputStream tar, String archive) throws IOException {
+        try {
+            return tar.readAllBytes();
+        } catch (IOException e) {
+            throw new IOException("archive " + archive + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private StoredItem decode(ObjectRecord rec, byte[] stored, String archive) {
         if (!Sha256.hex(stored).equals(rec.sha256())) {
             return new StoredItem(rec, null, "SHA-256 mismatch: the stored object is corrupt or was altered");
         }
         try {
-            byte[] json = rec.encrypted() ? AesGcm.decrypt(key.orElseThrow(), stored, rec.path()) : stored;
+            byte[] json = rec.encrypted() ? decrypt(rec, stored, archive) : stored;
             return new StoredItem(rec, Json.MAPPER.readTree(json), null);
         } catch (DecryptionException e) {
             return new StoredItem(rec, null, e.getMessage());
         } catch (IOException e) {
             return new StoredItem(rec, null, "not valid JSON: " + e.getMessage());
         }
+    }
+
+    /** Decrypts an entry under this backup's binding (see {@link EntryBinding}); used by the check too. */
+    byte[] decrypt(ObjectRecord rec, byte[] stored, String archive) throws DecryptionException {
+        return AesGcm.decrypt(key.orElseThrow(), stored, binding.associatedData(rec.resource(), rec.path()),
+                rec.path() + " in " + archive, binding.mismatchHint());
     }
 
     private static ArchivePaths.Parsed safeParse(String path) {
@@ -172,5 +250,35 @@ public final class BackupReader {
             forEach(t.resource(), r -> true, out::add);
         }
         return out;
+    }
+
+    /** A fresh file for a verified copy of an archive, in this reader's own temporary directory. */
+    synchronized Path newCopy(String resource) throws IOException {
+        if (copies == null) {
+            copies = Files.createTempDirectory("k8s-backup-" + name + "-");
+        }
+        return Files.createTempFile(copies, "archive-", ".tar.zst");
+    }
+
+    /** From now on, {@code resource} is read from {@code copy}, which the check verified. */
+    void useVerifiedCopy(String resource, Path copy) throws IOException {
+        Path old = verifiedCopies.put(resource, copy);
+        if (old != null && !old.equals(copy)) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    /** Deletes the verified copies. */
+    @Override
+    public synchronized void close() throws IOException {
+        verifiedCopies.clear();
+        if (copies != null) {
+            try (Stream<Path> files = Files.walk(copies)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            copies = null;
+        }
     }
 }

@@ -14,11 +14,15 @@ import java.util.Map;
  * empty for backups taken without them. {@code skipped} lists what fixed rules left out (objects a controller rebuilds,
  * types never backed up) and {@code degradations} what did not go as it should (a group whose discovery failed, a
  * list restarted after 410 Gone, throttling); both are empty in manifests written before they existed.
+ * {@code backupId} (random, from format 2 on) and {@code name} are bound into every encrypted entry (see
+ * {@code archive.EntryBinding}); with a key the manifest's bytes are authenticated by {@code manifest.json.mac} (see
+ * {@code archive.StoredManifest}).
  */
 public record BackupManifest(
         int formatVersion,
         String kind,
         String name,
+        String backupId,
         Instant startTime,
         Instant endTime,
         BackupStatus status,
@@ -37,7 +41,8 @@ public record BackupManifest(
         List<Skipped> skipped,
         List<Degradation> degradations) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: backupId, entries' associated data binds the backup, manifest.json.mac with a key. 1: path-only binding. */
+    public static final int FORMAT_VERSION = 2;
     public static final String KIND = "kubernetes";
 
     public BackupManifest {
@@ -52,7 +57,7 @@ public record BackupManifest(
                           BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
                           ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
                           Encryption encryption, List<String> warnings, List<ItemError> errors) {
-        this(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
+        this(formatVersion, kind, name, null, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
                 types, index, encryption, warnings, errors, List.of(), List.of(), List.of(), List.of());
     }
 

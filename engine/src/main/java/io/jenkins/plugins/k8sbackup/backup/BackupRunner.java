@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.ArchivePaths;
+import io.jenkins.plugins.k8sbackup.archive.EntryBinding;
 import io.jenkins.plugins.k8sbackup.archive.IndexWriter;
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
+import io.jenkins.plugins.k8sbackup.archive.StoredManifest;
 import io.jenkins.plugins.k8sbackup.archive.TypeArchiveWriter;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
@@ -184,7 +186,7 @@ public final class BackupRunner {
             run.throttled(caller.throttledResponses() - throttledBefore);
             TypeArchiveWriter.StoredFile indexFile = index.finish();
             BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
-            storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
+            StoredManifest.write(storage, name, manifest, artifactKey); // the encrypting key also authenticates it (MAC first)
             published = true;
             long pruned = prune(catalog, retention, name);
             BackupResult result = new BackupResult(name, manifest.status(), storage.describe() + " " + name,
@@ -450,7 +452,7 @@ public final class BackupRunner {
         String ns = type.namespaced() ? o.path("metadata").path("namespace").asText() : null;
         String name = o.path("metadata").path("name").asText();
         String path = ArchivePaths.entryPath(type.qualifiedName(), ns, name, encrypt);
-        byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, path) : json;
+        byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, run.binding.associatedData(type.qualifiedName(), path)) : json;
         archive.add(path, stored);
         ObjectRecord record = new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
                 stored.length, encrypt);
@@ -508,6 +510,9 @@ public final class BackupRunner {
         final BackupSpec spec;
         final ResourceFilter resources;
         final Instant start;
+        /** Random: bound with the name into every encrypted entry, so no entry fits another backup. */
+        final String backupId = java.util.UUID.randomUUID().toString();
+        final EntryBinding binding;
         Set<String> selectedNamespaces = Set.of();
         final Set<String> capturedTypes = new HashSet<>();
         final Set<String> boundVolumes = new HashSet<>();
@@ -534,6 +539,7 @@ public final class BackupRunner {
             this.resources = resources;
             this.start = start;
             this.rebuilt = new RebuiltObjects(spec.includeOwnedPods());
+            this.binding = new EntryBinding(BackupManifest.FORMAT_VERSION, name, backupId);
         }
 
         boolean wholeCluster() {
@@ -600,7 +606,7 @@ public final class BackupRunner {
             BackupManifest.Encryption encryption = new BackupManifest.Encryption(spec.encryption().name(),
                     spec.encryption() == BackupSpec.EncryptionMode.none ? null : key.map(EncryptionKey::fingerprint).orElse(null),
                     encryptedObjects);
-            return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, start, end, status,
+            return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, backupId, start, end, status,
                     objects, totalBytes + indexFile.size(), spec.labels(), cluster, spec,
                     types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),

@@ -8,6 +8,7 @@ import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.restore.BackupContents;
+import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
@@ -25,7 +26,8 @@ import java.util.Set;
  * (cluster-scoped types would list every cluster object the backup did not select), and not when single
  * objects were selected; pods owned by a controller and generated ServiceAccount tokens are never "added",
  * since backups and restores leave them to the cluster. A comparison of nothing is an error, never "identical";
- * so is a selection that names namespaces by the names the mapping gives them.
+ * so is a selection that names namespaces by the names the mapping gives them. The archives are checked first
+ * ({@link CheckedSelection}): a damaged one is an error and its type is not compared.
  */
 public final class DiffRunner {
     private final ObjectApi api;
@@ -39,8 +41,9 @@ public final class DiffRunner {
     }
 
     public DiffReport run(DiffSpec spec) throws IOException, InterruptedException {
-        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
-        BackupContents contents = BackupContents.of(reader.name(), reader.index().values());
+        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        SelectionPlan plan = checked.plan(); // without the types whose archives are damaged: those are errors
+        BackupContents contents = checked.contents(reader.name());
         contents.checkNamespaceNames(plan.selection());
         Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
@@ -50,7 +53,7 @@ public final class DiffRunner {
         List<DiffReport.NotedObject> noted = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(checked.problems());
         long[] counts = new long[3]; // compared, identical, selected
         for (ResourceType type : plan.types()) {
             Set<String> inBackup = new HashSet<>();

@@ -26,7 +26,7 @@ public record DiffSpec(
     public DiffSpec {
         // RestoreSpec validates every field the same way
         RestoreSpec checked = new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources,
-                excludeResources, labelSelector, objects, namespaceMapping, includeClusterResources, null, false, 0, false, false, null, null);
+                excludeResources, labelSelector, objects, namespaceMapping, includeClusterResources, null, false, 0, false, false, null, null, false);
         includeNamespaces = checked.includeNamespaces();
         excludeNamespaces = checked.excludeNamespaces();
         includeResources = checked.includeResources();

@@ -39,18 +39,11 @@ public final class HookArtifacts {
      */
     public static InputStream open(BackupStorage storage, String backup, HookArtifactRecord record,
                                    Optional<EncryptionKey> key) throws IOException {
-        String storageKey = BackupKind.KUBERNETES.keyOf(backup, checked(record.path()));
-        MessageDigest digest = Sha256.newDigest();
-        long size;
-        try (InputStream in = new DigestInputStream(storage.open(storageKey), digest)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
+        String damage = damage(storage, backup, record);
+        if (damage != null) {
+            throw new IOException("artifact " + record.path() + " of backup " + backup + " is corrupt: " + damage);
         }
-        String sha = HexFormat.of().formatHex(digest.digest());
-        if (size != record.size() || !sha.equals(record.sha256())) {
-            throw new IOException("artifact " + record.path() + " of backup " + backup + " is corrupt: " + size
-                    + " bytes with sha256 " + sha + ", the manifest records " + record.size() + " bytes with " + record.sha256());
-        }
-        InputStream in = storage.open(storageKey);
+        InputStream in = storage.open(BackupKind.KUBERNETES.keyOf(backup, checked(record.path())));
         if (!record.encrypted()) {
             return in;
         }
@@ -59,5 +52,24 @@ public final class HookArtifacts {
             throw new IOException("artifact " + record.path() + " is encrypted: the backup's encryption key is needed");
         }
         return new DecryptingInputStream(in, key.get(), record.path());
+    }
+
+    /**
+     * What is wrong with the stored bytes of an artifact (size or sha256 other than the manifest's), or null.
+     *
+     * @throws java.io.FileNotFoundException the artifact is not in storage
+     */
+    public static String damage(BackupStorage storage, String backup, HookArtifactRecord record) throws IOException {
+        String storageKey = BackupKind.KUBERNETES.keyOf(backup, checked(record.path()));
+        MessageDigest digest = Sha256.newDigest();
+        long size;
+        try (InputStream in = new DigestInputStream(storage.open(storageKey), digest)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+        }
+        String sha = HexFormat.of().formatHex(digest.digest());
+        if (size != record.size() || !sha.equals(record.sha256())) {
+            return size + " bytes with sha256 " + sha + ", the manifest records " + record.size() + " bytes with " + record.sha256();
+        }
+        return null;
     }
 }

@@ -17,8 +17,8 @@ public final class DiffOperation {
 
     public static DiffReport run(KubeTarget kube, StorageTarget storageTarget, DiffSpec spec, Optional<EncryptionKey> key,
                                  ProgressListener progress) throws IOException, InterruptedException {
-        try (KubernetesClient client = kube.client(); BackupStorage storage = storageTarget.open()) {
-            BackupReader reader = BackupReader.open(storage, spec.backupName(), key);
+        try (KubernetesClient client = kube.client(); BackupStorage storage = storageTarget.open();
+             BackupReader reader = BackupReader.open(storage, spec.backupName(), key)) { // closing it deletes its verified archive copies
             return new DiffRunner(client, kube.caller(), reader, progress).run(spec);
         }
     }

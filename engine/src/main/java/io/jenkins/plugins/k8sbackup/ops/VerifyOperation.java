@@ -17,8 +17,8 @@ public final class VerifyOperation {
 
     public static VerifyReport run(KubeTarget kube, StorageTarget storageTarget, VerifySpec spec, Optional<EncryptionKey> key,
                                    ProgressListener progress) throws IOException, InterruptedException {
-        try (KubernetesClient client = kube.client(); BackupStorage storage = storageTarget.open()) {
-            BackupReader reader = BackupReader.open(storage, spec.backupName(), key);
+        try (KubernetesClient client = kube.client(); BackupStorage storage = storageTarget.open();
+             BackupReader reader = BackupReader.open(storage, spec.backupName(), key)) { // closing it deletes its verified archive copies
             return new VerifyRunner(client, kube.caller(), reader, progress).run(spec);
         }
     }

@@ -61,9 +61,16 @@ public final class RestoreRunner {
     public RestoreReport run(RestoreSpec spec) throws IOException, InterruptedException {
         Run run = new Run(spec);
         run.start = Instant.now();
-        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
+        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        SelectionPlan plan = checked.plan();
         run.plan = plan;
         run.owners = new OwnerLinks(run.api, plan);
+        if (refusedAsDamaged(run, checked)) {
+            RestoreReport refused = run.report(reader.name(), Instant.now());
+            progress.info(refused.summaryLine());
+            return refused; // before the first write
+        }
+        plan.unmatchedObjects().forEach(o -> run.errors.add(o + ": not in backup " + reader.name()));
         progress.info("restore of backup " + reader.name() + " into " + client.getMasterUrl()
                 + (spec.namespaceMapping().isEmpty() ? "" : " with namespace mapping " + spec.namespaceMapping())
                 + ", existing objects: " + spec.existingPolicy() + ", concurrency " + spec.concurrency());
@@ -124,6 +131,33 @@ public final class RestoreRunner {
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * Whether nothing may be restored: the manifest or index is damaged, or some selected archives are and the spec
+     * does not allow a partial restore. Either way the damage is in the report's errors.
+     */
+    private boolean refusedAsDamaged(Run run, CheckedSelection checked) {
+        run.checkWarnings.addAll(checked.integrity().warnings());
+        if (checked.intact()) {
+            return false;
+        }
+        run.errors.addAll(checked.problems());
+        if (checked.integrity().wholeBackupDamaged()) {
+            run.errors.add("nothing restored: the index of backup " + reader.name() + " is damaged, so no object of it can be trusted");
+            run.refused = true;
+            return true;
+        }
+        Set<String> damaged = checked.integrity().damagedTypes();
+        if (!run.spec.allowPartial()) {
+            run.errors.add("nothing restored: the archives of " + damaged.size() + " selected types are damaged (" + String.join(", ", damaged)
+                    + "); to restore the other types, allow a partial restore (CLI --allow-partial, step allowPartial: true)");
+            run.refused = true;
+            return true;
+        }
+        run.errors.add("not restored, their archives being damaged: " + String.join(", ", damaged)
+                + " (partial restore allowed: the other types are restored)");
+        return false;
     }
 
     /**
@@ -407,6 +441,11 @@ public final class RestoreRunner {
         final List<String> hookWarnings = new ArrayList<>();
         /** What ended the restore before it was done, if anything did. */
         Throwable stoppedBy;
+        final List<String> checkWarnings = new ArrayList<>();
+        /** Nothing was restored because the backup is damaged. */
+        boolean refused;
+        /** Objects restored (or left, as identical or by policy) that the selection names, not dependencies. */
+        final AtomicLong selectedSucceeded = new AtomicLong();
 
         Run(RestoreSpec spec) {
             this.spec = spec;
@@ -427,6 +466,9 @@ public final class RestoreRunner {
             String ns = targetNs != null ? targetNs : plan.selection().mapping().target(rec.namespace());
             items.add(new RestoreItem(type.qualifiedName(), ns, name, rec.namespace(), action, message));
             tally.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+            if (action != RestoreAction.FAIL && !plan.dependency(type, rec)) {
+                selectedSucceeded.incrementAndGet();
+            }
         }
 
         RestoreReport report(String backupName, Instant end) {
@@ -434,7 +476,8 @@ public final class RestoreRunner {
             sorted.sort(Comparator.comparing(RestoreItem::resource).thenComparing(i -> i.namespace() == null ? "" : i.namespace())
                     .thenComparing(RestoreItem::name));
             long created = 0, updated = 0, replaced = 0, skipped = 0, failed = 0;
-            List<String> warnings = new ArrayList<>(hookWarnings);
+            List<String> warnings = new ArrayList<>(checkWarnings);
+            warnings.addAll(hookWarnings);
             List<String> errs = new ArrayList<>(errors);
             for (RestoreItem i : sorted) {
                 switch (i.action()) {
@@ -450,19 +493,27 @@ public final class RestoreRunner {
                     warnings.add(i.ref() + ": " + i.message());
                 }
             }
-            if (sorted.isEmpty() && stoppedBy == null) {
-                warnings.add("the selection matches no object of backup " + backupName);
+            if (sorted.isEmpty() && !refused && stoppedBy == null) {
+                errs.add("the selection matches no object of backup " + backupName + ": " + contents());
             }
             if (stoppedBy != null) {
                 errs.add("the restore stopped before it was done: " + describe(stoppedBy)
                         + " (the items above are what it did until then)");
             }
-            long succeeded = created + updated + replaced + skipped;
+            // dependencies created for objects that then failed are no success: a single object that failed is Failed
             RestoreStatus status = stoppedBy != null ? RestoreStatus.Failed : errs.isEmpty() ? RestoreStatus.Completed
-                    : succeeded > 0 ? RestoreStatus.PartiallyFailed : RestoreStatus.Failed;
+                    : selectedSucceeded.get() > 0 ? RestoreStatus.PartiallyFailed : RestoreStatus.Failed;
             return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.namespaceMapping(),
                     spec.existingPolicy().name(), start, end, new RestoreReport.Counts(created, updated, replaced, skipped, failed),
                     List.copyOf(sorted), List.copyOf(warnings), List.copyOf(errs));
+        }
+
+        private String contents() {
+            try {
+                return reader.contents();
+            } catch (IOException e) {
+                return "its contents cannot be listed (" + e.getMessage() + ")";
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code includeClusterResources}: null = automatic (all cluster-scoped objects when no namespace filter and
  * no object list is set, otherwise only what the selection needs: its Namespaces, CRDs and PVs), true = all,
  * false = none but those dependencies. {@code hooks}: post-restore exec hooks, in addition to those declared with
- * Velero's pod annotations; their namespace is mapped like the objects'.
+ * Velero's pod annotations; their namespace is mapped like the objects'. {@code allowPartial}: when the archives of some
+ * selected types are damaged, restore the other types (PartiallyFailed) instead of nothing (Failed, the default).
  */
 public record RestoreSpec(
         String backupName,
@@ -30,7 +31,8 @@ public record RestoreSpec(
         boolean preserveNodePorts,
         boolean restoreStatus,
         Duration waitTimeout,
-        List<RestoreHookSpec> hooks) implements java.io.Serializable {
+        List<RestoreHookSpec> hooks,
+        boolean allowPartial) implements java.io.Serializable {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
@@ -85,6 +87,7 @@ public record RestoreSpec(
         private boolean restoreStatus;
         private Duration waitTimeout = DEFAULT_WAIT;
         private List<RestoreHookSpec> hooks = List.of();
+        private boolean allowPartial;
 
         public Builder backupName(String v) { backupName = v; return this; }
         public Builder includeNamespaces(List<String> v) { includeNamespaces = v; return this; }
@@ -102,11 +105,12 @@ public record RestoreSpec(
         public Builder restoreStatus(boolean v) { restoreStatus = v; return this; }
         public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
         public Builder hooks(List<RestoreHookSpec> v) { hooks = v; return this; }
+        public Builder allowPartial(boolean v) { allowPartial = v; return this; }
 
         public RestoreSpec build() {
             return new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
                     labelSelector, objects, namespaceMapping, includeClusterResources, existingPolicy, dryRun, concurrency,
-                    preserveNodePorts, restoreStatus, waitTimeout, hooks);
+                    preserveNodePorts, restoreStatus, waitTimeout, hooks, allowPartial);
         }
     }
 }

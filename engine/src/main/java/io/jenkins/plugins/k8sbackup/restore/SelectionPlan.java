@@ -25,6 +25,7 @@ public final class SelectionPlan {
     private final Set<String> neededCrds = new HashSet<>();
     private final Set<String> ownerKeys = new HashSet<>();
     private final Set<String> targetNamespaces = new TreeSet<>();
+    private final Set<ObjectSelection.ObjectRef> matchedObjects = new HashSet<>();
 
     private SelectionPlan(ObjectSelection selection) {
         this.selection = selection;
@@ -53,6 +54,11 @@ public final class SelectionPlan {
             if (type == null || !plan.direct(type, r)) {
                 continue;
             }
+            for (ObjectSelection.ObjectRef o : selection.objects) {
+                if (o.matches(type, r)) {
+                    plan.matchedObjects.add(o);
+                }
+            }
             present.add(r.resource());
             if (type.namespaced()) {
                 plan.neededNamespaces.add(r.namespace());
@@ -64,8 +70,9 @@ public final class SelectionPlan {
             plan.ownerKeys.add(ownerKey(r.kind(), r.namespace(), r.name()));
         }
         for (ResourceType type : byName.values()) {
-            boolean dependencyType = type.qualifiedName().equals(WellKnownTypes.NAMESPACES)
-                    || type.qualifiedName().equals(WellKnownTypes.CRDS);
+            // read only when the selection needs some of their objects (an archive read is an archive checked first)
+            boolean dependencyType = (type.qualifiedName().equals(WellKnownTypes.NAMESPACES) && !plan.neededNamespaces.isEmpty())
+                    || (type.qualifiedName().equals(WellKnownTypes.CRDS) && !plan.neededCrds.isEmpty());
             if (present.contains(type.qualifiedName()) || dependencyType) {
                 plan.types.add(type);
             }
@@ -97,9 +104,20 @@ public final class SelectionPlan {
         return type.isCustom();
     }
 
-    /** Types with something selected (plus Namespaces and CRDs, which may come as dependencies). */
+    /** Types with something selected (plus Namespaces and CRDs, when selected objects need some as dependencies). */
     public List<ResourceType> types() {
         return types;
+    }
+
+    /** Leaves these types out (their archives are damaged): nothing of them is read. */
+    public void excludeTypes(Collection<String> resources) {
+        types.removeIf(t -> resources.contains(t.qualifiedName()));
+    }
+
+    /** The single objects the selection names that the backup does not hold, as the user wrote them. */
+    public List<String> unmatchedObjects() {
+        return selection.objects.stream().filter(o -> !matchedObjects.contains(o))
+                .map(o -> o.resource() + "/" + (o.namespace() == null ? "" : o.namespace() + "/") + o.name()).toList();
     }
 
     /** Record-level test: taken directly or as a dependency. */

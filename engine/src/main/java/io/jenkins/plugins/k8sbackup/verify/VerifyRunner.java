@@ -10,6 +10,7 @@ import io.jenkins.plugins.k8sbackup.diff.PolicyNote;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.restore.BackupContents;
+import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * Deployments become available, StatefulSets ready, DaemonSets scheduled, Jobs complete and PVCs Bound
  * within the timeout; and the user's API checks pass within the same timeout. Differences the restore makes on
  * purpose (node ports the cluster assigns) are notes on their row. Comparing no object at all is a failure, and a
- * selection that names namespaces by the names the mapping gives them is refused.
+ * selection that names namespaces by the names the mapping gives them is refused. The archives are checked first
+ * ({@link CheckedSelection}): a damaged one fails the verification and its type is not compared.
  */
 public final class VerifyRunner {
     private static final ResourceType ENDPOINTS = new ResourceType("", "v1", "endpoints", "Endpoints", true);
@@ -49,15 +51,18 @@ public final class VerifyRunner {
     private record Pending(ResourceType type, String namespace, String name) {}
 
     public VerifyReport run(VerifySpec spec) throws IOException, InterruptedException {
-        SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
-        BackupContents contents = BackupContents.of(reader.name(), reader.index().values());
+        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        SelectionPlan plan = checked.plan(); // without the types whose archives are damaged: those fail
+        BackupContents contents = checked.contents(reader.name());
         contents.checkNamespaceNames(plan.selection());
         Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
         List<Verdict> objects = new ArrayList<>();
         List<Pending> watch = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(checked.integrity().warnings());
         contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
+        checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
+                p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
         for (ResourceType type : plan.types()) {
             DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
                 String resource = type.qualifiedName();

@@ -371,25 +371,6 @@ class RestoreRunnerTest {
     }
 
     @Test
-    void refusesACorruptObjectAndRestoresTheRest() throws Exception {
-        t.corruptEntry("b1", "configmaps", "/web-config.json");
-        loseEverything();
-
-        RestoreReport r = t.restore(shop().build(), null);
-
-        assertThat(r.status()).isEqualTo(RestoreStatus.PartiallyFailed);
-        assertThat(r.exitCode()).isEqualTo(3);
-        RestoreItem bad = item(r, "configmaps", "web-config");
-        assertThat(bad.action()).isEqualTo(RestoreAction.FAIL);
-        assertThat(bad.message()).contains("SHA-256 mismatch");
-        assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e).contains("configmaps shop/web-config").contains("SHA-256"));
-        assertThat(admin.configMaps().inNamespace("shop").withName("web-config").get()).isNull();
-        assertThat(admin.configMaps().inNamespace("shop-data").withName("db-config").get()).isNotNull();
-        assertThat(admin.apps().deployments().inNamespace("shop").withName("web").get()).isNotNull();
-        assertThat(r.counts().failed()).isEqualTo(1);
-    }
-
-    @Test
     void everyObjectLandsThrough429Storms() throws Exception {
         loseEverything();
         t.cluster.faults().throttleWrites(0.3);

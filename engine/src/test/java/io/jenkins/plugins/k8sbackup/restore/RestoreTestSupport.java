@@ -1,7 +1,5 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
-import com.github.luben.zstd.ZstdInputStream;
-import com.github.luben.zstd.ZstdOutputStream;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
@@ -14,18 +12,11 @@ import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Shared by the restore, diff and verify tests: a sample cluster, its backup, accidents, and a restore. */
 public final class RestoreTestSupport implements AutoCloseable {
@@ -66,8 +57,8 @@ public final class RestoreTestSupport implements AutoCloseable {
     }
 
     public RestoreReport restore(RestoreSpec spec, EncryptionKey key) throws Exception {
-        try (KubernetesClient client = fixture.engineClient(cluster)) {
-            BackupReader reader = BackupReader.open(storage, spec.backupName(), Optional.ofNullable(key));
+        try (KubernetesClient client = fixture.engineClient(cluster);
+             BackupReader reader = BackupReader.open(storage, spec.backupName(), Optional.ofNullable(key))) {
             return new RestoreRunner(client, BackupFixture.fastCaller(), reader, fixture.progress).run(spec);
         }
     }
@@ -91,36 +82,6 @@ public final class RestoreTestSupport implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** Flips one byte inside one stored entry of a type's archive, keeping the index: a sha256 mismatch. */
-    public void corruptEntry(String backup, String resource, String entrySuffix) throws Exception {
-        Path archive = storage.root().resolve("backups/" + backup + "/resources/" + resource + ".tar.zst");
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-        boolean done = false;
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new ZstdInputStream(new ByteArrayInputStream(Files.readAllBytes(archive))));
-             TarArchiveOutputStream out = new TarArchiveOutputStream(new ZstdOutputStream(rewritten))) {
-            TarArchiveEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                byte[] data = in.readAllBytes();
-                if (e.getName().endsWith(entrySuffix)) {
-                    String text = new String(data, StandardCharsets.UTF_8);
-                    int at = text.indexOf("info");
-                    data[at >= 0 ? at : data.length / 2] ^= 0x01;
-                    done = true;
-                }
-                TarArchiveEntry copy = new TarArchiveEntry(e.getName());
-                copy.setSize(data.length);
-                copy.setModTime(e.getModTime());
-                out.putArchiveEntry(copy);
-                out.write(data);
-                out.closeArchiveEntry();
-            }
-        }
-        if (!done) {
-            throw new IllegalStateException("no entry ending with " + entrySuffix + " in " + archive);
-        }
-        Files.write(archive, rewritten.toByteArray());
     }
 
     /** Writes that changed something: not refused, not dry-runs, not the simulator's status updates. */

@@ -140,8 +140,8 @@ public final class RestoreBench {
 
     /** The engine's restore: ordered steps, bounded parallelism, existing-object handling. */
     private static long restore(LocalDirectoryStorage storage, String backup, int concurrency, MockCluster cluster) throws Exception {
-        try (KubernetesClient client = KubeClients.create(cluster.config())) {
-            BackupReader reader = BackupReader.open(storage, backup, Optional.empty());
+        try (KubernetesClient client = KubeClients.create(cluster.config());
+             BackupReader reader = BackupReader.open(storage, backup, Optional.empty())) { // checks first, like every restore
             RestoreReport r = new RestoreRunner(client, caller(), reader, ProgressListener.NONE)
                     .run(RestoreSpec.builder(backup).concurrency(concurrency).build());
             if (r.status() != RestoreStatus.Completed) {

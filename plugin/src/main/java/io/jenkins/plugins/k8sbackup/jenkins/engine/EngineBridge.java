@@ -54,6 +54,7 @@ public final class EngineBridge {
                 .concurrency(r.concurrency())
                 .waitTimeout(r.waitTimeout())
                 .hooks(r.hooks())
+                .allowPartial(r.allowPartial())
                 .build();
     }
 

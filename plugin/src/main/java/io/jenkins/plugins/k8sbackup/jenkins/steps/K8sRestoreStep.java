@@ -30,6 +30,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     private int concurrency = 8;
     private String waitTimeout = "60s";
     private List<RestoreHook> hooks = List.of();
+    private boolean allowPartial;
 
     @DataBoundConstructor
     public K8sRestoreStep(String backup) {
@@ -73,7 +74,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs);
+        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs, allowPartial);
     }
 
     public String getExistingResourcePolicy() {
@@ -120,6 +121,19 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     @DataBoundSetter
     public void setWaitTimeout(String waitTimeout) {
         this.waitTimeout = waitTimeout == null || waitTimeout.isBlank() ? "60s" : waitTimeout.strip();
+    }
+
+    public boolean isAllowPartial() {
+        return allowPartial;
+    }
+
+    /**
+     * When the archives of some selected types are damaged: restore the other types (PartiallyFailed) instead of
+     * nothing (Failed, the default).
+     */
+    @DataBoundSetter
+    public void setAllowPartial(boolean allowPartial) {
+        this.allowPartial = allowPartial;
     }
 
     @Extension

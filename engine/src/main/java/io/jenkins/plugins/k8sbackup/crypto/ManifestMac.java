@@ -1,0 +1,53 @@
+package io.jenkins.plugins.k8sbackup.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The MAC that binds a manifest to the holder of the encryption key: HMAC-SHA-256 over the manifest's exact stored
+ * bytes, keyed with HKDF-Expand-SHA256(PRK = the 32-byte encryption key, info = {@value #INFO}, L = 32), i.e.
+ * HMAC-SHA-256(key, info || 0x01). Deriving a key of its own keeps the MAC and AES-GCM from ever sharing one.
+ */
+public final class ManifestMac {
+    static final String INFO = "k8s-backup manifest mac v1";
+    private static final String HMAC = "HmacSHA256";
+
+    private ManifestMac() {}
+
+    /** Lower-case hex of the MAC of {@code manifestBytes}. */
+    public static String of(EncryptionKey key, byte[] manifestBytes) {
+        return HexFormat.of().formatHex(hmac(macKey(key), manifestBytes));
+    }
+
+    /** Constant-time comparison of a stored MAC (hex, surrounding whitespace ignored) with the bytes' own. */
+    public static boolean matches(EncryptionKey key, byte[] manifestBytes, String storedHex) {
+        byte[] stored;
+        try {
+            stored = HexFormat.of().parseHex(storedHex.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException notHex) {
+            return false;
+        }
+        return MessageDigest.isEqual(stored, hmac(macKey(key), manifestBytes));
+    }
+
+    static byte[] macKey(EncryptionKey key) {
+        byte[] info = INFO.getBytes(StandardCharsets.US_ASCII);
+        byte[] input = java.util.Arrays.copyOf(info, info.length + 1);
+        input[info.length] = 1; // HKDF-Expand's block counter: T(1) is all 32 bytes needed
+        return hmac(key.secretKey().getEncoded(), input);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
+        }
+    }
+}
