@@ -218,6 +218,21 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void aSecondRestoreChangesNothingThoughTheWebhooksWithoutServiceNowRefuseEveryCreate() throws Exception {
+        cluster.clearWriteLog();
+
+        RestoreReport again = fixture.restore(cluster, storage, RestoreSpec.builder("degraded").build(), null);
+
+        assertThat(again.errors()).isEmpty();
+        assertThat(again.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(again.items()).isNotEmpty().allSatisfy(i -> assertThat(i.action()).as(i.ref() + ": " + i.message())
+                .isIn(RestoreAction.SKIP_IDENTICAL, RestoreAction.SKIP_EXISTS, RestoreAction.SKIP_RULE));
+        List<String> writes = cluster.writeLog().stream().filter(w -> !w.contains("/status ")).toList();
+        assertThat(writes).as("refused by the webhooks").anyMatch(w -> w.endsWith("-> 500"));
+        assertThat(writes).noneMatch(w -> w.matches(".* -> 2\\d\\d"));
+    }
+
+    @Test
     void objectsCreatedWithGenerateNameComeBackOnceUnderTheNameTheyWereGiven() {
         assertAllBack(s -> s.shape() == Shape.GENERATE_NAME, 5);
         assertThat(admin.configMaps().inNamespace("shop").withLabel("app.kubernetes.io/component", "settings").list().getItems())
