@@ -69,7 +69,8 @@ public final class RealWorldShapes {
      * One object the fixture created: as the API server named it ({@code name} is the generated one for generateName),
      * and as the fixture wrote it ({@code source}). {@code rebuiltByController}: a real cluster's controllers recreate
      * it (pods a controller owns, Endpoints of a Service with a selector, EndpointSlices of the EndpointSlice
-     * controllers), so a backup may leave it out, provided it says so.
+     * controllers, each namespace's kube-root-ca.crt ConfigMap and default ServiceAccount), so a backup may leave it
+     * out, provided it says so.
      */
     public record Seeded(Shape shape, String apiVersion, String kind, String namespace, String name, boolean rebuiltByController,
                          JsonNode source) {
@@ -169,6 +170,10 @@ public final class RealWorldShapes {
                 return false;
             case "EndpointSlice":
                 return SLICE_CONTROLLERS.contains(meta.path("labels").path("endpointslice.kubernetes.io/managed-by").asText());
+            case "ConfigMap":
+                return meta.path("name").asText().equals("kube-root-ca.crt"); // the root CA publisher's
+            case "ServiceAccount":
+                return meta.path("name").asText().equals("default"); // the service account controller's
             case "Endpoints":
                 for (HasMetadata other : sameShape) {
                     JsonNode service = JSON.valueToTree(other);

@@ -91,8 +91,8 @@ class RealWorldShapesTest {
                 client.replicationControllers().inNamespace("legacy").withName("frontend").get().getMetadata().getUid());
         // what a cluster's controllers rebuild, and only that
         assertThat(seeded).filteredOn(RealWorldShapes.Seeded::rebuiltByController).extracting(RealWorldShapes.Seeded::name)
-                .contains("frontend-7xkq2", "frontend-m2p9d", "web", "external-db-mirror")
-                .doesNotContain("debug-shell", "external-db", "legacy-backends").hasSize(5);
+                .contains("frontend-7xkq2", "frontend-m2p9d", "web", "external-db-mirror", "kube-root-ca.crt", "default")
+                .doesNotContain("debug-shell", "external-db", "legacy-backends").hasSize(7);
     }
 
     @Test
