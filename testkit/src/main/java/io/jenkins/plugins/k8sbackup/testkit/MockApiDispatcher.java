@@ -50,6 +50,11 @@ final class MockApiDispatcher extends Dispatcher {
      */
     private final Map<String, Snapshot> listCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A snapshot's items parsed, for {@link #stored}. */
+    private record Parsed(Snapshot source, List<JsonNode> items) {}
+
+    private final Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<Long, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Snapshot> eldest) {
@@ -505,11 +510,6 @@ final class MockApiDispatcher extends Dispatcher {
         parsed.put(collection, new Parsed(listed.snapshot(), List.copyOf(out)));
         return out;
     }
-
-    /** A snapshot's items parsed. */
-    private record Parsed(Snapshot source, List<JsonNode> items) {}
-
-    private final Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether a single object path ("/api/v1/namespaces/N/services/S") names a stored object. */
     boolean exists(String objectPath) {
