@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs API calls under the client-side rate limit and retries what a busy API server asks to be retried:
- * 429 (honouring Retry-After), 500/502/503/504 and connection errors, with capped exponential backoff.
+ * 429 (honouring Retry-After), 500/502/503/504 and connection errors, with capped exponential backoff (connection
+ * errors and admission webhooks that cannot be called: 3 tries at most).
  * fabric8 does not throttle by itself, and its own retries are switched off (see {@link KubeClients}).
  */
 public final class ApiCaller {
@@ -35,8 +36,9 @@ public final class ApiCaller {
             try {
                 return request.get();
             } catch (KubernetesClientException e) {
-                // a server that does not answer at all will not answer on the tenth try either
-                int limit = e.getCode() == 0 ? Math.min(maxAttempts, 3) : maxAttempts;
+                // a server that does not answer at all, or a webhook it cannot call, will not answer on the tenth try
+                // either: a few tries cover a restart, ten of them cost a minute per object
+                int limit = e.getCode() == 0 || failedCallingWebhook(e) ? Math.min(maxAttempts, 3) : maxAttempts;
                 if (attempt >= limit || !retryable(e)) {
                     throw e;
                 }
@@ -53,6 +55,15 @@ public final class ApiCaller {
         int code = e.getCode();
         return code == 429 || code == 500 || code == 502 || code == 503 || code == 504
                 || (code == 0 && e.getCause() instanceof java.io.IOException);
+    }
+
+    /**
+     * The API server's answer when an admission webhook cannot be called (its Service gone, its pods down):
+     * 500 "failed calling webhook". It refuses every write the webhook matches until the webhook is back.
+     */
+    static boolean failedCallingWebhook(KubernetesClientException e) {
+        return e.getCode() == 500 && e.getStatus() != null && e.getStatus().getMessage() != null
+                && e.getStatus().getMessage().contains("failed calling webhook");
     }
 
     private Duration backoff(int attempt, KubernetesClientException e) {

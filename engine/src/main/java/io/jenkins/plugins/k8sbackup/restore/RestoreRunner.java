@@ -312,16 +312,29 @@ public final class RestoreRunner {
             }
             return new Outcome(RestoreAction.CREATE, null);
         } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                JsonNode live = run.api.get(type, ns, name);
-                if (live != null) {
-                    return existing(run, type, ns, desired, live, dependency);
-                }
+            // An API server admits a create before it finds the object exists: a webhook it cannot call, a full
+            // quota or a policy refuse a create that would have been a 409. What exists is judged like a 409.
+            JsonNode live = liveAfterRefusedCreate(run, type, ns, name, e);
+            if (live != null) {
+                return existing(run, type, ns, desired, live, dependency);
             }
             if (dryRun && e.getCode() == 404 && (run.plannedNamespaces.contains(ns) || run.plannedCrds.contains(type.qualifiedName()))) {
                 return new Outcome(RestoreAction.CREATE, "checked client-side only: its namespace or CRD is created by this restore");
             }
             throw e;
+        }
+    }
+
+    /** The live object a refused create names, or null (when it does not exist, or cannot be read either). */
+    private static JsonNode liveAfterRefusedCreate(Run run, ResourceType type, String ns, String name, KubernetesClientException refusal)
+            throws InterruptedException {
+        try {
+            return run.api.get(type, ns, name);
+        } catch (KubernetesClientException e) {
+            if (refusal.getCode() == 409) {
+                throw e;
+            }
+            return null; // the refusal is the better answer
         }
     }
 

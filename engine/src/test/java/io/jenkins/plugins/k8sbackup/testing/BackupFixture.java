@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.backup.BackupResult;
 import io.jenkins.plugins.k8sbackup.backup.BackupRunner;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
@@ -8,6 +9,9 @@ import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.KubeClients;
+import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
+import io.jenkins.plugins.k8sbackup.restore.RestoreRunner;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
@@ -36,6 +40,14 @@ public final class BackupFixture {
         try (KubernetesClient client = engineClient(cluster)) {
             return new BackupRunner(client, fastCaller(), storage, Optional.ofNullable(key), progress, Clock.systemUTC())
                     .run(spec, new RetentionPolicy(null, null));
+        }
+    }
+
+    public RestoreReport restore(MockCluster cluster, BackupStorage storage, RestoreSpec spec, EncryptionKey key)
+            throws IOException, InterruptedException {
+        try (KubernetesClient client = engineClient(cluster)) {
+            BackupReader reader = BackupReader.open(storage, spec.backupName(), Optional.ofNullable(key));
+            return new RestoreRunner(client, fastCaller(), reader, progress).run(spec);
         }
     }
 }

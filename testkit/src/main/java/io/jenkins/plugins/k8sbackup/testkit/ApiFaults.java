@@ -18,6 +18,7 @@ public final class ApiFaults {
     private volatile DryRunSupport dryRun = DryRunSupport.HONOUR;
     private volatile int writeLatencyMillis;
     private volatile boolean legacyDiscoveryOnly;
+    private volatile boolean enforceAdmissionWebhooks;
     private final java.util.Set<String> brokenDiscovery = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** How the API answers writes carrying {@code ?dryRun=All}. */
@@ -82,6 +83,20 @@ public final class ApiFaults {
         return legacyDiscoveryOnly;
     }
 
+    /**
+     * Refuses the writes that a webhook configuration matches and cannot be called for, as a real API server does
+     * (see {@link AdmissionWebhooks}): a webhook whose Service does not exist blocks what it matches. Off by
+     * default, as in the CRUD mock, which calls no webhook.
+     */
+    public ApiFaults enforceAdmissionWebhooks(boolean enforce) {
+        this.enforceAdmissionWebhooks = enforce;
+        return this;
+    }
+
+    boolean enforceAdmissionWebhooks() {
+        return enforceAdmissionWebhooks;
+    }
+
     boolean discoveryBroken(String groupVersion) {
         return brokenDiscovery.contains(groupVersion);
     }
@@ -103,6 +118,7 @@ public final class ApiFaults {
         writeLatencyMillis = 0;
         brokenDiscovery.clear();
         legacyDiscoveryOnly = false;
+        enforceAdmissionWebhooks = false;
         return this;
     }
 

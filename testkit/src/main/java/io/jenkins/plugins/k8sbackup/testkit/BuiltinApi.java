@@ -14,7 +14,7 @@ final class BuiltinApi {
             "apps/v1", "batch/v1", "networking.k8s.io/v1", "rbac.authorization.k8s.io/v1",
             "apiextensions.k8s.io/v1", "storage.k8s.io/v1", "admissionregistration.k8s.io/v1", "policy/v1",
             "events.k8s.io/v1", "autoscaling/v2", "authentication.k8s.io/v1", "metrics.k8s.io/v1beta1",
-            "coordination.k8s.io/v1", "scheduling.k8s.io/v1", "discovery.k8s.io/v1");
+            "coordination.k8s.io/v1", "scheduling.k8s.io/v1", "discovery.k8s.io/v1", "apiregistration.k8s.io/v1");
 
     /** Non-preferred versions still served (autoscaling/v1 beside v2). */
     static final List<String> OTHER_GROUP_VERSIONS = List.of("autoscaling/v1");
@@ -65,5 +65,6 @@ final class BuiltinApi {
             ApiResourceSpec.of("metrics.k8s.io/v1beta1", "pods", "PodMetrics", true, List.of("get", "list")),
             ApiResourceSpec.of("coordination.k8s.io/v1", "leases", "Lease", true),
             ApiResourceSpec.of("scheduling.k8s.io/v1", "priorityclasses", "PriorityClass", false),
-            ApiResourceSpec.of("discovery.k8s.io/v1", "endpointslices", "EndpointSlice", true));
+            ApiResourceSpec.of("discovery.k8s.io/v1", "endpointslices", "EndpointSlice", true),
+            ApiResourceSpec.of("apiregistration.k8s.io/v1", "apiservices", "APIService", false));
 }

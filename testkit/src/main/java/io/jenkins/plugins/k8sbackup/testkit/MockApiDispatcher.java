@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts in front of fabric8's CRUD dispatcher what a real API server does and the mock does not:
- * discovery (built-in types plus the CRDs stored in the mock), limit/continue paging over a consistent
- * snapshot, 410 Gone for expired continue tokens, and 429 throttling.
+ * discovery (built-in types plus the CRDs and aggregated APIServices stored in the mock), limit/continue paging
+ * over a consistent snapshot, 410 Gone for expired continue tokens, 429 throttling, write-only Secret stringData
+ * and (when asked) admission webhooks that cannot be called.
  */
 final class MockApiDispatcher extends Dispatcher {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
@@ -49,6 +50,11 @@ final class MockApiDispatcher extends Dispatcher {
      * took as long as listing the ConfigMaps; a real API server lists each type from its own watch cache.
      */
     private final Map<String, Snapshot> listCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A snapshot's items parsed, for {@link #stored}. */
+    private record Parsed(Snapshot source, List<JsonNode> items) {}
+
+    private final Map<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<Long, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -68,6 +74,7 @@ final class MockApiDispatcher extends Dispatcher {
     /** Every accepted write as "METHOD path[?query] -> code", in arrival order: tests assert on ordering and dry-runs. */
     final java.util.Queue<String> writeLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ServerSideWrites serverSideWrites;
+    private final AdmissionWebhooks webhooks = new AdmissionWebhooks(this);
     final ExecSimulator exec = new ExecSimulator();
 
     MockApiDispatcher(Dispatcher crud, ApiFaults faults) {
@@ -101,7 +108,8 @@ final class MockApiDispatcher extends Dispatcher {
                 long started = System.nanoTime();
                 MockResponse response;
                 try {
-                    response = write(request, path, query);
+                    MockResponse refused = faults.enforceAdmissionWebhooks() ? webhooks.refusal(method, path) : null;
+                    response = refused != null ? refused : write(request, path, query);
                 } finally {
                     completedWrites.incrementAndGet();
                 }
@@ -160,7 +168,7 @@ final class MockApiDispatcher extends Dispatcher {
         } else if (ServerSideWrites.isMergePatch(request)) {
             return serverSideWrites.mergePatch(request, path);
         }
-        return crud.dispatch(request);
+        return crud.dispatch(SecretStringData.merged(request, path));
     }
 
     // ---- paging -------------------------------------------------------------------------------------
@@ -353,11 +361,11 @@ final class MockApiDispatcher extends Dispatcher {
         String[] s = p.split("/");
         if (s.length == 4 && s[1].equals("apis")) {
             String gv = s[2] + "/" + s[3];
-            if (faults.discoveryBroken(gv)) {
+            if (discoveryBroken(gv)) {
                 return status(503, "ServiceUnavailable", "the server is currently unable to handle the request");
             }
             List<ApiResourceSpec> resources = resourcesOf(gv);
-            if (!resources.isEmpty() || BuiltinApi.PREFERRED_GROUP_VERSIONS.contains(gv)) {
+            if (!resources.isEmpty() || listedGroupVersion(gv)) {
                 return json(200, resourceList(gv, resources));
             }
             return status(404, "NotFound", "the server could not find the requested resource");
@@ -410,8 +418,9 @@ final class MockApiDispatcher extends Dispatcher {
             String gv = group.isEmpty() ? version : group + "/" + version;
             ObjectNode v = vs.addObject().put("version", version);
             ArrayNode resources = v.putArray("resources");
-            v.put("freshness", faults.discoveryBroken(gv) ? "Stale" : "Current");
-            if (faults.discoveryBroken(gv)) {
+            boolean broken = discoveryBroken(gv);
+            v.put("freshness", broken ? "Stale" : "Current");
+            if (broken) {
                 continue;
             }
             Map<String, ObjectNode> byPlural = new LinkedHashMap<>();
@@ -477,16 +486,76 @@ final class MockApiDispatcher extends Dispatcher {
         return out;
     }
 
-    /** The CRDs in the store, for discovery: from the list cache, so read again only after a write. */
+    /** The CRDs in the store, for discovery. */
     private List<JsonNode> storedCrds() throws Exception {
-        StoreList crds = storeList("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Headers.builder().build());
+        return stored("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+    }
+
+    /**
+     * The objects of a collection in the store, not to be modified: from the list cache, so read and parsed again only
+     * after a write (discovery reads every CRD for each request, and one CRD can be megabytes).
+     */
+    List<JsonNode> stored(String collection) throws Exception {
+        StoreList listed = storeList(collection, Headers.builder().build());
+        if (listed.snapshot() == null) {
+            return List.of();
+        }
+        Parsed known = parsed.get(collection);
+        if (known != null && known.source() == listed.snapshot()) {
+            return known.items();
+        }
         List<JsonNode> out = new ArrayList<>();
-        if (crds.snapshot() != null) {
-            for (byte[] crd : crds.snapshot().items()) {
-                out.add(JSON.readTree(crd));
+        for (byte[] item : listed.snapshot().items()) {
+            out.add(JSON.readTree(item));
+        }
+        parsed.put(collection, new Parsed(listed.snapshot(), List.copyOf(out)));
+        return out;
+    }
+
+    /** Whether a single object path ("/api/v1/namespaces/N/services/S") names a stored object. */
+    boolean exists(String objectPath) {
+        return crud.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, objectPath, Headers.builder().build(), new Buffer()))
+                .code() == 200;
+    }
+
+    /**
+     * APIServices with a Service behind them (the API server's own groups have none): aggregated APIs, whose
+     * group versions the aggregator lists under /apis and whose discovery it forwards to that Service.
+     */
+    private List<JsonNode> aggregatedApis() throws Exception {
+        return stored("/apis/apiregistration.k8s.io/v1/apiservices").stream()
+                .filter(a -> a.path("spec").path("service").isObject()).toList();
+    }
+
+    /**
+     * Discovery of a group version fails: broken by {@link ApiFaults#breakDiscoveryOf}, or an aggregated API whose
+     * Service does not exist (the aggregator answers 503 and aggregated discovery marks it Stale). An aggregated API
+     * whose Service exists answers with no resources: the mock cannot play its backend.
+     */
+    private boolean discoveryBroken(String groupVersion) throws Exception {
+        if (faults.discoveryBroken(groupVersion)) {
+            return true;
+        }
+        for (JsonNode api : aggregatedApis()) {
+            JsonNode spec = api.path("spec");
+            if ((spec.path("group").asText() + "/" + spec.path("version").asText()).equals(groupVersion)) {
+                JsonNode service = spec.path("service");
+                return !exists("/api/v1/namespaces/" + service.path("namespace").asText() + "/services/"
+                        + service.path("name").asText());
             }
         }
-        return out;
+        return false;
+    }
+
+    private boolean listedGroupVersion(String groupVersion) throws Exception {
+        for (JsonNode g : groupList().get("groups")) {
+            for (JsonNode v : g.get("versions")) {
+                if (v.get("groupVersion").asText().equals(groupVersion)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ObjectNode groupList() throws Exception {
@@ -501,27 +570,26 @@ final class MockApiDispatcher extends Dispatcher {
             String[] p = gv.split("/");
             versionsByGroup.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]);
         }
-        // As the apiextensions server does: a CRD group serves the served versions of all its CRDs, in Kubernetes
-        // version order, and prefers the first (v2 > v1 > v1beta2 > v1beta1 > v1alpha1), whichever each CRD stores.
-        Map<String, List<String>> crdVersions = new LinkedHashMap<>();
+        // A CRD group serves every version any of its CRDs serves, highest priority first, and prefers the first
+        // (as the API server's discovery of custom resources does): not the storage version, not any one CRD's.
+        Map<String, java.util.Set<String>> added = new LinkedHashMap<>();
         for (JsonNode crd : storedCrds()) {
-            String group = crd.path("spec").path("group").asText();
             for (JsonNode v : crd.path("spec").path("versions")) {
-                List<String> vs = crdVersions.computeIfAbsent(group, k -> new ArrayList<>());
-                if (v.path("served").asBoolean(true) && !vs.contains(v.path("name").asText())) {
-                    vs.add(v.path("name").asText());
+                if (v.path("served").asBoolean(true)) {
+                    added.computeIfAbsent(crd.path("spec").path("group").asText(),
+                            k -> new java.util.LinkedHashSet<>()).add(v.path("name").asText());
                 }
             }
         }
-        crdVersions.forEach((group, served) -> {
+        for (JsonNode api : aggregatedApis()) {
+            added.computeIfAbsent(api.path("spec").path("group").asText(), k -> new java.util.LinkedHashSet<>())
+                    .add(api.path("spec").path("version").asText());
+        }
+        added.forEach((group, served) -> {
+            List<String> versions = KubernetesVersionPriority.sortByPriority(new ArrayList<>(served), v -> v);
             List<String> vs = versionsByGroup.computeIfAbsent(group, k -> new ArrayList<>());
-            served.stream().filter(v -> !vs.contains(v)).forEach(vs::add);
-            List<String> sorted = KubernetesVersionPriority.sortByPriority(new ArrayList<>(vs), v -> v);
-            vs.clear();
-            vs.addAll(sorted);
-            if (!preferred.containsKey(group) && !sorted.isEmpty()) {
-                preferred.put(group, sorted.get(0));
-            }
+            versions.stream().filter(v -> !vs.contains(v)).forEach(vs::add);
+            preferred.putIfAbsent(group, versions.get(0));
         });
         ObjectNode list = JSON.createObjectNode();
         list.put("kind", "APIGroupList").put("apiVersion", "v1");

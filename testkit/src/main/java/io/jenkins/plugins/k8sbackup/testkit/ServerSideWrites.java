@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Write semantics of a real API server that the CRUD mock lacks: {@code ?dryRun=All} (validate, answer as if
  * written, store nothing; 404 for a missing namespace or an unserved type, 409 for an existing object) and
- * RFC 7386 JSON merge patch, where {@code null} deletes a key (the mock stores the null).
+ * RFC 7386 JSON merge patch, where {@code null} deletes a key (the mock stores the null). Secrets' stringData is
+ * merged into data here too (see {@link SecretStringData}).
  */
 final class ServerSideWrites {
     private static final ObjectMapper JSON = Serialization.jsonMapper();
@@ -49,6 +50,9 @@ final class ServerSideWrites {
             return current;
         }
         ObjectNode merged = merge((ObjectNode) JSON.readTree(current.getBody().getBytes()), JSON.readTree(request.getUtf8Body()));
+        if (SecretStringData.isSecret(path)) {
+            SecretStringData.mergeInto(merged);
+        }
         return crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path,
                 headers("application/json"), new Buffer(JSON.writeValueAsBytes(merged))));
     }
@@ -89,6 +93,9 @@ final class ServerSideWrites {
         }
         if (get(request, collection + "/" + name).code() == 200) {
             return MockApiDispatcher.status(409, "AlreadyExists", body.path("kind").asText() + " \"" + name + "\" already exists");
+        }
+        if (SecretStringData.isSecret(collection)) {
+            SecretStringData.mergeInto(body);
         }
         ObjectNode meta = (ObjectNode) body.get("metadata");
         meta.put("uid", UUID.randomUUID().toString());
