@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
-import io.jenkins.plugins.k8sbackup.storage.StorageException;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
-import io.jenkins.plugins.k8sbackup.testing.ForwardingStorage;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -39,31 +36,30 @@ class RestoreFailureReportTest {
     }
 
     @Test
-    void aStorageFailureAfterTheFirstWritesStillGivesTheReportOfWhatWasDone() throws Exception {
+    void aFailureAfterTheFirstWritesStillGivesTheReportOfWhatWasDone() throws Exception {
         t.backupShop("b1", null);
         t.deleteNamespaces(SampleApp.NAMESPACES);
         t.cluster.clearWriteLog();
-        // the storage drops out once the restore has written to the cluster (checks made before writing pass)
-        ForwardingStorage dying = new ForwardingStorage(t.storage) {
-            @Override
-            public InputStream open(String key) throws IOException {
-                if (key.endsWith("deployments.apps.tar.zst") && !t.cluster.writeLog().isEmpty()) {
-                    throw new StorageException("simulated: the storage went away reading " + key);
-                }
-                return delegate.open(key);
+        // Storage can no longer fail midway (the archives are checked and read from verified copies before the first
+        // write), so the failure comes from elsewhere: the build log going away under an aborted build, here at the
+        // first step after the ConfigMaps were written.
+        io.jenkins.plugins.k8sbackup.util.ProgressListener dyingLog = message -> {
+            if (message.startsWith("step: ") && t.cluster.writeLog().stream().anyMatch(w -> w.contains("/configmaps"))) {
+                throw new IllegalStateException("simulated: the build log went away before " + message);
             }
         };
 
         RestoreReport report;
-        try (KubernetesClient client = t.fixture.engineClient(t.cluster)) {
-            report = new RestoreRunner(client, BackupFixture.fastCaller(), BackupReader.open(dying, "b1", Optional.empty()),
-                    t.fixture.progress).run(RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).build());
+        try (KubernetesClient client = t.fixture.engineClient(t.cluster);
+             BackupReader reader = BackupReader.open(t.storage, "b1", Optional.empty())) {
+            report = new RestoreRunner(client, BackupFixture.fastCaller(), reader, dyingLog)
+                    .run(RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).build());
         }
 
         assertThat(report.status()).isEqualTo(RestoreStatus.Failed);
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.errors()).anySatisfy(e -> assertThat(e).startsWith("the restore stopped before it was done: ")
-                .contains("simulated: the storage went away reading").contains("deployments.apps"));
+                .contains("simulated: the build log went away before step: "));
         // what was written before is in the report, and really in the cluster
         assertThat(report.items()).anySatisfy(i -> {
             assertThat(i.resource()).isEqualTo("configmaps");
