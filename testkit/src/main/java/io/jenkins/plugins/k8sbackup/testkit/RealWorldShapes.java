@@ -33,7 +33,7 @@ public final class RealWorldShapes {
     private static final String RESOURCES = "/real-world-shapes/";
 
     /** The aggregated API whose Service does not exist ({@link Shape#AGGREGATED_API}). */
-    public static final String AGGREGATED_GROUP_VERSION = "custom.metrics.k8s.io/v1beta1";
+    public static final String AGGREGATED_GROUP_VERSION = "wardle.example.com/v1alpha1";
     /** The huge CRD's openAPIV3Schema is larger than this (kubectl apply's annotation limit, etcd's comfort zone). */
     public static final int HUGE_SCHEMA_MIN_BYTES = 256 * 1024;
     public static final String HUGE_CRD = "dashboards.observability.example.com";

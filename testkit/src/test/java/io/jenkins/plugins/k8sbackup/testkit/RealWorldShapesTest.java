@@ -148,12 +148,12 @@ class RealWorldShapesTest {
         RealWorldShapes.seed(client, RealWorldShapes.Shape.NAMESPACES);
         RealWorldShapes.seed(client, RealWorldShapes.Shape.AGGREGATED_API);
 
-        assertThat(group("custom.metrics.k8s.io").getPreferredVersion().getVersion()).isEqualTo("v1beta1");
+        assertThat(group("wardle.example.com").getPreferredVersion().getVersion()).isEqualTo("v1alpha1");
         assertThatThrownBy(() -> client.getApiResources(RealWorldShapes.AGGREGATED_GROUP_VERSION))
                 .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(503));
         assertThat(aggregatedFreshness()).isEqualTo("Stale");
 
-        client.services().inNamespace("monitoring").resource(new ServiceBuilder().withNewMetadata().withName("prometheus-adapter")
+        client.services().inNamespace("wardle").resource(new ServiceBuilder().withNewMetadata().withName("api")
                 .endMetadata().withNewSpec().addNewPort().withPort(443).endPort().endSpec().build()).create();
         assertThat(client.getApiResources(RealWorldShapes.AGGREGATED_GROUP_VERSION).getResources()).isEmpty();
         assertThat(aggregatedFreshness()).isEqualTo("Current");
@@ -165,11 +165,11 @@ class RealWorldShapesTest {
                 .header("Accept", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList")
                 .header("Authorization", "Bearer " + MockCluster.TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         for (JsonNode g : Serialization.jsonMapper().readTree(response.body()).path("items")) {
-            if (g.path("metadata").path("name").asText().equals("custom.metrics.k8s.io")) {
+            if (g.path("metadata").path("name").asText().equals("wardle.example.com")) {
                 return g.path("versions").path(0).path("freshness").asText();
             }
         }
-        throw new AssertionError("custom.metrics.k8s.io is not in the aggregated discovery document");
+        throw new AssertionError("wardle.example.com is not in the aggregated discovery document");
     }
 
     @Test
