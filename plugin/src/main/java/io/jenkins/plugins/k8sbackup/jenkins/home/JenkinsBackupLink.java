@@ -39,6 +39,12 @@ public class JenkinsBackupLink extends ManagementLink {
         return "Periodic JENKINS_HOME backup (schedule, last result) and restore into the restore root (k8s-backup).";
     }
 
+    /** Listed with the other backup/restore tools of Manage Jenkins, not under "Uncategorized". */
+    @Override
+    public Category getCategory() {
+        return Category.TOOLS;
+    }
+
     @Override
     public Permission getRequiredPermission() {
         return Jenkins.ADMINISTER;

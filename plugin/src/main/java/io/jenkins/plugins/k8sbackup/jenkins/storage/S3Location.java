@@ -89,7 +89,7 @@ public class S3Location extends BackupLocation {
         if (problem != null) {
             throw new AbortException(context.stepName() + ": s3 storage: " + problem);
         }
-        return ResolvedStorage.s3(uri(), context.credentials().s3(credentialsId).orElse(null));
+        return ResolvedStorage.s3(uri(), context.credentials().s3(credentialsId, endpoint).orElse(null));
     }
 
     /** The engine's URI form: {@code s3://bucket/prefix/?endpoint=..&region=..&pathStyle=true}. Holds no secret. */
@@ -180,10 +180,11 @@ public class S3Location extends BackupLocation {
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                     @QueryParameter String endpoint) {
             return Forms.credentialItems(item, credentialsId,
                     CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class),
-                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
+                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)), endpoint);
         }
     }
 }
