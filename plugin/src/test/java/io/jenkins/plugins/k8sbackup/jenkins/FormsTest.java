@@ -130,6 +130,19 @@ class FormsTest {
     }
 
     @Test
+    void userFacingNamesComeFromMessagesProperties() throws Exception {
+        java.util.Properties messages = new java.util.Properties();
+        try (var in = FormsTest.class.getResourceAsStream("Messages.properties")) {
+            messages.load(in);
+        }
+        assertThat(new K8sBackupStep.DescriptorImpl().getDisplayName()).isEqualTo(messages.getProperty("K8sBackupStep.DisplayName"));
+        assertThat(new io.jenkins.plugins.k8sbackup.jenkins.steps.JenkinsBackupStep.DescriptorImpl().getDisplayName())
+                .isEqualTo("Back up JENKINS_HOME (administrators' jobs only)");
+        assertThat(new S3Location.DescriptorImpl().getDisplayName()).isEqualTo(messages.getProperty("S3Location.DisplayName"));
+        assertThat(new JenkinsBackupLink().getDisplayName()).isEqualTo("JENKINS_HOME backups");
+    }
+
+    @Test
     void theRestorePageIsListedUnderTools() {
         assertThat(new JenkinsBackupLink().getCategory()).isEqualTo(ManagementLink.Category.TOOLS);
     }

@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.home.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,7 +88,7 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Kubernetes backup";
+        return UiText.get("K8sBackupConfiguration.DisplayName");
     }
 
     @Override

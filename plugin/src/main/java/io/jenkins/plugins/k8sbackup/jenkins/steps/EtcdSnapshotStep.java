@@ -13,6 +13,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.EtcdSnapshotCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION, "Snapshot etcd");
+            super(FUNCTION, UiText.get("EtcdSnapshotStep.DisplayName"));
         }
 
         /** etcd client certificates, not Kubernetes credentials. */

@@ -9,6 +9,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.jenkinsci.Symbol;
@@ -155,7 +156,7 @@ public class S3Location extends BackupLocation {
     public static class DescriptorImpl extends BackupLocationDescriptor {
         @Override
         public String getDisplayName() {
-            return "Amazon S3 or S3-compatible bucket";
+            return UiText.get("S3Location.DisplayName");
         }
 
         @POST
