@@ -22,4 +22,8 @@ abstract class BackupSelectionCommand {
     SelectionOptions selection;
     @Option(names = "--report", description = "write the JSON report to this file")
     Path report;
+    @Option(names = "--preserve-node-ports",
+            description = "restore: keep Services' nodePorts; diff, verify: the restore kept them, so compare them "
+                    + "(otherwise a differing nodePort is a note)")
+    boolean preserveNodePorts;
 }

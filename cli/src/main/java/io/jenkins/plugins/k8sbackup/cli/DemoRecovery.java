@@ -114,7 +114,7 @@ final class DemoRecovery {
     }
 
     private static void printVerify(PrintWriter out, VerifyReport report) {
-        printSome(out, "     ", report.table().stream().filter(l -> !l.startsWith("ok")).toList(), 20, "lines");
+        printSome(out, "     ", report.attention(), 20, "lines");
         out.println("   " + report.summaryLine());
     }
 

@@ -43,6 +43,10 @@ final class HelpText {
                     "k8s-backup etcd-snapshot --endpoints https://10.0.0.1:2379 --cacert ca.crt --cert c.crt --key c.key "
                             + "--storage " + S3 + " --verify")),
             Map.entry("etcd-verify", List.of("k8s-backup etcd-verify etcd-20261123 --storage " + S3)),
+            Map.entry("etcd-restore", List.of(
+                    "k8s-backup etcd-restore etcd-20261123 --storage " + S3 + " --print-plan",
+                    "k8s-backup etcd-restore etcd-20261123 --storage " + S3 + " --member etcd-a "
+                            + "--data-dir /var/lib/etcd-restored --pki-to /etc/kubernetes/pki --encryption-key-file key.bin")),
             Map.entry("completion", List.of(
                     "source <(k8s-backup completion bash)",
                     "k8s-backup completion zsh > \"${fpath[1]}/_k8s-backup\"")));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.cli;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -26,5 +27,11 @@ public final class KeyOptions {
             return Optional.of(EncryptionKey.fromEnvironment(keyEnv));
         }
         return Optional.empty();
+    }
+
+    /** The key option as given, for a command line printed for a human (a file path or a variable name, never the key). */
+    public List<String> asArguments() {
+        return keyFile != null ? List.of("--encryption-key-file", keyFile.toString())
+                : keyEnv != null ? List.of("--encryption-key-env", keyEnv) : List.of();
     }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 io.jenkins.plugins.k8sbackup.cli.jenkins.JenkinsRestoreCommand.class,
                 io.jenkins.plugins.k8sbackup.cli.etcd.EtcdSnapshotCommand.class,
                 io.jenkins.plugins.k8sbackup.cli.etcd.EtcdVerifyCommand.class,
+                io.jenkins.plugins.k8sbackup.cli.etcd.EtcdRestoreCommand.class,
                 CompletionCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

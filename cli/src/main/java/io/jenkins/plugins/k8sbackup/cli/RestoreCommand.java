@@ -19,8 +19,6 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
     boolean dryRun;
     @Option(names = "--concurrency", defaultValue = "8", description = "parallel writes within a step (default: ${DEFAULT-VALUE})")
     int concurrency;
-    @Option(names = "--preserve-node-ports", description = "keep Services' nodePorts")
-    boolean preserveNodePorts;
     @Option(names = "--wait", defaultValue = "60s", description = "how long to wait for CRDs to be Established (default: ${DEFAULT-VALUE})")
     String wait;
     @Mixin

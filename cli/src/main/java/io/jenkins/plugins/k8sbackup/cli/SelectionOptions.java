@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Which objects of a backup restore, diff and verify look at, and where their namespaces go. */
+/**
+ * Which objects of a backup restore, diff and verify look at, and where their namespaces go. Namespace filters and
+ * objects name the backup's namespaces; the mapping applies after the selection (diff and verify compare with the
+ * mapped namespaces).
+ */
 final class SelectionOptions {
     @Option(names = "--include-namespaces", split = ",", description = "namespaces of the backup ('*' globs)")
     List<String> includeNamespaces = new ArrayList<>();
@@ -20,7 +24,8 @@ final class SelectionOptions {
     String selector;
     @Option(names = "--object", description = "one object: resource/namespace/name or resource/name (repeatable)")
     List<String> objects = new ArrayList<>();
-    @Option(names = "--namespace-map", description = "from=to: restore namespace 'from' as 'to' (repeatable)")
+    @Option(names = "--namespace-map",
+            description = "from=to: namespace 'from' of the backup is restored as (diff, verify: compared with) 'to' (repeatable)")
     Map<String, String> namespaceMap = new LinkedHashMap<>();
     @Option(names = "--include-cluster-resources", arity = "1",
             description = "true: all cluster-scoped objects, false: none; default: what the selection needs")

@@ -11,6 +11,11 @@ public final class StorageOptions {
                     + "s3://bucket/prefix?region=R[&endpoint=URL&pathStyle=true] (S3 credentials from the AWS environment/chain)")
     String uri;
 
+    /** The location as the user gave it, for commands printed back to them. */
+    public String uri() {
+        return uri;
+    }
+
     public StorageTarget target() {
         return new StorageTarget(uri);
     }

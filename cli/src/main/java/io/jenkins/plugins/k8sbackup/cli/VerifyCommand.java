@@ -25,13 +25,15 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
                 .excludeNamespaces(selection.excludeNamespaces).includeResources(selection.includeResources)
                 .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
-                .timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
+                .preserveNodePorts(preserveNodePorts).timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
         VerifyReport result = VerifyOperation.run(cluster.target(), storage.target(), verifySpec, keys.key(),
                 ConsoleProgress.of(spec));
         if (report != null) {
             result.writeTo(report);
         }
         result.table().forEach(spec.commandLine().getOut()::println);
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
+        result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
         spec.commandLine().getOut().println(result.summaryLine());
         return result.exitCode();
     }

@@ -138,6 +138,43 @@ class CliTest {
     }
 
     @Test
+    void verifyAndDiffOfACloneUseTheBackupsNamesAndTheMappingAndNeverPassOnNothing() throws Exception {
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--name", "b1",
+                "--include-namespaces", "shop")).isEqualTo(0);
+        assertThat(run("restore", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--namespace-map", "shop=shop-staging")).as(err.toString()).isEqualTo(0);
+
+        assertThat(run("verify", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--namespace-map", "shop=shop-staging", "--timeout", "20s", "--report", dir.resolve("v.json").toString()))
+                .as(out + "\n" + err).isEqualTo(0);
+        assertThat(out.toString()).contains("match            configmaps shop-staging/web-config")
+                .contains("services shop-staging/web  note: spec.ports[0].nodePort 30080 -> unset: assigned by the cluster")
+                .doesNotContain(" shop/");
+        var report = io.jenkins.plugins.k8sbackup.util.Json.MAPPER.readTree(dir.resolve("v.json").toFile());
+        assertThat(report.path("result").asText()).isEqualTo("pass");
+        assertThat(report.path("objects").size()).isGreaterThan(8);
+
+        // target names where the backup's belong: refused, with what to use instead
+        assertThat(run("verify", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--namespace-map", "shop=shop-staging", "--include-namespaces", "shop-staging")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: namespace 'shop-staging' is where the namespace mapping puts 'shop', "
+                + "not a namespace of backup b1").contains("so select 'shop' instead");
+        assertThat(run("diff", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--namespace-map", "shop=shop-staging", "--include-namespaces", "shop-staging")).isEqualTo(2);
+        assertThat(err.toString()).contains("so select 'shop' instead");
+
+        // a selection that matches nothing is a failure that says what the backup has, never a pass
+        assertThat(run("verify", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--include-namespaces", "shop-data", "--timeout", "1s")).isEqualTo(1);
+        assertThat(out.toString()).contains("verify b1: fail, 0 objects").contains("nothing compared");
+        assertThat(err.toString()).contains("ERROR: nothing compared: the selection (namespaces shop-data) matches no object "
+                + "of backup b1, which has namespaces shop").contains("WARNING: namespace shop-data is not in backup b1");
+        assertThat(run("diff", "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,
+                "--include-resources", "cronjobs.batch")).isEqualTo(1);
+        assertThat(out.toString()).contains("diff b1: nothing compared, 0 compared");
+    }
+
+    @Test
     void usageErrorsExitTwoAndFailuresExitOne() {
         assertThat(run("backup", "--storage", storage)).isEqualTo(2);
         assertThat(err.toString()).contains("--kubeconfig");

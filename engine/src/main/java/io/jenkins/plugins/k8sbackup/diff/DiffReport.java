@@ -11,11 +11,14 @@ import java.util.Map;
 /**
  * A backup compared with the live cluster. {@code missing}: in the backup, not live; {@code added}: live in
  * the selected namespaces and types, not in the backup; {@code changed}: both, with field changes (from =
- * backup, to = live; Secret values masked). Exit code: 0 identical, 3 differences found, 1 some objects
- * could not be compared (unreadable in the backup, or refused by the API).
+ * backup, to = live; Secret values masked); {@code notes}: objects where the restore's policy makes a field
+ * differ on purpose (a node port the cluster assigned), which do not count as changes. Exit code: 0 identical,
+ * 3 differences found, 1 some objects could not be compared (unreadable in the backup, or refused by the API)
+ * or nothing was compared at all (the selection matched no object of the backup: never "identical").
  */
 public record DiffReport(String backupName, Map<String, String> namespaceMapping, long compared, long identical,
-                         List<ObjectRef> missing, List<ObjectRef> added, List<ChangedObject> changed, List<String> errors) {
+                         List<ObjectRef> missing, List<ObjectRef> added, List<ChangedObject> changed,
+                         List<NotedObject> notes, List<String> warnings, List<String> errors) {
 
     public record ObjectRef(String resource, String namespace, String name) {
         @Override
@@ -30,12 +33,19 @@ public record DiffReport(String backupName, Map<String, String> namespaceMapping
         }
     }
 
+    /** An object with differences made on purpose by the restore's policy. */
+    public record NotedObject(String resource, String namespace, String name, List<PolicyNote> notes) {
+        public String ref() {
+            return new ObjectRef(resource, namespace, name).toString();
+        }
+    }
+
     public boolean identicalToBackup() {
-        return missing.isEmpty() && added.isEmpty() && changed.isEmpty();
+        return compared > 0 && missing.isEmpty() && added.isEmpty() && changed.isEmpty();
     }
 
     public int exitCode() {
-        return !errors.isEmpty() ? 1 : identicalToBackup() ? 0 : 3;
+        return !errors.isEmpty() || compared == 0 ? 1 : identicalToBackup() ? 0 : 3;
     }
 
     public void writeTo(Path file) throws IOException {
@@ -57,11 +67,15 @@ public record DiffReport(String backupName, Map<String, String> namespaceMapping
         Map<String, List<String>> changes = new LinkedHashMap<>();
         changed.forEach(c -> changes.put(c.ref(), c.changes().stream().map(FieldChange::toString).toList()));
         m.put("changed", changes);
+        Map<String, List<String>> noted = new LinkedHashMap<>();
+        notes.forEach(n -> noted.put(n.ref(), n.notes().stream().map(PolicyNote::toString).toList()));
+        m.put("notes", noted);
+        m.put("warnings", List.copyOf(warnings));
         m.put("errors", List.copyOf(errors));
         return m;
     }
 
-    /** Human-readable lines: one per object, one per field change. */
+    /** Human-readable lines: one per object, one per field change or note. */
     public List<String> lines() {
         List<String> out = new java.util.ArrayList<>();
         missing.forEach(r -> out.add("- missing  " + r));
@@ -72,13 +86,19 @@ public record DiffReport(String backupName, Map<String, String> namespaceMapping
                 out.add("    " + f.op() + " " + f.path() + (f.from() == null ? "" : " from " + f.from()) + (f.to() == null ? "" : " to " + f.to()));
             }
         }
+        for (NotedObject n : notes) {
+            out.add("i note     " + n.ref());
+            n.notes().forEach(note -> out.add("    " + note));
+        }
+        warnings.forEach(w -> out.add("! warning  " + w));
         errors.forEach(e -> out.add("! error    " + e));
         return out;
     }
 
     public String summaryLine() {
-        return String.format("diff %s: %s, %d compared, %d identical, %d missing, %d added, %d changed, %d errors", backupName,
-                errors.isEmpty() ? (identicalToBackup() ? "identical" : "differences found") : "incomplete",
-                compared, identical, missing.size(), added.size(), changed.size(), errors.size());
+        String state = compared == 0 ? "nothing compared" : !errors.isEmpty() ? "incomplete"
+                : identicalToBackup() ? "identical" : "differences found";
+        return String.format("diff %s: %s, %d compared, %d identical, %d missing, %d added, %d changed, %d with notes, %d errors",
+                backupName, state, compared, identical, missing.size(), added.size(), changed.size(), notes.size(), errors.size());
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.restore.BackupContents;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
@@ -23,7 +24,8 @@ import java.util.Set;
  * sanitising rules. "Added" objects are looked for in namespaced types only, in the selected namespaces
  * (cluster-scoped types would list every cluster object the backup did not select), and not when single
  * objects were selected; pods owned by a controller and generated ServiceAccount tokens are never "added",
- * since backups and restores leave them to the cluster.
+ * since backups and restores leave them to the cluster. A comparison of nothing is an error, never "identical";
+ * so is a selection that names namespaces by the names the mapping gives them.
  */
 public final class DiffRunner {
     private final ObjectApi api;
@@ -38,17 +40,23 @@ public final class DiffRunner {
 
     public DiffReport run(DiffSpec spec) throws IOException, InterruptedException {
         SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
-        Sanitizer sanitizer = new Sanitizer(false, false);
+        BackupContents contents = BackupContents.of(reader.name(), reader.index().values());
+        contents.checkNamespaceNames(plan.selection());
+        Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
         List<DiffReport.ObjectRef> missing = new ArrayList<>();
         List<DiffReport.ObjectRef> added = new ArrayList<>();
         List<DiffReport.ChangedObject> changed = new ArrayList<>();
+        List<DiffReport.NotedObject> noted = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
         List<String> errors = new ArrayList<>();
-        long[] counts = new long[2];
+        long[] counts = new long[3]; // compared, identical, selected
         for (ResourceType type : plan.types()) {
             Set<String> inBackup = new HashSet<>();
             DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
                 inBackup.add(d.namespace() + "/" + d.name());
+                counts[2]++;
                 if (d.error() != null) {
                     errors.add(d.ref() + ": cannot be read from the backup: " + d.error());
                     return;
@@ -62,6 +70,10 @@ public final class DiffRunner {
                         return;
                     }
                     List<FieldChange> changes = comparison.changes(type.qualifiedName(), d.object(), live);
+                    List<PolicyNote> notes = comparison.notes(type.qualifiedName(), d.dropped(), d.object(), live);
+                    if (!notes.isEmpty()) {
+                        noted.add(new DiffReport.NotedObject(ref.resource(), ref.namespace(), ref.name(), notes));
+                    }
                     if (changes.isEmpty()) {
                         counts[1]++;
                     } else {
@@ -75,8 +87,12 @@ public final class DiffRunner {
                 findAdded(type, plan, sanitizer, inBackup, added, errors);
             }
         }
+        if (counts[0] == 0) {
+            errors.add("nothing compared: " + (counts[2] == 0 ? contents.nothingSelected(plan.selection())
+                    : "none of the " + counts[2] + " selected objects could be read from the backup"));
+        }
         DiffReport report = new DiffReport(reader.name(), spec.namespaceMapping(), counts[0], counts[1], missing, added,
-                changed, errors);
+                changed, noted, warnings, errors);
         report.lines().forEach(progress::info);
         progress.info(report.summaryLine());
         return report;

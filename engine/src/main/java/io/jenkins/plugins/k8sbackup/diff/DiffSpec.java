@@ -6,7 +6,11 @@ import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import java.util.List;
 import java.util.Map;
 
-/** What to compare: the same selection and namespace mapping as a restore (see {@link RestoreSpec}). */
+/**
+ * What to compare: the same selection and namespace mapping as a restore (see {@link RestoreSpec}): namespace
+ * filters name the backup's namespaces, the mapping says where the restore put them. {@code preserveNodePorts}:
+ * the restore kept Services' node ports, so they are compared (otherwise a differing node port is a note).
+ */
 public record DiffSpec(
         String backupName,
         List<String> includeNamespaces,
@@ -16,7 +20,8 @@ public record DiffSpec(
         String labelSelector,
         List<String> objects,
         Map<String, String> namespaceMapping,
-        Boolean includeClusterResources) implements java.io.Serializable {
+        Boolean includeClusterResources,
+        boolean preserveNodePorts) implements java.io.Serializable {
 
     public DiffSpec {
         // RestoreSpec validates every field the same way
@@ -34,7 +39,8 @@ public record DiffSpec(
     /** The diff of what a restore with this spec would compare against. */
     public static DiffSpec of(RestoreSpec r) {
         return new DiffSpec(r.backupName(), r.includeNamespaces(), r.excludeNamespaces(), r.includeResources(),
-                r.excludeResources(), r.labelSelector(), r.objects(), r.namespaceMapping(), r.includeClusterResources());
+                r.excludeResources(), r.labelSelector(), r.objects(), r.namespaceMapping(), r.includeClusterResources(),
+                r.preserveNodePorts());
     }
 
     public ObjectSelection selection() {

@@ -17,7 +17,9 @@ import java.util.Set;
 /**
  * Compares the object a restore would write with the one in the cluster, under the restore's sanitising
  * rules, so that what the API server assigns (uids, versions, status, IPs, owner uids, controller
- * bookkeeping annotations) never counts as a difference. Used by restore (skip/update), diff and verify.
+ * bookkeeping annotations) never counts as a difference. Used by restore (skip/update), diff and verify. What
+ * the restore changes on purpose in fields a user may have set (node ports, declared Service IPs, a claim's
+ * binding) does not count either, but is reported as {@link PolicyNote}s by {@link #notes}.
  */
 public final class ObjectComparison {
     /** Annotations and labels that controllers write on their own. */
@@ -28,6 +30,8 @@ public final class ObjectComparison {
             "volume.kubernetes.io/selected-node", "control-plane.alpha.kubernetes.io/leader",
             "endpoints.kubernetes.io/last-change-trigger-time", "batch.kubernetes.io/job-tracking",
             "controller-uid", "batch.kubernetes.io/controller-uid");
+    static final String UNBOUND_REASON = "the restore binds a claim to the backup's volume only when it restores that PV;"
+            + " otherwise the claim binds afresh";
     private static final EnumSet<DiffFlags> FLAGS = EnumSet.of(DiffFlags.ADD_ORIGINAL_VALUE_ON_REPLACE,
             DiffFlags.OMIT_MOVE_OPERATION, DiffFlags.OMIT_COPY_OPERATION);
 
@@ -64,6 +68,30 @@ public final class ObjectComparison {
             JsonNode to = kind.equals("remove") ? null : op.get("value");
             FieldChange change = new FieldChange(kind, path, from, to).truncated();
             out.add(resource.equals(WellKnownTypes.SECRETS) ? change.masked() : change);
+        }
+        return out;
+    }
+
+    /**
+     * The differences the restore's policy makes, field by field: each field the sanitising dropped from the
+     * backup's object ({@code dropped}, see {@link Sanitizer#policyDrops}) whose live value differs, and a claim's
+     * volume binding when the comparison leaves it out. {@code desired} is the backup's object as compared.
+     */
+    public List<PolicyNote> notes(String resource, List<Sanitizer.PolicyDrop> dropped, JsonNode desired, JsonNode live) {
+        List<PolicyNote> out = new ArrayList<>();
+        for (Sanitizer.PolicyDrop d : dropped) {
+            JsonNode now = live.at(d.pointer());
+            JsonNode to = now.isMissingNode() || now.isNull() ? null : now;
+            if (!d.value().equals(to)) {
+                out.add(new PolicyNote(d.pointer(), d.value(), to, d.reason()));
+            }
+        }
+        JsonNode volume = desired.path("spec").path("volumeName");
+        if (resource.equals(WellKnownTypes.PVCS) && volume.isTextual() && !live.path("spec").has("volumeName")) {
+            out.add(new PolicyNote("/spec/volumeName", volume, null, UNBOUND_REASON));
+        }
+        if (resource.equals(WellKnownTypes.SECRETS)) {
+            out.replaceAll(n -> new PolicyNote(n.path(), FieldChange.MASK, n.to() == null ? null : FieldChange.MASK, n.reason()));
         }
         return out;
     }

@@ -17,10 +17,7 @@ public record EtcdClusterStatus(String endpoint, String etcdVersion, long dbSize
                                 List<EtcdMember> members) {
 
     static EtcdClusterStatus read(Client client, EtcdConnection c) throws EtcdSnapshotException {
-        // A count-only read of a single key is the cheapest call whose header carries the current revision.
-        GetResponse probe = EtcdClients.await(client.getKVClient().get(
-                ByteSequence.from("k8s-backup/revision-probe", StandardCharsets.UTF_8),
-                GetOption.builder().withCountOnly(true).build()), c, "reading the etcd revision");
+        GetResponse probe = probeRevision(client, c);
         List<EtcdMember> members = EtcdClients.await(client.getClusterClient().listMember(), c, "listing etcd members")
                 .getMembers().stream()
                 .map(m -> new EtcdMember(Long.toHexString(m.getId()), m.getName(), EtcdClients.strings(m.getPeerURIs()),
@@ -38,5 +35,16 @@ public record EtcdClusterStatus(String endpoint, String etcdVersion, long dbSize
             }
         }
         throw last;
+    }
+
+    /** The cluster's current revision. */
+    static long revision(Client client, EtcdConnection c) throws EtcdSnapshotException {
+        return probeRevision(client, c).getHeader().getRevision();
+    }
+
+    private static GetResponse probeRevision(Client client, EtcdConnection c) throws EtcdSnapshotException {
+        // A count-only read of a single key is the cheapest call whose header carries the current revision.
+        return EtcdClients.await(client.getKVClient().get(ByteSequence.from("k8s-backup/revision-probe", StandardCharsets.UTF_8),
+                GetOption.builder().withCountOnly(true).build()), c, "reading the etcd revision");
     }
 }

@@ -63,16 +63,7 @@ public final class EtcdSnapshotVerifier {
         if (!EtcdSnapshotManifest.PLAIN_FILE.equals(file) && !EtcdSnapshotManifest.ENCRYPTED_FILE.equals(file)) {
             throw new EtcdSnapshotException("manifest of '" + name + "' names an unexpected snapshot file '" + file + "'");
         }
-        if (m.encrypted()) {
-            if (key.isEmpty()) {
-                throw new EtcdSnapshotException("etcd snapshot '" + name + "' is encrypted (key fingerprint "
-                        + m.keyFingerprint() + "); give its encryption key");
-            }
-            if (!key.get().fingerprint().equals(m.keyFingerprint())) {
-                throw new EtcdSnapshotException("wrong encryption key for etcd snapshot '" + name + "': it needs key "
-                        + m.keyFingerprint() + ", given " + key.get().fingerprint());
-            }
-        }
+        requireKey(m, key);
         String snapshotKey = BackupKind.ETCD.keyOf(name, file);
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -129,6 +120,20 @@ public final class EtcdSnapshotVerifier {
         }
     }
 
+    /** Refuses a missing or wrong key for an encrypted snapshot before anything is read. */
+    static void requireKey(EtcdSnapshotManifest m, Optional<EncryptionKey> key) throws EtcdSnapshotException {
+        if (m.encrypted()) {
+            if (key.isEmpty()) {
+                throw new EtcdSnapshotException("etcd snapshot '" + m.name() + "' is encrypted (key fingerprint "
+                        + m.keyFingerprint() + "); give its encryption key");
+            }
+            if (!key.get().fingerprint().equals(m.keyFingerprint())) {
+                throw new EtcdSnapshotException("wrong encryption key for etcd snapshot '" + m.name() + "': it needs key "
+                        + m.keyFingerprint() + ", given " + key.get().fingerprint());
+            }
+        }
+    }
+
     private static final class TrialOutcome {
         TrialRestore state;
         Long revision;
@@ -141,13 +146,13 @@ public final class EtcdSnapshotVerifier {
 
     private static void trialRestore(Path snapshotFile, Path temp, EtcdSnapshotManifest m, TrialOutcome out,
                                      List<String> problems, List<String> notes) {
-        Optional<Path> etcdctlBinary = LocalEtcd.findProgram("etcdctl");
-        if (etcdctlBinary.isEmpty()) {
+        Optional<Etcdctl> tool = Etcdctl.find();
+        if (tool.isEmpty()) {
             out.state = TrialRestore.SKIPPED;
-            notes.add("etcdctl not found: only the hash checks ran (install etcd-client for a trial restore)");
+            notes.add("neither etcdutl nor etcdctl found: only the hash checks ran (install etcd-client for a trial restore)");
             return;
         }
-        Etcdctl etcdctl = new Etcdctl(etcdctlBinary.get());
+        Etcdctl etcdctl = tool.get();
         Path dataDir = temp.resolve("restored");
         LocalEtcd.Ports ports = LocalEtcd.Ports.free();
         try {
@@ -194,7 +199,7 @@ public final class EtcdSnapshotVerifier {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override

@@ -14,12 +14,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Takes an etcd snapshot through the maintenance API and streams it into storage as
- * {@code etcd/<name>/snapshot.db} (or {@code snapshot.db.enc}), then writes {@code manifest.json} last.
- * Any failure (etcd gone, storage gone, a snapshot whose embedded hash is wrong) aborts the write:
- * no manifest, no snapshot object, nothing a restore could mistake for a good snapshot.
+ * {@code etcd/<name>/snapshot.db} (or {@code snapshot.db.enc}), stores the control-plane files kept with it
+ * (see {@link KeptFileStore}), then writes {@code manifest.json} last. The kept files are read, and refused
+ * (a secret without a key, a link, a missing file), before etcd is contacted. Any failure (etcd gone, storage
+ * gone, a snapshot whose embedded hash is wrong) aborts the write: no manifest, no snapshot object, nothing a
+ * restore could mistake for a good snapshot.
  */
 public final class EtcdSnapshotter {
     /** 32 KiB chunks (etcd's size) x 256 = at most 8 MiB waiting for storage. */
@@ -35,25 +38,29 @@ public final class EtcdSnapshotter {
     static EtcdSnapshotResult snapshot(EtcdConnection connection, EtcdSnapshotOptions options, BackupStorage storage,
                                        Clock clock) throws IOException {
         String name = options.name();
+        EncryptionKey key = options.encryptionKey();
+        List<KeptFileReader.Read> keep = KeptFileReader.read(options.includePki(), options.includeFiles(), key != null);
         BackupCatalog catalog = new BackupCatalog(storage, BackupKind.ETCD);
         if (catalog.exists(name)) {
             throw new EtcdSnapshotException("an etcd snapshot named '" + name + "' already exists at " + storage.describe()
                     + "; choose another name or delete it first");
         }
         Instant start = clock.instant();
-        EncryptionKey key = options.encryptionKey();
         String file = key == null ? EtcdSnapshotManifest.PLAIN_FILE : EtcdSnapshotManifest.ENCRYPTED_FILE;
         String snapshotKey = BackupKind.ETCD.keyOf(name, file);
         String manifestKey = BackupKind.ETCD.keyOf(name, BackupCatalog.MANIFEST);
 
         EtcdClusterStatus status;
+        Long revisionAtEnd;
         Sha256.DigestingOutputStream plain;
         Sha256.DigestingOutputStream stored;
         SnapshotIntegrity integrity;
+        KeptFileStore.Stored kept;
         try (Client client = EtcdClients.open(connection)) {
             status = EtcdClusterStatus.read(client, connection);
             StorageWriter writer = storage.create(snapshotKey);
             SnapshotStream stream = new SnapshotStream(QUEUE_CHUNKS);
+            boolean published = false;
             try {
                 stored = new Sha256.DigestingOutputStream(writer);
                 OutputStream sealed = key == null ? stored : new EncryptingOutputStream(stored, key, snapshotKey);
@@ -67,13 +74,18 @@ public final class EtcdSnapshotter {
                             + " is damaged: " + integrity.describe());
                 }
                 plain.close(); // publishes the object: only now is it complete
+                published = true;
+                revisionAtEnd = revisionAfter(client, connection);
+                kept = KeptFileStore.store(storage, name, keep, key);
             } catch (IOException | RuntimeException | Error e) {
                 stream.cancel();
-                writer.abort();
+                if (!published) {
+                    writer.abort();
+                }
                 removeLeftovers(storage, name);
                 if (e instanceof IOException && !(e instanceof EtcdSnapshotException)) {
-                    throw new EtcdSnapshotException("storing " + snapshotKey + " at " + storage.describe() + " failed: "
-                            + e.getMessage(), e);
+                    throw new EtcdSnapshotException("storing etcd snapshot '" + name + "' at " + storage.describe()
+                            + " failed: " + e.getMessage(), e);
                 }
                 throw e;
             }
@@ -81,10 +93,12 @@ public final class EtcdSnapshotter {
 
         Instant end = clock.instant();
         EtcdSnapshotManifest manifest = new EtcdSnapshotManifest(EtcdSnapshotManifest.FORMAT_VERSION,
-                EtcdSnapshotManifest.KIND, name, start, end, BackupStatus.Completed, 1, stored.count(), options.labels(),
-                status.etcdVersion(), status.revision(), status.dbSize(), status.clusterId(), status.endpoint(),
-                status.members(), file, plain.count(), plain.hex(), stored.hex(), key != null,
-                key == null ? null : key.fingerprint());
+                EtcdSnapshotManifest.KIND, name, start, end, BackupStatus.Completed, 1 + kept.files().size(),
+                stored.count() + kept.bytes(), options.labels(), status.etcdVersion(), status.revision(), status.dbSize(),
+                status.clusterId(), status.endpoint(), status.members(), file, plain.count(), plain.hex(), stored.hex(),
+                key != null, key == null ? null : key.fingerprint(), revisionAtEnd,
+                revisionAtEnd != null && revisionAtEnd == status.revision() ? revisionAtEnd : null,
+                options.includePki() == null ? null : KeptFileReader.normalise(options.includePki()).toString(), kept.files());
         try {
             storage.write(manifestKey, Json.PRETTY.writeValueAsBytes(manifest));
         } catch (IOException | RuntimeException e) {
@@ -93,6 +107,15 @@ public final class EtcdSnapshotter {
         }
         return new EtcdSnapshotResult(manifest, storage.describe(), snapshotKey, manifestKey,
                 end.toEpochMilli() - start.toEpochMilli());
+    }
+
+    /** The revision once the snapshot is in; null when etcd no longer answers (the snapshot itself is complete). */
+    private static Long revisionAfter(Client client, EtcdConnection connection) {
+        try {
+            return EtcdClusterStatus.revision(client, connection);
+        } catch (EtcdSnapshotException unknown) {
+            return null;
+        }
     }
 
     /** The name was free when we started, so everything under it is ours to remove. */

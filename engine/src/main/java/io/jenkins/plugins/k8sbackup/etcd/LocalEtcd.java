@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway single-member etcd on loopback: used to prove that a restored data directory boots and to
- * count its keys, and by the tests as a real server. Output goes to {@code <dataDir>.log}.
+ * A throwaway etcd member on loopback: used to prove that a restored data directory boots and to count its
+ * keys, and by the tests as a real server or cluster. Output goes to {@code <dataDir>.log}.
  */
 public final class LocalEtcd implements AutoCloseable {
     private static final String READY = "ready to serve client requests";
@@ -58,44 +58,76 @@ public final class LocalEtcd implements AutoCloseable {
                 .filter(Files::isExecutable).findFirst();
     }
 
+    /** One loopback member: its name, ports and the schemes of its client and peer URLs ("http" or "https"). */
+    public record Member(String name, Ports ports, String clientScheme, String peerScheme) {
+        public URI clientUrl() {
+            return URI.create(clientScheme + "://127.0.0.1:" + ports.client());
+        }
+
+        public String peerUrl() {
+            return peerScheme + "://127.0.0.1:" + ports.peer();
+        }
+
+        /** "name=peerUrl", this member's entry in {@code --initial-cluster}. */
+        public String clusterEntry() {
+            return name + "=" + peerUrl();
+        }
+    }
+
     /**
-     * Starts etcd on {@code dataDir} (new or restored) and waits until it serves clients.
+     * Starts etcd on {@code dataDir} (new or restored) as a single-member cluster and waits until it serves clients.
      * {@code clientScheme} is "http" or "https" (then {@code extraArgs} carry the TLS flags).
      */
     public static LocalEtcd start(Path etcd, Path dataDir, String memberName, Ports ports, String clientScheme,
                                   List<String> extraArgs, Duration timeout) throws IOException {
-        URI client = URI.create(clientScheme + "://127.0.0.1:" + ports.client());
+        Member member = new Member(memberName, ports, clientScheme, "http");
+        return launch(etcd, dataDir, member, member.clusterEntry(), "k8s-backup-" + memberName, extraArgs)
+                .awaitReady(timeout);
+    }
+
+    /**
+     * Starts one member of a cluster without waiting: a member of a multi-member cluster serves only once a
+     * quorum of its peers runs, so callers launch every member first, then {@link #awaitReady} each.
+     * On a restored data directory etcd ignores {@code initialCluster} and {@code token}.
+     */
+    public static LocalEtcd launch(Path etcd, Path dataDir, Member member, String initialCluster, String token,
+                                   List<String> extraArgs) throws IOException {
+        URI client = member.clientUrl();
         List<String> cmd = new ArrayList<>(List.of(etcd.toString(),
-                "--name", memberName, "--data-dir", dataDir.toString(),
+                "--name", member.name(), "--data-dir", dataDir.toString(),
                 "--listen-client-urls", client.toString(), "--advertise-client-urls", client.toString(),
-                "--listen-peer-urls", ports.peerUrl(), "--initial-advertise-peer-urls", ports.peerUrl(),
-                "--initial-cluster", memberName + "=" + ports.peerUrl(),
-                "--initial-cluster-token", "k8s-backup-" + memberName));
+                "--listen-peer-urls", member.peerUrl(), "--initial-advertise-peer-urls", member.peerUrl(),
+                "--initial-cluster", initialCluster, "--initial-cluster-token", token));
         cmd.addAll(extraArgs);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ETCD")); // a CI job's ETCD_* settings must not leak in
-        LocalEtcd started = new LocalEtcd(pb.start(), client, log);
+        return new LocalEtcd(pb.start(), client, log);
+    }
+
+    /** Waits until this member serves clients; stops it and throws if it exits or the timeout passes first. */
+    public LocalEtcd awaitReady(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!started.logText().contains(READY)) {
-                if (!started.process.isAlive()) {
-                    throw new IOException("etcd exited with " + started.process.exitValue() + " before serving: " + started.logTail());
+            while (!logText().contains(READY)) {
+                if (!process.isAlive()) {
+                    throw new IOException("etcd exited with " + process.exitValue() + " before serving: " + logTail());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("etcd did not become ready within " + timeout.toSeconds() + " s: " + started.logTail());
+                    throw new IOException("etcd did not become ready within " + timeout.toSeconds() + " s: " + logTail());
                 }
                 Thread.sleep(50);
             }
         } catch (IOException | InterruptedException e) {
-            started.close();
+            close();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while starting etcd", e);
             }
             throw (IOException) e;
         }
-        return started;
+        return this;
     }
 
     public URI clientUrl() {

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * What one lstat tells about a file. {@code ctimeNanos} and {@code inode} are -1 where the platform does not
  * expose them; without them {@link #stamp()} is null and a differential backup re-reads the file.
  */
-record FileStat(boolean regular, long size, long mtimeNanos, long ctimeNanos, long inode, int mode) {
+public record FileStat(boolean regular, long size, long mtimeNanos, long ctimeNanos, long inode, int mode) {
     private static final boolean UNIX_VIEW = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
-    static FileStat of(Path file) throws IOException {
+    public static FileStat of(Path file) throws IOException {
         if (UNIX_VIEW) {
             Map<String, Object> a = Files.readAttributes(file,
                     "unix:size,lastModifiedTime,ctime,ino,mode,isRegularFile", LinkOption.NOFOLLOW_LINKS);
@@ -59,7 +59,7 @@ record FileStat(boolean regular, long size, long mtimeNanos, long ctimeNanos, lo
         return mode;
     }
 
-    static Set<PosixFilePermission> toPermissions(int mode) {
+    public static Set<PosixFilePermission> toPermissions(int mode) {
         Set<PosixFilePermission> out = java.util.EnumSet.noneOf(PosixFilePermission.class);
         for (PosixFilePermission p : PosixFilePermission.values()) {
             if ((mode & (1 << (8 - p.ordinal()))) != 0) {

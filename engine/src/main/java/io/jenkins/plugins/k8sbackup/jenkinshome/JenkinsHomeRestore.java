@@ -8,15 +8,11 @@ import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +28,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Restores a JENKINS_HOME backup (a full, or a diff on top of its full) into a directory. Every path from the
- * backup is checked before use; each file is written to a temporary name, checked against its sha256 and only
- * then moved into place, so a corrupt file never replaces a good one.
+ * Restores a JENKINS_HOME backup (a full, or a diff on top of its full) into a directory. The index is checked
+ * against the manifest and every path before anything is written; every file is then staged and checked (exact
+ * size, sha256) and all are moved into place only when all passed, so a damaged backup changes nothing.
  */
 public final class JenkinsHomeRestore {
 
@@ -46,6 +42,12 @@ public final class JenkinsHomeRestore {
         return plan(options, storage, listener == null ? ProgressListener.NONE : listener).toPublic();
     }
 
+    /**
+     * Restores in two steps: every file is first written to a staging directory inside the target and checked
+     * (exact size, sha256); only when all passed are they moved into place. A backup whose index or archive is
+     * damaged is refused with nothing changed in the target. A restore stopped while moving files leaves its staging
+     * directory behind, which marks the target as incomplete and is reported by the next preview or restore.
+     */
     public static JenkinsRestoreReport restore(JenkinsRestoreOptions options, BackupStorage storage,
                                                ProgressListener listener) throws IOException {
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
@@ -54,46 +56,69 @@ public final class JenkinsHomeRestore {
             LiveHomeCheck.refuseIfRunning(root, options.ownerFreshness());
         }
         Plan plan = plan(options, storage, l);
+        Path firstCreated = null; // the outermost directory this restore creates for the target, if any
+        for (Path p = root; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            firstCreated = p;
+        }
         Files.createDirectories(root);
+        RestoreStaging staging = RestoreStaging.create(root);
         Map<String, String> errors = new LinkedHashMap<>(plan.refused);
+        Staged staged;
+        try {
+            staged = stage(plan, options, storage, staging, errors, l);
+        } catch (IOException | RuntimeException e) {
+            try {
+                staging.delete();
+                if (firstCreated != null) {
+                    Files.delete(root);
+                    removeEmptyParents(firstCreated.getParent(), root.getParent());
+                }
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         Set<String> done = new HashSet<>();
         long bytes = 0;
-        int ignored = 0;
-        for (Layer layer : plan.chain) {
-            Map<String, FileEntry> wanted = new HashMap<>();
+        int deleted = 0;
+        String pluginsTxt = null;
+        try {
             for (String rel : plan.toWrite()) {
-                Source s = plan.desired.get(rel);
-                if (s.layer == layer) {
-                    wanted.put(rel, s.entry);
+                Optional<Path> link = SafePaths.symlinkOnPath(root, rel);
+                if (link.isPresent()) {
+                    errors.put(rel, "refused: would write through symbolic link " + link.get());
+                    continue;
+                }
+                Path target = SafePaths.resolve(root, rel);
+                Files.createDirectories(target.getParent());
+                RestoreStaging.commit(staged.files.get(rel), target);
+                done.add(rel);
+                bytes += plan.desired.get(rel).entry.size();
+            }
+            for (String rel : plan.delete) {
+                Path p = SafePaths.resolve(root, rel);
+                if (SafePaths.symlinkOnPath(root, rel).isPresent()) {
+                    errors.put(rel, "not deleted: a symbolic link is on its path");
+                    continue;
+                }
+                if (Files.deleteIfExists(p)) {
+                    deleted++;
+                    removeEmptyParents(root, p.getParent());
                 }
             }
-            if (wanted.isEmpty()) {
-                continue;
-            }
-            l.info("extracting " + wanted.size() + " files from " + layer.manifest.name());
-            Extracted x = extract(storage, layer, options.encryptionKey(), root, wanted, done, errors);
-            bytes += x.bytes;
-            ignored += x.ignored;
+            pluginsTxt = commitPluginsTxt(plan, root, staged.pluginsTxt, errors);
+            commitMasterKey(root, staged.masterKey, errors);
+        } catch (IOException | RuntimeException e) {
+            throw new JenkinsHomeException("restore of " + plan.requested.name() + " into " + root + " stopped after "
+                    + done.size() + " of " + plan.toWrite().size() + " files: " + e.getMessage()
+                    + "; the target is incomplete (marked by " + staging.dir() + "): restore again", e);
         }
-        for (String rel : plan.toWrite()) {
-            if (!done.contains(rel)) {
-                errors.putIfAbsent(rel, "not found in the archive; the target's file (if any) was left as it was");
-            }
+        staging.delete();
+        for (Path leftover : plan.leftovers) {
+            RestoreStaging.deleteTree(leftover);
         }
-        int deleted = 0;
-        for (String rel : plan.delete) {
-            Path p = SafePaths.resolve(root, rel);
-            if (SafePaths.symlinkOnPath(root, rel).isPresent()) {
-                errors.put(rel, "not deleted: a symbolic link is on its path");
-                continue;
-            }
-            if (Files.deleteIfExists(p)) {
-                deleted++;
-                removeEmptyParents(root, p.getParent());
-            }
-        }
-        String pluginsTxt = writePluginsTxt(plan, root, errors);
-        String masterKey = restoreMasterKey(plan, options, storage, root, errors);
+        String masterKey = errors.containsKey(HomeSelection.MASTER_KEY) && plan.restoreMasterKey
+                ? "secrets/master.key not restored: " + errors.get(HomeSelection.MASTER_KEY) : plan.masterKey;
         int created = (int) plan.create.stream().filter(done::contains).count();
         int overwritten = (int) plan.overwrite.stream().filter(done::contains).count();
         BackupStatus status = errors.isEmpty() ? BackupStatus.Completed : BackupStatus.PartiallyFailed;
@@ -103,8 +128,59 @@ public final class JenkinsHomeRestore {
                 + " overwritten, " + deleted + " deleted, " + plan.unchanged.size() + " unchanged, " + problems.size()
                 + " errors");
         return new JenkinsRestoreReport(plan.requested.name(), plan.requested.mode(), plan.chainNames(), root.toString(),
-                status, created, overwritten, deleted, plan.unchanged.size(), bytes, ignored, pluginsTxt,
+                status, created, overwritten, deleted, plan.unchanged.size(), bytes, staged.ignored, pluginsTxt,
                 plan.plugins.size(), masterKey, problems, plan.warnings);
+    }
+
+    /** What waits in the staging directory: each file to write by its path, plugins.txt and master.key. */
+    private static final class Staged {
+        final Map<String, Path> files = new HashMap<>();
+        final Map<String, String> refused = new HashMap<>();
+        int ignored;
+        Path pluginsTxt;
+        Path masterKey;
+    }
+
+    /** Writes and checks everything the restore will put in place; refuses the restore if any file is missing or damaged. */
+    private static Staged stage(Plan plan, JenkinsRestoreOptions o, BackupStorage storage, RestoreStaging staging,
+                                Map<String, String> errors, ProgressListener l) throws IOException {
+        Staged staged = new Staged();
+        for (Layer layer : plan.chain) {
+            Map<String, FileEntry> wanted = new HashMap<>();
+            for (String rel : plan.toWrite()) {
+                Source s = plan.desired.get(rel);
+                if (s.layer == layer) {
+                    wanted.put(rel, s.entry);
+                }
+            }
+            if (!wanted.isEmpty()) {
+                l.info("extracting and checking " + wanted.size() + " files from " + layer.manifest.name());
+                try {
+                    extract(storage, layer, o.encryptionKey(), staging, wanted, staged, errors);
+                } catch (IOException e) {
+                    throw new JenkinsHomeException("refusing to restore backup " + plan.requested.name() + ": archive "
+                            + layer.manifest.archive() + " cannot be read, it is damaged or incomplete (" + e.getMessage()
+                            + "); nothing in " + plan.root + " was changed", e);
+                }
+            }
+        }
+        List<String> damaged = new ArrayList<>();
+        for (String rel : plan.toWrite()) {
+            if (!staged.files.containsKey(rel)) {
+                damaged.add(SafePaths.quoted(rel) + ": " + staged.refused.getOrDefault(rel, "not in the archive"));
+            }
+        }
+        if (!damaged.isEmpty()) {
+            throw new JenkinsHomeException("refusing to restore backup " + plan.requested.name() + ": " + damaged.size()
+                    + " files in its archive do not match its index, the backup is damaged or crafted ("
+                    + IndexCheck.summary(damaged) + "); nothing in " + plan.root + " was changed");
+        }
+        staged.pluginsTxt = staging.stage(PluginInventory.toPluginsTxt(plan.plugins).getBytes(StandardCharsets.UTF_8), 0644);
+        if (plan.restoreMasterKey) {
+            String key = plan.masterKeySource.masterKeyObject();
+            staged.masterKey = staging.stage(AesGcm.decrypt(o.masterKeyEncryptionKey(), storage.read(key), key), 0600);
+        }
+        return staged;
     }
 
     private record Layer(JenkinsManifest manifest, FileIndex index) {}
@@ -127,6 +203,7 @@ public final class JenkinsHomeRestore {
         boolean restoreMasterKey;
         JenkinsManifest masterKeySource;
         List<String> warnings = new ArrayList<>();
+        List<Path> leftovers = List.of();
 
         List<String> toWrite() {
             List<String> all = new ArrayList<>(create);
@@ -174,6 +251,11 @@ public final class JenkinsHomeRestore {
             plan.chain.add(load(storage, full, o.encryptionKey()));
         }
         plan.chain.add(load(storage, plan.requested, o.encryptionKey()));
+        plan.leftovers = RestoreStaging.leftovers(plan.root);
+        for (Path leftover : plan.leftovers) {
+            plan.warnings.add(leftover + " is left by a restore into this directory that did not finish, so files may be"
+                    + " from two backups: this restore rewrites every file that differs from the backup and removes it");
+        }
         for (Layer layer : plan.chain) {
             layer.index.deletions().forEach(plan.desired::remove);
             layer.index.files().forEach(f -> plan.desired.put(f.path(), new Source(f, layer)));
@@ -215,7 +297,11 @@ public final class JenkinsHomeRestore {
         if (rel.equals(HomeSelection.MASTER_KEY)) {
             return Optional.of("refused: master.key is never restored from the main archive");
         }
-        return SafePaths.symlinkOnPath(root, rel).map(link -> "refused: would write through symbolic link " + link);
+        Optional<Path> link = SafePaths.symlinkOnPath(root, rel);
+        if (link.isPresent()) {
+            return Optional.of("refused: would write through symbolic link " + link.get());
+        }
+        return SafePaths.fileInPlaceOfDirectory(root, rel).map(file -> "refused: " + file + " is in the way of its directory");
     }
 
     private static void planDeletions(JenkinsRestoreOptions o, Plan plan) throws IOException {
@@ -234,7 +320,8 @@ public final class JenkinsHomeRestore {
             HomeSelection scope = new HomeSelection(plan.requested.selection() == null
                     ? SelectionSpec.DEFAULTS : plan.requested.selection());
             for (HomeScanner.ScannedFile f : HomeScanner.scope(plan.root, scope).files()) {
-                if (!plan.desired.containsKey(f.rel()) && !plan.refused.containsKey(f.rel())) {
+                if (!plan.desired.containsKey(f.rel()) && !plan.refused.containsKey(f.rel())
+                        && !RestoreStaging.isStaging(f.rel())) {
                     doomed.add(f.rel());
                 }
             }
@@ -288,17 +375,15 @@ public final class JenkinsHomeRestore {
             throw new JenkinsHomeException("backup " + m.name() + " is encrypted with key " + needed
                     + ", not with the given key " + key.fingerprint());
         }
-        return new Layer(m, BackupObjects.readIndex(storage, m.index(), needed == null ? null : key));
+        FileIndex index = BackupObjects.readIndex(storage, m.index(), needed == null ? null : key);
+        IndexCheck.require(m, index);
+        return new Layer(m, index);
     }
 
-    private record Extracted(long bytes, int ignored) {}
-
-    private static Extracted extract(BackupStorage storage, Layer layer, EncryptionKey key, Path root,
-                                     Map<String, FileEntry> wanted, Set<String> done, Map<String, String> errors)
+    /** Stages the {@code wanted} files of one layer's archive; refused archive entries are errors, files stay unstaged. */
+    private static void extract(BackupStorage storage, Layer layer, EncryptionKey key, RestoreStaging staging,
+                                Map<String, FileEntry> wanted, Staged staged, Map<String, String> errors)
             throws IOException {
-        long bytes = 0;
-        int ignored = 0;
-        Map<String, String> mismatched = new HashMap<>();
         EncryptionKey k = layer.manifest.encryptionKeyFingerprint() == null ? null : key;
         try (TarArchiveInputStream tar = BackupObjects.openArchive(storage, layer.manifest.archive(), k)) {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
@@ -311,79 +396,32 @@ public final class JenkinsHomeRestore {
                 if (e.isDirectory()) {
                     continue;
                 }
+                FileEntry want = wanted.get(rel);
                 if (!e.isFile() || e.isLink() || e.isSymbolicLink()) {
-                    errors.put(rel, "archive entry refused: links and special files are never restored");
+                    String refused = "archive entry refused: links and special files are never restored";
+                    if (want == null) {
+                        errors.put(rel, refused);
+                    } else {
+                        staged.refused.putIfAbsent(rel, refused);
+                    }
                     continue;
                 }
-                FileEntry want = wanted.get(rel);
-                if (want == null || done.contains(rel)) {
-                    ignored++; // superseded by a later layer, unchanged in the target, or a failed read
+                if (want == null || staged.files.containsKey(rel)) {
+                    staged.ignored++; // superseded by a later layer, unchanged in the target, or a re-read's first copy
                     continue;
                 }
                 if (e.getSize() != want.size()) {
-                    mismatched.put(rel, "size in archive " + e.getSize() + " differs from the index " + want.size());
+                    staged.refused.put(rel, "size in archive " + e.getSize() + " differs from the index " + want.size());
                     continue;
                 }
-                Optional<Path> link = SafePaths.symlinkOnPath(root, rel);
-                if (link.isPresent()) {
-                    errors.put(rel, "refused: would write through symbolic link " + link.get());
-                    continue;
-                }
-                Path target = SafePaths.resolve(root, rel);
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), ".k8sb-restore-", ".part");
-                try {
-                    String sha = copyHashing(tar, temp);
-                    if (!sha.equals(want.sha256())) {
-                        mismatched.put(rel, "sha256 mismatch: archive has " + sha + ", index says " + want.sha256());
-                        continue;
-                    }
-                    if (want.mode() >= 0) {
-                        setPermissions(temp, want.mode());
-                    }
-                    Files.setLastModifiedTime(temp, FileTime.fromMillis(want.mtimeMillis()));
-                    move(temp, target);
-                    done.add(rel);
-                    mismatched.remove(rel);
-                    bytes += want.size();
-                } finally {
-                    Files.deleteIfExists(temp);
+                RestoreStaging.Staged s = staging.stage(tar, want);
+                if (s.problem() != null) {
+                    staged.refused.put(rel, s.problem());
+                } else {
+                    staged.files.put(rel, s.file());
+                    staged.refused.remove(rel);
                 }
             }
-        }
-        mismatched.forEach((rel, why) -> {
-            if (!done.contains(rel)) {
-                errors.put(rel, "integrity check failed (" + why + "); the target's file was left as it was");
-            }
-        });
-        return new Extracted(bytes, ignored);
-    }
-
-    private static String copyHashing(InputStream in, Path temp) throws IOException {
-        MessageDigest md = Sha256.newDigest();
-        byte[] buffer = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(temp, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                md.update(buffer, 0, n);
-                out.write(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static void setPermissions(Path p, int mode) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, FileStat.toPermissions(mode));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: permissions are not restored
-        }
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -398,44 +436,30 @@ public final class JenkinsHomeRestore {
         }
     }
 
-    private static String writePluginsTxt(Plan plan, Path root, Map<String, String> errors) throws IOException {
+    private static String commitPluginsTxt(Plan plan, Path root, Path staged, Map<String, String> errors)
+            throws IOException {
         Path file = plan.pluginsTxt;
         if (file.startsWith(root) && SafePaths.symlinkOnPath(root, root.relativize(file).toString()).isPresent()) {
             errors.put(file.toString(), "plugins.txt not written: a symbolic link is on its path");
             return null;
         }
         Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".k8sb-plugins-", ".part");
-        try {
-            Files.writeString(temp, PluginInventory.toPluginsTxt(plan.plugins), StandardCharsets.UTF_8);
-            move(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        RestoreStaging.commit(staged, file);
         return file.toString();
     }
 
-    private static String restoreMasterKey(Plan plan, JenkinsRestoreOptions o, BackupStorage storage, Path root,
-                                           Map<String, String> errors) throws IOException {
-        if (!plan.restoreMasterKey) {
-            return plan.masterKey;
+    private static void commitMasterKey(Path root, Path staged, Map<String, String> errors) throws IOException {
+        if (staged == null) {
+            return;
         }
-        String key = plan.masterKeySource.masterKeyObject();
-        byte[] plain = AesGcm.decrypt(o.masterKeyEncryptionKey(), storage.read(key), key);
+        Optional<Path> link = SafePaths.symlinkOnPath(root, HomeSelection.MASTER_KEY);
+        if (link.isPresent()) {
+            errors.put(HomeSelection.MASTER_KEY, "refused: would write through symbolic link " + link.get());
+            return;
+        }
         Path target = root.resolve(HomeSelection.MASTER_KEY);
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".k8sb-master-", ".part");
-        try {
-            setPermissions(temp, 0600);
-            Files.write(temp, plain);
-            move(temp, target);
-        } catch (IOException e) {
-            errors.put(HomeSelection.MASTER_KEY, "could not write: " + e.getMessage());
-            return "secrets/master.key not restored: " + e.getMessage();
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return plan.masterKey;
+        RestoreStaging.commit(staged, target);
     }
 
     private static String sha256(Path p) throws IOException {

@@ -14,11 +14,13 @@ import java.util.Map;
  * @param deletions         paths deleted since {@code baseFull} (diff, unencrypted backups; else null)
  * @param masterKeyObject   storage key of the separately encrypted master.key, if stored
  * @param encryptionKeyFingerprint fingerprint of the key the archive and index are encrypted with, or null
+ * @param sourceBytes       bytes of every file the backup read from the home (stored or unchanged since the full);
+ *                          restore refuses an index that declares more. Null in a manifest that lacks it.
  */
 public record JenkinsManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
                               BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
                               BackupMode mode, String baseFull, int deletionCount, List<String> deletions,
-                              long homeFileCount, long sourceBytes, int pluginCount,
+                              long homeFileCount, Long sourceBytes, int pluginCount,
                               MasterKeyHandling masterKey, String masterKeyObject, String masterKeyFingerprint,
                               String encryptionKeyFingerprint, String archive, String archiveSha256, String index,
                               SelectionSpec selection, List<String> warnings) {

@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 
 /**
  * The installed plugins as {@code name:version} lines, the format of jenkins-plugin-cli's plugins.txt,
@@ -22,6 +24,21 @@ import java.util.jar.Manifest;
 final class PluginInventory {
 
     record Inventory(List<String> lines, List<String> warnings) {}
+
+    /*
+     * What a plugins.txt line may hold, so that a line read back from a backup is exactly one plugin at one version:
+     * - name: the plugin's Short-Name, which maven-hpi-plugin sets to the Maven artifactId, so Maven's artifactId
+     *   rule [A-Za-z0-9_\-.]+ (maven-model-builder DefaultModelValidator.ID_REGEX); "." and ".." are refused too,
+     *   because jenkins-plugin-cli puts the name into the download URL's path.
+     * - version: the update center's rule, a numeric first segment then '-' or '.' (jenkins-infra/update-center2
+     *   ArtifactCoordinates.isVersionValid: [0-9]+([-.].*)?), with the rest limited to characters Maven allows in a
+     *   version (DefaultModelValidator bans \ / : " < > | ? *) and that jenkins-plugin-cli's plugins.txt parser
+     *   (plugin-installation-manager-tool PluginListParser.parsePluginLine) reads literally: no whitespace (stripped),
+     *   '#' (comment), ':' (starts a URL field) or ';' (incrementals syntax). This also keeps out its keywords
+     *   "latest" and "experimental", so a restore always asks for the backed-up version.
+     */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_\\-.]+");
+    private static final Pattern VERSION = Pattern.compile("[0-9]+([-.][A-Za-z0-9_.+~-]*)?");
 
     private PluginInventory() {}
 
@@ -64,7 +81,13 @@ final class PluginInventory {
                     continue;
                 }
                 // "1.2-SNAPSHOT (private-...)" builds: jenkins-plugin-cli wants the bare version
-                versions.putIfAbsent(shortName.trim(), version.trim().split("\\s+")[0]);
+                String bare = version.trim().split("\\s+")[0];
+                Optional<String> bad = problem(shortName.trim() + ":" + bare);
+                if (bad.isPresent()) {
+                    warnings.add("plugin " + name + ": " + bad.get() + "; not in plugins.txt");
+                    continue;
+                }
+                versions.putIfAbsent(shortName.trim(), bare);
             } catch (IOException | SecurityException e) {
                 warnings.add("could not read the manifest of plugin " + name + ": " + e.getMessage());
             }
@@ -72,6 +95,24 @@ final class PluginInventory {
         List<String> lines = new ArrayList<>();
         versions.forEach((n, v) -> lines.add(n + ":" + v));
         return new Inventory(lines, warnings);
+    }
+
+    /** Why {@code line} is not one {@code name:version} plugins.txt line by the rules above, or empty when it is. */
+    static Optional<String> problem(String line) {
+        int colon = line == null ? -1 : line.indexOf(':');
+        if (colon < 0) {
+            return Optional.of(SafePaths.quoted(line) + " is not name:version");
+        }
+        String name = line.substring(0, colon);
+        String version = line.substring(colon + 1);
+        if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            return Optional.of("plugin name " + SafePaths.quoted(name) + " is not a Maven artifactId ([A-Za-z0-9_-.]+)");
+        }
+        if (!VERSION.matcher(version).matches()) {
+            return Optional.of("version " + SafePaths.quoted(version) + " of plugin " + name
+                    + " is not a plugin version (a number, then '-' or '.' and letters, digits or _.+~-)");
+        }
+        return Optional.empty();
     }
 
     static String toPluginsTxt(List<String> lines) {

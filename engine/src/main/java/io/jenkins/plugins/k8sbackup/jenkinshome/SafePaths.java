@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.jenkins.plugins.k8sbackup.util.Json;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,11 +11,11 @@ import java.util.Optional;
  * Checks every path read back from a backup (index or archive) before anything is written: relative,
  * '/'-separated, no "..", no NUL, and no symbolic link anywhere between the target root and the file.
  */
-final class SafePaths {
+public final class SafePaths {
     private SafePaths() {}
 
     /** Why {@code rel} is not a safe relative path, or empty when it is. */
-    static Optional<String> problem(String rel) {
+    public static Optional<String> problem(String rel) {
         if (rel == null || rel.isEmpty()) {
             return Optional.of("empty path");
         }
@@ -38,7 +40,7 @@ final class SafePaths {
     }
 
     /** The first existing symbolic link on the way from {@code root} to {@code rel} (file itself included). */
-    static Optional<Path> symlinkOnPath(Path root, String rel) {
+    public static Optional<Path> symlinkOnPath(Path root, String rel) {
         Path p = root;
         for (String segment : rel.split("/")) {
             p = p.resolve(segment);
@@ -52,8 +54,33 @@ final class SafePaths {
         return Optional.empty();
     }
 
+    /** The first existing non-directory among the parents of {@code rel} below {@code root}, if any. */
+    static Optional<Path> fileInPlaceOfDirectory(Path root, String rel) {
+        Path p = root;
+        String[] segments = rel.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            p = p.resolve(segments[i]);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                break;
+            }
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Text read back from a backup, JSON-quoted for messages: a newline or other control character stays visible. */
+    static String quoted(String text) {
+        try {
+            return Json.MAPPER.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Resolves a checked path and verifies, as a second line of defence, that it stays below {@code root}. */
-    static Path resolve(Path root, String rel) {
+    public static Path resolve(Path root, String rel) {
         Path p = root.resolve(rel).normalize();
         if (!p.startsWith(root) || p.equals(root)) {
             throw new IllegalArgumentException(rel + " escapes the target directory");

@@ -6,15 +6,17 @@ import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The objects a restore of this selection would write, as it would write them (sanitised and mapped), for
  * diff and verify. Objects never restored by rule and dependencies taken only because the selection needs
- * them are left out; unreadable ones come with their error.
+ * them are left out; unreadable ones come with their error. Each comes with the fields the sanitising left out
+ * on purpose ({@link Sanitizer#policyDrops}), for the comparison to report as notes.
  */
 public final class DesiredObjects {
     public record Desired(ResourceType type, ObjectRecord record, String namespace, String name, ObjectNode object,
-                          String error) {
+                          List<Sanitizer.PolicyDrop> dropped, String error) {
         public String ref() {
             return type.qualifiedName() + " " + (namespace == null ? "" : namespace + "/") + name;
         }
@@ -36,14 +38,14 @@ public final class DesiredObjects {
             String name = resource.equals(WellKnownTypes.NAMESPACES) ? mapping.target(rec.name()) : rec.name();
             String error = item.ok() ? SelectionPlan.mismatch(rec, item.object()) : item.error();
             if (error != null) {
-                visitor.visit(new Desired(type, rec, ns, name, null, error));
+                visitor.visit(new Desired(type, rec, ns, name, null, List.of(), error));
                 return;
             }
             if (!plan.wantedObject(type, rec, item.object()) || sanitizer.skipReason(resource, item.object()) != null) {
                 return;
             }
             ObjectNode desired = mapping.apply(resource, sanitizer.sanitize(resource, ((ObjectNode) item.object()).deepCopy()));
-            visitor.visit(new Desired(type, rec, ns, name, desired, null));
+            visitor.visit(new Desired(type, rec, ns, name, desired, sanitizer.policyDrops(resource, item.object()), null));
         });
     }
 }

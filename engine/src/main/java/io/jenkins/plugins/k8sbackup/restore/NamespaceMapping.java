@@ -64,6 +64,11 @@ public final class NamespaceMapping {
         return mapping.isEmpty();
     }
 
+    /** Source namespace → target namespace. */
+    public Map<String, String> pairs() {
+        return mapping;
+    }
+
     /** Rewrites {@code o} (a copy owned by the caller) in place. */
     public ObjectNode apply(String resource, ObjectNode o) {
         if (mapping.isEmpty()) {

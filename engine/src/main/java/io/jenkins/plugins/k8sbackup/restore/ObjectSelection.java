@@ -26,7 +26,10 @@ public final class ObjectSelection {
     final List<ObjectRef> objects;
     final NamespaceMapping mapping;
     final Boolean includeClusterResources;
+    final List<String> includeNamespaces;
+    final List<String> excludeNamespaces;
     private final boolean namespaceFiltered;
+    private final String description;
 
     public ObjectSelection(List<String> includeNamespaces, List<String> excludeNamespaces, List<String> includeResources,
                            List<String> excludeResources, String labelSelector, List<String> objects,
@@ -38,6 +41,46 @@ public final class ObjectSelection {
         this.mapping = new NamespaceMapping(namespaceMapping);
         this.includeClusterResources = includeClusterResources;
         this.namespaceFiltered = !includeNamespaces.isEmpty() || !excludeNamespaces.isEmpty();
+        this.includeNamespaces = List.copyOf(includeNamespaces);
+        this.excludeNamespaces = List.copyOf(excludeNamespaces);
+        this.description = describe(includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
+                objects, namespaceMapping, includeClusterResources);
+    }
+
+    private static String describe(List<String> includeNamespaces, List<String> excludeNamespaces, List<String> includeResources,
+                                   List<String> excludeResources, String labelSelector, List<String> objects,
+                                   Map<String, String> namespaceMapping, Boolean includeClusterResources) {
+        List<String> parts = new ArrayList<>();
+        if (!includeNamespaces.isEmpty()) {
+            parts.add("namespaces " + String.join(", ", includeNamespaces));
+        }
+        if (!excludeNamespaces.isEmpty()) {
+            parts.add("excluding namespaces " + String.join(", ", excludeNamespaces));
+        }
+        if (!includeResources.isEmpty()) {
+            parts.add("resources " + String.join(", ", includeResources));
+        }
+        if (!excludeResources.isEmpty()) {
+            parts.add("excluding resources " + String.join(", ", excludeResources));
+        }
+        if (labelSelector != null && !labelSelector.isBlank()) {
+            parts.add("labels " + labelSelector.strip());
+        }
+        if (!objects.isEmpty()) {
+            parts.add("objects " + String.join(", ", objects));
+        }
+        if (includeClusterResources != null) {
+            parts.add("cluster resources " + includeClusterResources);
+        }
+        if (!namespaceMapping.isEmpty()) {
+            parts.add("namespace mapping " + new java.util.TreeMap<>(namespaceMapping));
+        }
+        return parts.isEmpty() ? "everything" : String.join("; ", parts);
+    }
+
+    /** The selection as the user gave it, in words ("everything" when nothing narrows it). */
+    public String describe() {
+        return description;
     }
 
     static List<ObjectRef> parseObjects(List<String> objects) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.util.Json;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -23,6 +26,17 @@ public final class Sanitizer {
     private static final List<String> JOB_CONTROLLER_LABELS = List.of("controller-uid", "batch.kubernetes.io/controller-uid");
     private static final List<String> PVC_BIND_ANNOTATIONS = List.of("pv.kubernetes.io/bind-completed",
             "pv.kubernetes.io/bound-by-controller", "volume.kubernetes.io/selected-node");
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    static final String NODE_PORT_REASON = "assigned by the cluster: node ports are not preserved (restore --preserve-node-ports keeps them)";
+    static final String CLUSTER_IP_REASON = "assigned by the cluster: Service IPs are not restored";
+    static final String NODE_NAME_REASON = "chosen by the scheduler: a Pod's node is not restored";
+    static final String TOKEN_REASON = "issued by the cluster for the restored ServiceAccount: tokens are not restored";
+
+    /**
+     * A field the user may have set that {@link #sanitize} leaves out on purpose: where it is (a JSON pointer),
+     * its value in the backup, and who sets it instead.
+     */
+    public record PolicyDrop(String pointer, JsonNode value, String reason) {}
 
     private final boolean preserveNodePorts;
     private final boolean restoreStatus;
@@ -67,6 +81,63 @@ public final class Sanitizer {
             default -> { }
         }
         return o;
+    }
+
+    /**
+     * The fields {@link #sanitize} drops from {@code stored} that matter to users, for diff and verify to show as
+     * notes: node ports always (clients outside the cluster use them); a Service IP or a Pod's node only when the
+     * user declared it (kubectl's last-applied configuration says so; a backup keeps no managedFields, so fields
+     * set by other tools are not recognised); a user-made token Secret's token, which its clients hold. Server
+     * bookkeeping and fields the cluster generates anyway are not listed.
+     */
+    public List<PolicyDrop> policyDrops(String resource, JsonNode stored) {
+        List<PolicyDrop> out = new ArrayList<>();
+        switch (resource) {
+            case WellKnownTypes.SERVICES -> {
+                if (!preserveNodePorts) {
+                    for (int i = 0; i < stored.path("spec").path("ports").size(); i++) {
+                        dropped(out, stored, "/spec/ports/" + i + "/nodePort", NODE_PORT_REASON);
+                    }
+                    dropped(out, stored, "/spec/healthCheckNodePort", NODE_PORT_REASON);
+                }
+                if (!"None".equals(stored.path("spec").path("clusterIP").asText()) && declared(stored, "/spec/clusterIP")) {
+                    dropped(out, stored, "/spec/clusterIP", CLUSTER_IP_REASON);
+                }
+            }
+            case WellKnownTypes.PODS -> {
+                if (declared(stored, "/spec/nodeName")) {
+                    dropped(out, stored, "/spec/nodeName", NODE_NAME_REASON);
+                }
+            }
+            case WellKnownTypes.SECRETS -> {
+                if (SA_TOKEN_TYPE.equals(stored.path("type").asText())) {
+                    dropped(out, stored, "/data/token", TOKEN_REASON);
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    private static void dropped(List<PolicyDrop> out, JsonNode stored, String pointer, String reason) {
+        JsonNode value = stored.at(pointer);
+        if (!value.isMissingNode() && !value.isNull()) {
+            out.add(new PolicyDrop(pointer, value, reason));
+        }
+    }
+
+    /** Whether kubectl's last-applied configuration of the object sets the field. */
+    static boolean declared(JsonNode stored, String pointer) {
+        String applied = stored.path("metadata").path("annotations").path(LAST_APPLIED).asText("");
+        if (applied.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode value = Json.MAPPER.readTree(applied).at(pointer);
+            return !value.isMissingNode() && !value.isNull();
+        } catch (IOException e) {
+            return false; // not JSON: no evidence the user set the field
+        }
     }
 
     void dropServerMetadata(ObjectNode o) {

@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.diff.FieldChange;
 import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.diff.PolicyNote;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.restore.BackupContents;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
@@ -27,7 +29,9 @@ import java.util.stream.Collectors;
  * Checks a namespace set against a backup: every selected object exists and matches under the restore's
  * sanitising rules (a difference in labels or annotations only is a warning, anything else a failure);
  * Deployments become available, StatefulSets ready, DaemonSets scheduled, Jobs complete and PVCs Bound
- * within the timeout; and the user's API checks pass within the same timeout.
+ * within the timeout; and the user's API checks pass within the same timeout. Differences the restore makes on
+ * purpose (node ports the cluster assigns) are notes on their row. Comparing no object at all is a failure, and a
+ * selection that names namespaces by the names the mapping gives them is refused.
  */
 public final class VerifyRunner {
     private static final ResourceType ENDPOINTS = new ResourceType("", "v1", "endpoints", "Endpoints", true);
@@ -46,11 +50,14 @@ public final class VerifyRunner {
 
     public VerifyReport run(VerifySpec spec) throws IOException, InterruptedException {
         SelectionPlan plan = SelectionPlan.build(spec.selection(), reader.manifest(), reader.index().values());
-        Sanitizer sanitizer = new Sanitizer(false, false);
+        BackupContents contents = BackupContents.of(reader.name(), reader.index().values());
+        contents.checkNamespaceNames(plan.selection());
+        Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
         List<Verdict> objects = new ArrayList<>();
         List<Pending> watch = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
         for (ResourceType type : plan.types()) {
             DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
                 String resource = type.qualifiedName();
@@ -72,13 +79,14 @@ public final class VerifyRunner {
                     return;
                 }
                 List<FieldChange> changes = comparison.changes(resource, d.object(), live);
+                List<String> notes = comparison.notes(resource, d.dropped(), d.object(), live).stream().map(PolicyNote::toString).toList();
                 String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "));
                 if (changes.isEmpty()) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null));
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null, notes));
                 } else if (ObjectComparison.touchesSpec(changes)) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths));
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths, notes));
                 } else {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths));
+                    objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths, notes));
                 }
                 if (Readiness.watched(resource)) {
                     watch.add(new Pending(type, d.namespace(), d.name()));
@@ -100,16 +108,21 @@ public final class VerifyRunner {
             checks.add(new Verdict(c.kind().name(), c.namespace(), c.name(), why == null ? "pass" : "fail",
                     why == null ? Outcome.ok : Outcome.fail, why));
         }
+        List<String> errors = new ArrayList<>();
         if (objects.isEmpty()) {
-            warnings.add("the selection matches no object of backup " + reader.name());
+            errors.add("nothing compared: " + contents.nothingSelected(plan.selection()));
+        } else if (VerifyReport.compared(objects) == 0) {
+            errors.add("nothing compared: none of the " + objects.size() + " selected objects could be read");
         }
-        boolean failed = java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.fail);
+        boolean failed = !errors.isEmpty()
+                || java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.fail);
         boolean warned = !warnings.isEmpty()
                 || java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.warn);
         VerifyReport report = new VerifyReport(reader.name(), failed ? VerifyReport.Result.fail
                 : warned ? VerifyReport.Result.passedWithWarnings : VerifyReport.Result.pass,
-                spec.namespaceMapping(), objects, readiness, checks, warnings);
-        report.table().stream().filter(l -> !l.startsWith("ok")).forEach(progress::info);
+                spec.namespaceMapping(), objects, readiness, checks, warnings, errors);
+        report.attention().forEach(progress::info);
+        warnings.forEach(w -> progress.info("warning: " + w));
         progress.info(report.summaryLine());
         return report;
     }

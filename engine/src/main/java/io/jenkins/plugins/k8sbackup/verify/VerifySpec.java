@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to verify: the restore's selection and namespace mapping (to verify a clone), how long workloads and
- * checks may take to become ready, how often to look, and optional API checks.
+ * What to verify: the restore's selection and namespace mapping (to verify a clone: the selection names the
+ * backup's namespaces, the mapping where the restore put them), whether the restore kept node ports, how long
+ * workloads and checks may take to become ready, how often to look, and optional API checks.
  */
 public record VerifySpec(
         String backupName,
@@ -20,6 +21,7 @@ public record VerifySpec(
         List<String> objects,
         Map<String, String> namespaceMapping,
         Boolean includeClusterResources,
+        boolean preserveNodePorts,
         Duration timeout,
         Duration pollInterval,
         List<VerifyCheck> checks) implements java.io.Serializable {
@@ -28,7 +30,7 @@ public record VerifySpec(
 
     public VerifySpec {
         DiffSpec checked = new DiffSpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
-                labelSelector, objects, namespaceMapping, includeClusterResources);
+                labelSelector, objects, namespaceMapping, includeClusterResources, preserveNodePorts);
         includeNamespaces = checked.includeNamespaces();
         excludeNamespaces = checked.excludeNamespaces();
         includeResources = checked.includeResources();
@@ -41,8 +43,13 @@ public record VerifySpec(
     }
 
     public ObjectSelection selection() {
-        return new ObjectSelection(includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
-                objects, namespaceMapping, includeClusterResources);
+        return diffSpec().selection();
+    }
+
+    /** The object-by-object part of the verification. */
+    public DiffSpec diffSpec() {
+        return new DiffSpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
+                objects, namespaceMapping, includeClusterResources, preserveNodePorts);
     }
 
     public static Builder builder(String backupName) {
@@ -59,6 +66,7 @@ public record VerifySpec(
         private List<String> objects = List.of();
         private Map<String, String> namespaceMapping = Map.of();
         private Boolean includeClusterResources;
+        private boolean preserveNodePorts;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration pollInterval = Duration.ofSeconds(2);
         private List<VerifyCheck> checks = List.of();
@@ -72,13 +80,15 @@ public record VerifySpec(
         public Builder objects(List<String> v) { objects = v; return this; }
         public Builder namespaceMapping(Map<String, String> v) { namespaceMapping = v; return this; }
         public Builder includeClusterResources(Boolean v) { includeClusterResources = v; return this; }
+        public Builder preserveNodePorts(boolean v) { preserveNodePorts = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
         public Builder pollInterval(Duration v) { pollInterval = v; return this; }
         public Builder checks(List<VerifyCheck> v) { checks = v; return this; }
 
         public VerifySpec build() {
             return new VerifySpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
-                    labelSelector, objects, namespaceMapping, includeClusterResources, timeout, pollInterval, checks);
+                    labelSelector, objects, namespaceMapping, includeClusterResources, preserveNodePorts, timeout, pollInterval,
+                    checks);
         }
     }
 }

@@ -53,7 +53,7 @@ class DiffRunnerTest {
     }
 
     private DiffSpec shop() {
-        return new DiffSpec("b1", SampleApp.NAMESPACES, null, null, null, null, null, null, null);
+        return new DiffSpec("b1", SampleApp.NAMESPACES, null, null, null, null, null, null, null, false);
     }
 
     @Test
@@ -107,10 +107,63 @@ class DiffRunnerTest {
     }
 
     @Test
+    void aNodePortTheClusterAssignedIsANoteNotAChange() throws Exception {
+        admin.services().inNamespace("shop").withName("web").edit(s -> {
+            s.getSpec().getPorts().get(0).setNodePort(31234);
+            return s;
+        });
+
+        DiffReport r = diff(shop());
+
+        assertThat(r.exitCode()).as(r.lines().toString()).isZero();
+        assertThat(r.identicalToBackup()).isTrue();
+        assertThat(r.notes()).singleElement().satisfies(n -> {
+            assertThat(n.ref()).isEqualTo("services shop/web");
+            assertThat(n.notes()).extracting(Object::toString).containsExactly("spec.ports[0].nodePort 30080 -> 31234: assigned by "
+                    + "the cluster: node ports are not preserved (restore --preserve-node-ports keeps them)");
+        });
+        assertThat(r.lines()).contains("i note     services shop/web");
+        assertThat(r.summaryLine()).contains("identical").contains("1 with notes");
+        assertThat(r.toMap().get("notes").toString()).contains("nodePort 30080 -> 31234");
+
+        DiffReport kept = diff(new DiffSpec("b1", SampleApp.NAMESPACES, null, null, null, null, null, null, null, true));
+        assertThat(kept.exitCode()).isEqualTo(3);
+        assertThat(kept.notes()).isEmpty();
+        assertThat(kept.changed()).singleElement().satisfies(c -> assertThat(c.changes()).extracting(FieldChange::path)
+                .containsExactly("/spec/ports/0/nodePort"));
+    }
+
+    @Test
+    void anEmptyComparisonIsAnErrorNotIdentical() throws Exception {
+        DiffReport r = diff(new DiffSpec("b1", List.of("nothere"), null, null, null, null, null, null, null, false));
+
+        assertThat(r.compared()).isZero();
+        assertThat(r.identicalToBackup()).isFalse();
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.errors()).singleElement().asString().startsWith("nothing compared: the selection (namespaces nothere)")
+                .contains("which has namespaces default, kube-system, shop, shop-data, unrelated and types configmaps (2), ");
+        assertThat(r.warnings()).containsExactly("namespace nothere is not in backup b1");
+        assertThat(r.summaryLine()).startsWith("diff b1: nothing compared, 0 compared");
+    }
+
+    @Test
+    void refusesTargetNamespacesGivenAsTheSelection() {
+        DiffSpec wrong = new DiffSpec("b1", List.of("shop-*"), null, null, null, null, null,
+                java.util.Map.of("shop", "staging-shop"), null, false);
+        // "shop-*" matches shop-data in the backup: a legitimate selection, compared as usual
+        org.assertj.core.api.Assertions.assertThatCode(() -> diff(wrong)).doesNotThrowAnyException();
+        DiffSpec targets = new DiffSpec("b1", List.of("staging-*"), null, null, null, null, null,
+                java.util.Map.of("shop", "staging-shop"), null, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> diff(targets)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("namespace 'staging-*' is where the namespace mapping puts 'shop'")
+                .hasMessageContaining("select 'shop' instead");
+    }
+
+    @Test
     void comparesAMappedCloneThroughTheOperation(@TempDir Path home) throws Exception {
         KubeTarget kube = KubeTarget.fromFile(t.cluster.writeKubeconfig(home.resolve("kubeconfig")), null, 1000, 100);
         DiffSpec clone = new DiffSpec("b1", List.of("shop"), null, null, null, null, null,
-                java.util.Map.of("shop", "shop-staging"), null);
+                java.util.Map.of("shop", "shop-staging"), null, false);
         DiffReport r = DiffOperation.run(kube, new StorageTarget(t.storage.root().toString()), clone, Optional.of(key),
                 t.fixture.progress);
         assertThat(r.missing()).extracting(DiffReport.ObjectRef::namespace).containsOnly("shop-staging", null);

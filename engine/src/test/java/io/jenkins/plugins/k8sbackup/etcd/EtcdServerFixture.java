@@ -82,41 +82,50 @@ final class EtcdServerFixture implements AutoCloseable {
 
     /** Puts {@code count} keys "/registry/test/key-NNNNN" with values of {@code valueBytes}; returns them. */
     Map<String, String> putKeys(int count, int valueBytes) throws Exception {
-        Map<String, String> written = new LinkedHashMap<>();
         try (Client c = client()) {
-            List<CompletableFuture<?>> inflight = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String k = String.format("/registry/test/key-%05d", i);
-                String v = ("value-" + i + "-").repeat(valueBytes / 6 + 1).substring(0, Math.max(1, valueBytes));
-                written.put(k, v);
-                inflight.add(c.getKVClient().put(bytes(k), bytes(v)));
-                if (inflight.size() == 256) {
-                    CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-                    inflight.clear();
-                }
-            }
-            CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            return putKeys(c, "/registry/test/key-", count, valueBytes);
         }
-        return written;
     }
 
     /** Every key under the prefix, read back in pages. */
     Map<String, String> readPrefix(String prefix) throws Exception {
-        Map<String, String> read = new LinkedHashMap<>();
         try (Client c = client()) {
-            ByteSequence end = bytes(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
-            ByteSequence start = bytes(prefix);
-            while (true) {
-                List<KeyValue> page = c.getKVClient().get(start, GetOption.builder().withRange(end).withLimit(500).build())
-                        .get(30, TimeUnit.SECONDS).getKvs();
-                for (KeyValue kv : page) {
-                    read.put(kv.getKey().toString(StandardCharsets.UTF_8), kv.getValue().toString(StandardCharsets.UTF_8));
-                }
-                if (page.size() < 500) {
-                    return read;
-                }
-                start = bytes(page.get(page.size() - 1).getKey().toString(StandardCharsets.UTF_8) + "\0");
+            return readPrefix(c, prefix);
+        }
+    }
+
+    /** Puts {@code count} keys prefix + "NNNNN" with values of {@code valueBytes}, 256 in flight; returns them. */
+    static Map<String, String> putKeys(Client c, String prefix, int count, int valueBytes) throws Exception {
+        Map<String, String> written = new LinkedHashMap<>();
+        List<CompletableFuture<?>> inflight = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String k = String.format("%s%05d", prefix, i);
+            String v = ("value-" + i + "-").repeat(valueBytes / 6 + 1).substring(0, Math.max(1, valueBytes));
+            written.put(k, v);
+            inflight.add(c.getKVClient().put(bytes(k), bytes(v)));
+            if (inflight.size() == 256) {
+                CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+                inflight.clear();
             }
+        }
+        CompletableFuture.allOf(inflight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        return written;
+    }
+
+    static Map<String, String> readPrefix(Client c, String prefix) throws Exception {
+        Map<String, String> read = new LinkedHashMap<>();
+        ByteSequence end = bytes(prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1));
+        ByteSequence start = bytes(prefix);
+        while (true) {
+            List<KeyValue> page = c.getKVClient().get(start, GetOption.builder().withRange(end).withLimit(500).build())
+                    .get(30, TimeUnit.SECONDS).getKvs();
+            for (KeyValue kv : page) {
+                read.put(kv.getKey().toString(StandardCharsets.UTF_8), kv.getValue().toString(StandardCharsets.UTF_8));
+            }
+            if (page.size() < 500) {
+                return read;
+            }
+            start = bytes(page.get(page.size() - 1).getKey().toString(StandardCharsets.UTF_8) + "\0");
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A throwaway PKI made with the openssl CLI, shaped like kubeadm's etcd one: a CA, a server certificate for
- * 127.0.0.1, and client certificates with a SEC1 EC key and a PKCS#1 RSA key (the formats kubeadm and
+ * 127.0.0.1, a peer certificate for 127.0.0.1 (server and client use, as members present it to each other), and
+ * client certificates with a SEC1 EC key and a PKCS#1 RSA key (the formats kubeadm and
  * {@code openssl genrsa -traditional} write).
  */
 final class TestPki {
@@ -28,8 +29,11 @@ final class TestPki {
         pki.ca("other-ca");
         Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
         Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+        Files.writeString(dir.resolve("peer.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n");
         pki.openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "server.key");
         pki.sign("server", "ca", "server.ext");
+        pki.openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "peer.key");
+        pki.sign("peer", "ca", "peer.ext");
         pki.openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "client-ec.key");
         pki.sign("client-ec", "ca", "client.ext");
         pki.openssl("genrsa", "-traditional", "-out", "client-rsa.key", "2048");
@@ -44,6 +48,12 @@ final class TestPki {
     List<String> etcdServerArgs() {
         return List.of("--cert-file", file("server.crt").toString(), "--key-file", file("server.key").toString(),
                 "--trusted-ca-file", file("ca.crt").toString(), "--client-cert-auth");
+    }
+
+    /** TLS between members, each member presenting the peer certificate and requiring one from its peers. */
+    List<String> etcdPeerArgs() {
+        return List.of("--peer-cert-file", file("peer.crt").toString(), "--peer-key-file", file("peer.key").toString(),
+                "--peer-trusted-ca-file", file("ca.crt").toString(), "--peer-client-cert-auth");
     }
 
     private void ca(String name) throws IOException, InterruptedException {

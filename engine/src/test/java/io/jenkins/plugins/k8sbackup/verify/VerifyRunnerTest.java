@@ -141,6 +141,73 @@ class VerifyRunnerTest {
     }
 
     @Test
+    void verifiesAMappedCloneAndNotesWhatTheRestoreChangedOnPurpose() throws Exception {
+        Map<String, String> map = Map.of("shop", "shop-staging", "shop-data", "shop-data-staging");
+        RestoreSpec clone = RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).namespaceMapping(map)
+                .excludeResources(List.of("persistentvolumes")).build();
+        assertThat(t.restore(clone, null).status()).isEqualTo(RestoreStatus.Completed);
+        // the cluster assigns the restored Service a node port of its own
+        admin.services().inNamespace("shop-staging").withName("web").edit(s -> {
+            s.getSpec().getPorts().get(0).setNodePort(31234);
+            return s;
+        });
+
+        VerifyReport r = verify(shop().namespaceMapping(map).excludeResources(List.of("persistentvolumes")).build());
+
+        assertThat(r.result()).as(r.table().toString()).isEqualTo(VerifyReport.Result.pass);
+        assertThat(r.compared()).isGreaterThan(15);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.objects()).extracting(VerifyReport.Verdict::namespace).contains("shop-staging", "shop-data-staging")
+                .doesNotContain("shop", "shop-data");
+        assertThat(r.objects()).filteredOn(v -> v.resource().equals("services") && v.name().equals("web")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.verdict()).isEqualTo("match");
+                    assertThat(v.notes()).containsExactly("spec.ports[0].nodePort 30080 -> 31234: assigned by the cluster: "
+                            + "node ports are not preserved (restore --preserve-node-ports keeps them)");
+                });
+        // prod's PV is not part of the clone: the claim binds afresh, which is said, not hidden
+        assertThat(r.objects()).filteredOn(v -> v.name().equals("data-db-0")).singleElement()
+                .satisfies(v -> assertThat(v.notes()).singleElement().asString().startsWith("spec.volumeName pv-db-0 -> unset: "));
+        assertThat(r.attention()).anyMatch(l -> l.contains("shop-staging/web") && l.contains("nodePort 30080 -> 31234"));
+        assertThat(t.fixture.log).anyMatch(l -> l.contains("nodePort 30080 -> 31234"));
+
+        // a restore that kept node ports is held to them: the same difference now fails
+        VerifyReport kept = verify(shop().namespaceMapping(map).excludeResources(List.of("persistentvolumes"))
+                .preserveNodePorts(true).build());
+        assertThat(kept.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(kept.objects()).filteredOn(v -> v.outcome() == VerifyReport.Outcome.fail).singleElement()
+                .satisfies(v -> assertThat(v.name() + " " + v.detail()).isEqualTo("web /spec/ports/0/nodePort"));
+    }
+
+    @Test
+    void anEmptyComparisonFailsAndSaysWhatTheBackupHas() throws Exception {
+        VerifyReport r = verify(shop().includeNamespaces(List.of("nothere")).build());
+
+        assertThat(r.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.objects()).isEmpty();
+        assertThat(r.errors()).singleElement().asString().startsWith("nothing compared: the selection (namespaces nothere)")
+                .contains("matches no object of backup b1, which has namespaces default, kube-system, shop, shop-data, unrelated and types configmaps (2), ");
+        assertThat(r.warnings()).containsExactly("namespace nothere is not in backup b1");
+        assertThat(r.summaryLine()).startsWith("verify b1: fail, 0 objects").contains("nothing compared");
+
+        VerifyReport noType = verify(shop().includeResources(List.of("cronjobs.batch")).labelSelector("app=nobody").build());
+        assertThat(noType.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(noType.errors()).singleElement().asString().contains("resources cronjobs.batch; labels app=nobody");
+    }
+
+    @Test
+    void refusesTargetNamespacesGivenAsTheSelection() {
+        Map<String, String> map = Map.of("shop", "shop-staging");
+        assertThatThrownBy(() -> verify(shop().includeNamespaces(List.of("shop-staging")).namespaceMapping(map).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("namespace 'shop-staging' is where the namespace mapping puts 'shop', not a namespace of backup b1: "
+                        + "a selection names the backup's namespaces and the mapping applies after it, so select 'shop' instead");
+        assertThatThrownBy(() -> verify(shop().includeNamespaces(List.of()).objects(List.of("configmaps/shop-staging/web-config"))
+                .namespaceMapping(map).build())).hasMessageContaining("select 'shop' instead");
+    }
+
+    @Test
     void rejectsBadChecks() {
         assertThatThrownBy(() -> VerifyCheck.parse("serviceHasEndpoints:web")).hasMessageContaining("expected kind:namespace/name");
         assertThatThrownBy(() -> VerifyCheck.parse("httpGet:shop/web")).hasMessageContaining("unknown check kind");

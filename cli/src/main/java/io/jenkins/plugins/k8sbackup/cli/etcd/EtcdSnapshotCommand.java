@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotManifest;
@@ -12,28 +14,33 @@ import io.jenkins.plugins.k8sbackup.etcd.EtcdTls;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Durations;
-import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code etcd-snapshot}: snapshot etcd through its maintenance API into backup storage.
- * Exit codes: 0 stored (and verified), 1 failed, 2 usage error, 3 stored but the requested trial restore
- * could not run (no etcdctl).
+ * {@code etcd-snapshot}: snapshot etcd through its maintenance API into backup storage, optionally with the PKI
+ * directory and other control-plane files (the recovery kit {@code etcd-restore} restores).
+ * Exit codes: 0 stored (and verified), 1 failed, 2 usage error (also: a secret to keep without an encryption key),
+ * 3 stored but the requested trial restore could not run (no etcdctl).
  */
 @Command(name = "etcd-snapshot", mixinStandardHelpOptions = true,
-        description = "Take an etcd snapshot (maintenance API) and store it with its SHA-256 and a manifest.")
+        description = {"Take an etcd snapshot (maintenance API) and store it with its SHA-256, the member list and a manifest;"
+                + " with --include-pki/--include-file also the control-plane files a restore needs.",
+                "Exit codes: 0 stored, 1 failed, 2 usage error (nothing stored), 3 stored but --verify could not run a trial restore."})
 public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +49,8 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
             description = "Comma-separated etcd client URLs, e.g. https://10.0.0.10:2379")
     String endpoints;
 
-    @Option(names = "--storage", required = true, paramLabel = "URI", description = "Backup location: a directory or file:// URI")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
     @Option(names = "--cacert", paramLabel = "FILE", description = "CA certificate of etcd (kubeadm: /etc/kubernetes/pki/etcd/ca.crt)")
     Path cacert;
@@ -73,11 +80,21 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "After storing, restore the snapshot with etcdctl into a temp dir and count its keys")
     boolean verify;
 
-    @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Encrypt with this AES-256 key (32 bytes, hex or base64)")
-    Path encryptionKeyFile;
+    @Mixin
+    KeyOptions keys;
 
-    @Option(names = "--json", description = "Print the result as JSON")
-    boolean json;
+    @Option(names = "--include-pki", arity = "0..1", paramLabel = "DIR", fallbackValue = "/etc/kubernetes/pki",
+            description = "Keep this PKI directory with the snapshot (default when given without DIR: ${FALLBACK-VALUE});"
+                    + " private keys are stored only encrypted, so this needs an encryption key")
+    Path includePki;
+
+    @Option(names = "--include-file", paramLabel = "FILE",
+            description = "Keep this file with the snapshot (repeatable): kubeadm config, static pod manifests, the"
+                    + " encryption-at-rest config (stored only encrypted)")
+    List<Path> includeFiles = new ArrayList<>();
+
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
@@ -86,42 +103,37 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
         Optional<EncryptionKey> encryptionKey;
         try {
             connection = connection();
-            encryptionKey = encryptionKeyFile == null ? Optional.empty() : Optional.of(EncryptionKey.fromFile(encryptionKeyFile));
+            encryptionKey = keys.key();
             options = new EtcdSnapshotOptions(name != null ? name : EtcdSnapshotOptions.defaultName(Instant.now()), labels,
-                    encryptionKey.orElse(null), null);
+                    encryptionKey.orElse(null), null, includePki, includeFiles);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-            EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
-            EtcdVerifyResult verification = verify
-                    ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
-            if (json) {
+        return EtcdCommands.guarded(spec, () -> {
+            try (BackupStorage store = storage.target().open()) {
+                EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
+                EtcdVerifyResult verification = verify
+                        ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("snapshot", result);
                 doc.put("verify", verification);
-                out.println(Json.PRETTY.writeValueAsString(doc));
-            } else {
-                EtcdSnapshotManifest m = result.manifest();
-                out.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
-                out.printf("  etcd %s, revision >= %d, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
-                        m.etcdVersion(), m.revision(), m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
-                out.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
-                if (verification != null) {
-                    EtcdOutput.print(out, verification);
-                }
+                EtcdCommands.print(out, output, doc, text -> {
+                    EtcdSnapshotManifest m = result.manifest();
+                    text.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
+                    text.printf("  etcd %s, revision %s, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
+                            m.etcdVersion(), m.snapshotRevision() != null ? m.snapshotRevision()
+                                    : m.revision() + ".." + (m.revisionAtEnd() == null ? "?" : m.revisionAtEnd()),
+                            m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
+                    text.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
+                    EtcdOutput.printKept(text, m);
+                    if (verification != null) {
+                        EtcdOutput.print(text, verification);
+                    }
+                });
+                return verification == null ? 0 : verification.status().exitCode();
             }
-            out.flush();
-            return verification == null ? 0 : verification.status().exitCode();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (IOException e) {
-            err.println("etcd-snapshot failed: " + e.getMessage());
-            err.flush();
-            return BackupStatus.Failed.exitCode();
-        }
+        });
     }
 
     private EtcdConnection connection() throws IOException {

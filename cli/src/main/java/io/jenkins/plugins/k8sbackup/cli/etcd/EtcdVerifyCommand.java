@@ -1,19 +1,22 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
+import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -28,50 +31,41 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--storage", required = true, paramLabel = "URI", description = "Backup location: a directory or file:// URI")
-    String storage;
+    @Mixin
+    StorageOptions storage;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Snapshot name")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Snapshot name")
     String name;
 
     @Option(names = "--trial-restore", description = "Restore with etcdctl into a temp dir, boot it and count the keys")
     boolean trialRestore;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the verified, decrypted snapshot here (must not exist)")
-    Path output;
+    @Option(names = "--snapshot-to", paramLabel = "FILE", description = "Write the verified, decrypted snapshot here (must not exist)")
+    Path snapshotTo;
 
-    @Option(names = "--encryption-key-file", paramLabel = "FILE", description = "Key of an encrypted snapshot")
-    Path encryptionKeyFile;
+    @Mixin
+    KeyOptions keys;
 
-    @Option(names = "--json", description = "Print the result as JSON")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
         Optional<EncryptionKey> key;
         try {
-            key = encryptionKeyFile == null ? Optional.empty() : Optional.of(EncryptionKey.fromFile(encryptionKeyFile));
+            key = keys.key();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (BackupStorage store = EtcdStorage.openStorage(storage)) {
-            EtcdVerifyResult v = output == null
-                    ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
-                    : EtcdSnapshotVerifier.fetch(store, name, key, output, trialRestore);
-            if (json) {
-                out.println(Json.PRETTY.writeValueAsString(v));
-                out.flush();
-            } else {
-                EtcdOutput.print(out, v);
+        return EtcdCommands.guarded(spec, () -> {
+            try (BackupStorage store = storage.target().open()) {
+                EtcdVerifyResult v = snapshotTo == null
+                        ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
+                        : EtcdSnapshotVerifier.fetch(store, name, key, snapshotTo, trialRestore);
+                EtcdCommands.print(out, output, v, text -> EtcdOutput.print(text, v));
+                return v.status().exitCode();
             }
-            return v.status().exitCode();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("etcd-verify failed: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return BackupStatus.Failed.exitCode();
-        }
+        });
     }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 /** Restores a JENKINS_HOME backup into a directory (a staging dir, or the home of a stopped Jenkins). */
 @Command(name = "jenkins-restore", mixinStandardHelpOptions = true,
         description = "Restore a JENKINS_HOME backup (a diff brings its full) into a directory and write plugins.txt "
-                + "for jenkins-plugin-cli. Refuses a target whose .owner shows a running Jenkins; exit 3 when some files "
-                + "were refused or failed their checksum.")
+                + "for jenkins-plugin-cli. Refuses a target whose .owner shows a running Jenkins. A damaged backup is "
+                + "refused with nothing written (exit 1); exit 3 when some paths were refused (unsafe, or a symbolic "
+                + "link in the target).")
 public final class JenkinsRestoreCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

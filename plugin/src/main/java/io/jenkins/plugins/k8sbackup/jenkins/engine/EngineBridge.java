@@ -39,15 +39,16 @@ public final class EngineBridge {
     }
 
     static RestoreSpec spec(String backupName, RestoreRequest r) {
+        SelectionRequest sel = r.selection();
         return RestoreSpec.builder(backupName)
-                .includeNamespaces(r.includeNamespaces())
-                .excludeNamespaces(r.excludeNamespaces())
-                .includeResources(r.includeResources())
-                .excludeResources(r.excludeResources())
-                .labelSelector(r.labelSelector())
-                .objects(r.objects())
-                .namespaceMapping(r.namespaceMapping())
-                .includeClusterResources(r.includeClusterResources())
+                .includeNamespaces(sel.includeNamespaces())
+                .excludeNamespaces(sel.excludeNamespaces())
+                .includeResources(sel.includeResources())
+                .excludeResources(sel.excludeResources())
+                .labelSelector(sel.labelSelector())
+                .objects(sel.objects())
+                .namespaceMapping(sel.namespaceMapping())
+                .includeClusterResources(sel.includeClusterResources())
                 .existingPolicy(r.existingPolicy() == null ? null : ExistingPolicy.valueOf(r.existingPolicy().toLowerCase(Locale.ROOT)))
                 .dryRun(r.dryRun())
                 .concurrency(r.concurrency())
@@ -56,15 +57,24 @@ public final class EngineBridge {
                 .build();
     }
 
-    /** pass → Completed, passed-with-warnings → PartiallyFailed, fail → Failed; failing rows are the errors. */
+    /**
+     * pass → Completed, passed-with-warnings → PartiallyFailed, fail → Failed; the report's errors (nothing
+     * compared) and failing rows are the errors.
+     */
     public static StepOutcome verify(KubeTarget kube, StorageTarget storage, String backupName, VerifyRequest r,
                                      Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
-        VerifySpec spec = VerifySpec.builder(backupName).includeNamespaces(r.namespaces()).timeout(r.timeout()).build();
+        SelectionRequest sel = r.selection();
+        VerifySpec spec = VerifySpec.builder(backupName).includeNamespaces(sel.includeNamespaces())
+                .excludeNamespaces(sel.excludeNamespaces()).includeResources(sel.includeResources())
+                .excludeResources(sel.excludeResources()).labelSelector(sel.labelSelector()).objects(sel.objects())
+                .namespaceMapping(sel.namespaceMapping()).includeClusterResources(sel.includeClusterResources())
+                .timeout(r.timeout()).build();
         VerifyReport report = VerifyOperation.run(kube, storage, spec, key, progress);
         List<VerifyReport.Verdict> rows = Stream.of(report.objects(), report.readiness(), report.checks()).flatMap(List::stream).toList();
         List<String> warnings = new ArrayList<>(report.warnings());
         rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.warn).map(Object::toString).forEach(warnings::add);
-        List<String> errors = rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.fail).map(Object::toString).toList();
+        List<String> errors = new ArrayList<>(report.errors());
+        rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.fail).map(Object::toString).forEach(errors::add);
         String status = switch (report.result()) {
             case pass -> "Completed";
             case passedWithWarnings -> "PartiallyFailed";
@@ -72,6 +82,7 @@ public final class EngineBridge {
         };
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("objects", (long) report.objects().size());
+        counts.put("compared", report.compared());
         counts.put("workloads", (long) report.readiness().size());
         counts.put("checks", (long) report.checks().size());
         return new StepOutcome(status, report.summaryLine(), counts, warnings, errors, PipelineValues.plainMap(report.toMap()));

@@ -21,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +31,9 @@ import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Takes an etcd snapshot from the agent (which must reach the etcd endpoints) into the storage, optionally
- * verifying it there. The TLS material was resolved from credentials on the controller and stays in memory.
+ * Takes an etcd snapshot from the agent (which must reach the etcd endpoints) into the storage, with the agent's
+ * control-plane files to keep (paths relative to the workspace), optionally verifying it there. The TLS material
+ * was resolved from credentials on the controller and stays in memory.
  */
 public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOutcome> {
     private static final long serialVersionUID = 1L;
@@ -44,10 +46,13 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
     private final boolean verify;
     private final EncryptionKey key;
     private final Map<String, String> labels;
+    private final String includePki;
+    private final List<String> includeFiles;
     private final LogProgress progress;
 
     public EtcdSnapshotCallable(List<String> endpoints, EtcdTls tls, ResolvedStorage storage, String name, boolean verify,
-                                EncryptionKey key, Map<String, String> labels, LogProgress progress) {
+                                EncryptionKey key, Map<String, String> labels, String includePki, List<String> includeFiles,
+                                LogProgress progress) {
         this.endpoints = List.copyOf(endpoints);
         this.tls = tls;
         this.storage = storage;
@@ -55,6 +60,8 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
         this.verify = verify;
         this.key = key;
         this.labels = Map.copyOf(labels);
+        this.includePki = includePki;
+        this.includeFiles = List.copyOf(includeFiles);
         this.progress = progress;
     }
 
@@ -67,7 +74,9 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
         requireEtcdClient(EtcdSnapshotCallable.class.getClassLoader());
         EtcdConnection connection = new EtcdConnection(endpoints.stream().map(URI::create).toList(), engineTls(tls), null, null, null);
         String snapshotName = name != null ? name : EtcdSnapshotOptions.defaultName(Instant.now());
-        EtcdSnapshotOptions options = new EtcdSnapshotOptions(snapshotName, labels, key, null);
+        Path ws = workspace.toPath();
+        EtcdSnapshotOptions options = new EtcdSnapshotOptions(snapshotName, labels, key, null,
+                includePki == null ? null : ws.resolve(includePki), includeFiles.stream().map(ws::resolve).toList());
         try (BackupStorage opened = storage.open(workspace)) {
             EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, opened);
             EtcdSnapshotManifest m = result.manifest();
@@ -111,7 +120,8 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
         String status = m.status().name();
         List<String> errors = new ArrayList<>();
         String summary = "etcd snapshot " + m.name() + ": " + m.snapshotBytes() + " bytes, revision " + m.revision() + ", "
-                + m.members().size() + " member(s), sha256 " + m.sha256();
+                + m.members().size() + " member(s), sha256 " + m.sha256()
+                + (m.keptFiles().isEmpty() ? "" : ", " + m.keptFiles().size() + " kept file(s)");
         if (verified != null) {
             report.put("verify", PipelineValues.plainMap(Json.MAPPER.convertValue(verified, Map.class)));
             status = worse(m.status(), verified.status()).name();
@@ -123,6 +133,7 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("bytes", m.snapshotBytes());
         counts.put("revision", m.revision());
+        counts.put("keptFiles", (long) m.keptFiles().size());
         return new StepOutcome(status, summary, counts, List.of(), errors, report);
     }
 

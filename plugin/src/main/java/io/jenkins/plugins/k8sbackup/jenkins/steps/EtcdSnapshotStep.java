@@ -27,7 +27,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code etcdSnapshot}: streams a snapshot of a self-managed cluster's etcd to the storage, with its sha256 and
- * a manifest, optionally verifying it; TLS client certificates and the CA come from credentials.
+ * a manifest, optionally verifying it, and optionally keeps the PKI directory and other control-plane files of the
+ * agent with it ({@code includePki}, {@code includeFiles}); TLS client certificates and the CA come from credentials.
  */
 public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
     public static final String FUNCTION = "etcdSnapshot";
@@ -41,6 +42,8 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
     private String name;
     private boolean verify;
     private Map<String, String> labels = Map.of();
+    private String includePki;
+    private List<String> includeFiles = List.of();
 
     @DataBoundConstructor
     public EtcdSnapshotStep(List<String> endpoints) {
@@ -63,7 +66,7 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
         Optional<EncryptionKey> key = run.encryptionKey(getEncryptionCredentialsId());
         run.log("snapshotting etcd " + endpoints + " to " + storage.describe() + (verify ? " and verifying it" : ""));
         StepOutcome out = workspace.act(new EtcdSnapshotCallable(endpoints, tls, storage, name, verify, key.orElse(null),
-                run.labels(labels), run.progress()));
+                run.labels(labels), includePki, includeFiles, run.progress()));
         return run.finish(out, "etcd snapshot " + out.report().getOrDefault("name", ""), PartialFailure.FAILURE);
     }
 
@@ -159,6 +162,26 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
     @DataBoundSetter
     public void setLabels(Map<String, String> labels) {
         this.labels = StepArgs.map(labels);
+    }
+
+    public String getIncludePki() {
+        return includePki;
+    }
+
+    /** A PKI directory on the agent (e.g. '/etc/kubernetes/pki') to keep with the snapshot; relative to the workspace. */
+    @DataBoundSetter
+    public void setIncludePki(String includePki) {
+        this.includePki = Forms.trimToNull(includePki);
+    }
+
+    public List<String> getIncludeFiles() {
+        return includeFiles;
+    }
+
+    /** Files on the agent to keep with the snapshot (kubeadm config, static pod manifests, encryption config). */
+    @DataBoundSetter
+    public void setIncludeFiles(List<String> includeFiles) {
+        this.includeFiles = StepArgs.list(includeFiles);
     }
 
     @Extension

@@ -5,6 +5,7 @@ import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import java.time.Duration;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
@@ -20,23 +21,19 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code k8sRestore}: restores a backup (by name, or {@code 'latest'} among those whose labels match, taken
  * before a given build) into a cluster, optionally mapped to other namespaces, and returns the restore report.
  */
-public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
+public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     public static final String FUNCTION = "k8sRestore";
     static final Set<String> POLICIES = Set.of("skip", "update", "replace", "fail");
 
-    private final SelectsBackup selects;
-    private Map<String, String> namespaceMapping = Map.of();
     private String existingResourcePolicy = "skip";
     private boolean dryRun;
     private int concurrency = 8;
-    private final ObjectSelection selection = new ObjectSelection();
-    private List<String> objects = List.of();
     private String waitTimeout = "60s";
     private List<RestoreHook> hooks = List.of();
 
     @DataBoundConstructor
     public K8sRestoreStep(String backup) {
-        this.selects = new SelectsBackup(backup);
+        super(backup);
     }
 
     @Override
@@ -47,12 +44,13 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
-        BackupRef ref = selects.ref(FUNCTION);
+        BackupRef ref = ref();
         RestoreRequest request = request(ref);
         PartialFailure partial = partialFailureMode();
         ClusterTargets t = targets(run);
+        Map<String, String> mapping = getNamespaceMapping();
         run.log((dryRun ? "dry-run of restoring " : "restoring ") + SelectsBackup.describe(ref) + " from " + t.storage().describe()
-                + " into " + t.cluster().describe() + (namespaceMapping.isEmpty() ? "" : ", namespaces mapped " + namespaceMapping));
+                + " into " + t.cluster().describe() + (mapping.isEmpty() ? "" : ", namespaces mapped " + mapping));
         StepOutcome out = workspace.act(RestoreCallable.restore(t.cluster(), t.storage(), request, t.key(), run.progress()));
         return run.finish(out, (dryRun ? "Dry-run restore " : "Restore ") + out.report().getOrDefault("backup", selects.backup()),
                 partial);
@@ -68,54 +66,14 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
             throw new AbortException(FUNCTION + ": concurrency must be between 1 and 64");
         }
         Duration wait = StepArgs.duration(FUNCTION, "waitTimeout", waitTimeout);
-        for (Map.Entry<String, String> e : namespaceMapping.entrySet()) {
-            if (!e.getKey().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?") || !e.getValue().matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-                throw new AbortException(FUNCTION + ": namespaceMapping " + e.getKey() + " -> " + e.getValue()
-                        + " must map namespace names to namespace names");
-            }
-        }
+        SelectionRequest selection = selection();
         List<RestoreHookSpec> hookSpecs;
         try {
             hookSpecs = hooks.stream().map(RestoreHook::toSpec).toList();
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        return new RestoreRequest(ref, selection.includeNamespaces(), selection.excludeNamespaces(), selection.includeResources(),
-                selection.excludeResources(), selection.labelSelector(), objects, namespaceMapping,
-                selection.includeClusterResources(), policy, dryRun, concurrency, wait, hookSpecs);
-    }
-
-    public String getBackup() {
-        return selects.backup();
-    }
-
-    public Map<String, String> getLabels() {
-        return selects.labels();
-    }
-
-    /** With {@code backup: 'latest'}: only backups whose labels include all of these. */
-    @DataBoundSetter
-    public void setLabels(Map<String, String> labels) {
-        selects.labels(labels);
-    }
-
-    public Integer getBeforeBuild() {
-        return selects.beforeBuild();
-    }
-
-    /** With {@code backup: 'latest'}: only backups whose BUILD_NUMBER label is lower. */
-    @DataBoundSetter
-    public void setBeforeBuild(Integer beforeBuild) {
-        selects.beforeBuild(beforeBuild);
-    }
-
-    public Map<String, String> getNamespaceMapping() {
-        return namespaceMapping;
-    }
-
-    @DataBoundSetter
-    public void setNamespaceMapping(Map<String, String> namespaceMapping) {
-        this.namespaceMapping = StepArgs.map(namespaceMapping);
+        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs);
     }
 
     public String getExistingResourcePolicy() {
@@ -145,42 +103,6 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
         this.concurrency = concurrency;
     }
 
-    public List<String> getIncludeNamespaces() {
-        return selection.includeNamespaces();
-    }
-
-    @DataBoundSetter
-    public void setIncludeNamespaces(List<String> includeNamespaces) {
-        selection.includeNamespaces(includeNamespaces);
-    }
-
-    public List<String> getExcludeNamespaces() {
-        return selection.excludeNamespaces();
-    }
-
-    @DataBoundSetter
-    public void setExcludeNamespaces(List<String> excludeNamespaces) {
-        selection.excludeNamespaces(excludeNamespaces);
-    }
-
-    public List<String> getIncludeResources() {
-        return selection.includeResources();
-    }
-
-    @DataBoundSetter
-    public void setIncludeResources(List<String> includeResources) {
-        selection.includeResources(includeResources);
-    }
-
-    public List<String> getExcludeResources() {
-        return selection.excludeResources();
-    }
-
-    @DataBoundSetter
-    public void setExcludeResources(List<String> excludeResources) {
-        selection.excludeResources(excludeResources);
-    }
-
     public List<RestoreHook> getHooks() {
         return hooks;
     }
@@ -189,34 +111,6 @@ public class K8sRestoreStep extends ClusterStep<Map<String, Object>> {
     @DataBoundSetter
     public void setHooks(List<RestoreHook> hooks) {
         this.hooks = hooks == null ? List.of() : List.copyOf(hooks);
-    }
-
-    public List<String> getObjects() {
-        return objects;
-    }
-
-    /** Single objects: "resource/namespace/name" or "resource/name" for cluster-scoped ones. */
-    @DataBoundSetter
-    public void setObjects(List<String> objects) {
-        this.objects = StepArgs.list(objects);
-    }
-
-    public String getLabelSelector() {
-        return selection.labelSelector();
-    }
-
-    @DataBoundSetter
-    public void setLabelSelector(String labelSelector) {
-        selection.labelSelector(labelSelector);
-    }
-
-    public Boolean getIncludeClusterResources() {
-        return selection.includeClusterResources();
-    }
-
-    @DataBoundSetter
-    public void setIncludeClusterResources(Boolean includeClusterResources) {
-        selection.includeClusterResources(includeClusterResources);
     }
 
     public String getWaitTimeout() {

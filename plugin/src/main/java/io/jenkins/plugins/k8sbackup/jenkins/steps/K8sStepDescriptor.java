@@ -9,8 +9,14 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.StorageArgument;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import jenkins.authentication.tokens.api.AuthenticationTokens;
 import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuth;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
@@ -18,6 +24,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -55,13 +63,40 @@ public abstract class K8sStepDescriptor extends StepDescriptor {
     }
 
     /**
-     * Accepts {@code storage: 'prod-backups'} as well as {@code storage: location('prod-backups')}. workflow-cps
-     * calls this override, when a descriptor has one, instead of binding through structs directly.
+     * Accepts {@code storage: 'prod-backups'} as well as {@code storage: location('prod-backups')}, and refuses a
+     * parameter the step does not have. workflow-cps calls this override, when a descriptor has one, instead of
+     * binding through structs with the build's listener; structs then only logs unknown parameters to the system
+     * log (it throws only in unit tests), so a misspelt {@code existingResourcePolicy} would silently mean the default.
      */
     @Override
     @SuppressWarnings("deprecation")
     public Step newInstance(Map<String, Object> arguments) throws Exception {
+        Set<String> known = parameterNames();
+        List<String> unknown = arguments.keySet().stream().filter(k -> !k.startsWith("$") && !known.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(functionName + " has no parameter " + String.join(", ", unknown)
+                    + "; its parameters are " + String.join(", ", new TreeSet<>(known)));
+        }
         return super.newInstance(StorageArgument.namedLocationsResolved(arguments));
+    }
+
+    /** The @DataBoundConstructor's parameter names and the properties of the @DataBoundSetters. */
+    private Set<String> parameterNames() {
+        Set<String> names = new HashSet<>();
+        for (Constructor<?> c : clazz.getConstructors()) {
+            if (c.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter p : c.getParameters()) {
+                    names.add(p.getName());
+                }
+            }
+        }
+        for (Method m : clazz.getMethods()) {
+            String n = m.getName();
+            if (m.isAnnotationPresent(DataBoundSetter.class) && n.startsWith("set") && n.length() > 3) {
+                names.add(Character.toLowerCase(n.charAt(3)) + n.substring(4));
+            }
+        }
+        return names;
     }
 
     /** Kubernetes credentials: whatever kubernetes-credentials can turn into cluster access. */

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Which objects of a cluster a step works on: the include/exclude namespaces and resources, label selector and
- * cluster-scoped switch that k8sBackup and k8sRestore share. The steps keep their own setters (Pipeline binds
- * parameter names on the step class) and store the values here, normalised once.
+ * cluster-scoped switch that k8sBackup, k8sRestore and verifyRestore share. The steps (k8sRestore and verifyRestore
+ * through {@link BackupSelectionStep}) keep the setters, since Pipeline binds parameter names on the step's class
+ * hierarchy, and store the values here, normalised once.
  */
 final class ObjectSelection {
     private List<String> includeNamespaces = List.of();

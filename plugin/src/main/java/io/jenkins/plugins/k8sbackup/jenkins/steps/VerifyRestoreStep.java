@@ -6,6 +6,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.VerifyRequest;
 import java.time.Duration;
@@ -17,22 +18,23 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code verifyRestore}: compares what a restore produced in the cluster with the backup and returns the
- * verdict ({@code verdict: PASS|WARN|FAIL} plus the report). FAIL fails the step; WARN marks the build
- * UNSTABLE when {@code unstableOnWarnings: true}.
+ * verdict ({@code verdict: PASS|WARN|FAIL} plus the report). It takes the restore's selection and
+ * {@code namespaceMapping} under the same names, so a clone is verified where it was restored. FAIL (a
+ * difference, a workload not ready, or no object compared at all) fails the step; WARN marks the build UNSTABLE
+ * when {@code unstableOnWarnings: true}.
  */
-public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
+public class VerifyRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     public static final String FUNCTION = "verifyRestore";
 
     public enum Verdict { PASS, WARN, FAIL }
 
-    private final SelectsBackup selects;
-    private List<String> namespaces = List.of();
     private String timeout = "5m";
     private boolean unstableOnWarnings;
+    private List<String> namespaces = List.of();
 
     @DataBoundConstructor
     public VerifyRestoreStep(String backup) {
-        this.selects = new SelectsBackup(backup);
+        super(backup);
     }
 
     @Override
@@ -43,12 +45,22 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
     @Override
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
-        BackupRef ref = selects.ref(FUNCTION);
+        BackupRef ref = ref();
         Duration wait = StepArgs.duration(FUNCTION, "timeout", timeout);
+        if (!namespaces.isEmpty()) {
+            if (!getIncludeNamespaces().isEmpty()) {
+                throw new AbortException(FUNCTION + ": give includeNamespaces only; 'namespaces' is its deprecated name");
+            }
+            run.log("'namespaces' is deprecated: it means includeNamespaces, the backup's namespace names (a restore into "
+                    + "other namespaces is verified with namespaceMapping)");
+            setIncludeNamespaces(namespaces);
+        }
+        SelectionRequest selection = selection();
         ClusterTargets t = targets(run);
         run.log("verifying " + t.cluster().describe() + " against " + SelectsBackup.describe(ref)
-                + (namespaces.isEmpty() ? "" : " in namespaces " + namespaces));
-        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, namespaces, wait),
+                + (selection.includeNamespaces().isEmpty() ? "" : " in namespaces " + selection.includeNamespaces())
+                + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
+        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, selection, wait),
                 t.key(), run.progress()));
         Verdict verdict = verdict(out);
         Map<String, Object> result = new LinkedHashMap<>(out.report());
@@ -80,32 +92,16 @@ public class VerifyRestoreStep extends ClusterStep<Map<String, Object>> {
         }
     }
 
-    public String getBackup() {
-        return selects.backup();
-    }
-
-    public Map<String, String> getLabels() {
-        return selects.labels();
-    }
-
-    @DataBoundSetter
-    public void setLabels(Map<String, String> labels) {
-        selects.labels(labels);
-    }
-
-    public Integer getBeforeBuild() {
-        return selects.beforeBuild();
-    }
-
-    @DataBoundSetter
-    public void setBeforeBuild(Integer beforeBuild) {
-        selects.beforeBuild(beforeBuild);
-    }
-
+    @Deprecated
     public List<String> getNamespaces() {
         return namespaces;
     }
 
+    /**
+     * Deprecated alias of includeNamespaces, kept so existing pipelines run: namespaces of the backup. It never
+     * meant target namespaces; a clone is verified with namespaceMapping.
+     */
+    @Deprecated
     @DataBoundSetter
     public void setNamespaces(List<String> namespaces) {
         this.namespaces = StepArgs.list(namespaces);

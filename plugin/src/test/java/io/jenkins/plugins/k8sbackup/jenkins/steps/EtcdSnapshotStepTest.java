@@ -117,6 +117,45 @@ class EtcdSnapshotStepTest {
         assertThat(h.workspaceDir.resolve("snapshots/etcd/never/manifest.json")).doesNotExist();
     }
 
+    @Test
+    void keepsTheAgentsPkiAndFilesEncryptedAndRefusesSecretsWithoutAKey() throws Exception {
+        Path pki = Files.createDirectories(h.workspaceDir.resolve("pki/etcd")).getParent();
+        Files.writeString(pki.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        Files.writeString(pki.resolve("etcd/ca.key"), "-----BEGIN EC PRIVATE KEY-----\nMHcC\n-----END EC PRIVATE KEY-----\n");
+        Path config = Files.writeString(tmp.resolve("kubeadm-config.yaml"), "kind: ClusterConfiguration\n");
+        EtcdSnapshotStep step = step(etcd.clientUrl().toString());
+        step.setName("kit-nokey");
+        step.setIncludePki("pki");
+        step.setIncludeFiles(List.of(config.toString()));
+
+        Throwable refused = h.runFailing(step);
+        assertThat(refused).isInstanceOf(AbortException.class).hasMessageContaining("refusing to keep 1 secret file(s)")
+                .hasMessageContaining(pki.resolve("etcd/ca.key").toString());
+        assertThat(h.workspaceDir.resolve("snapshots/etcd/kit-nokey")).doesNotExist();
+
+        h = new StepHarness(tmp.resolve("with-key"), "ops/etcd", 4);
+        h.credentials(new TestCreds.Text("etcd-key", "a long passphrase for etcd snapshots"));
+        Path pki2 = Files.createDirectories(h.workspaceDir.resolve("pki"));
+        Files.copy(pki.resolve("ca.crt"), pki2.resolve("ca.crt"));
+        Files.writeString(pki2.resolve("sa.key"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+        step.setName("kit");
+        step.setEncryptionCredentialsId("etcd-key");
+
+        Map<String, Object> r = (Map<String, Object>) h.run(step);
+
+        assertThat(r).containsEntry("status", "Completed").containsEntry("pkiDir", pki2.toString());
+        assertThat((List<Map<String, Object>>) r.get("files")).extracting(f -> f.get("path"), f -> f.get("encrypted"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ca.crt", true),
+                        org.assertj.core.groups.Tuple.tuple("sa.key", true),
+                        org.assertj.core.groups.Tuple.tuple(config.toString(), true));
+        assertThat(h.log()).contains("3 kept file(s)");
+        try (Stream<Path> files = Files.walk(h.workspaceDir.resolve("snapshots"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).doesNotContain("BEGIN PRIVATE KEY");
+            }
+        }
+    }
+
     static ByteSequence bytes(String s) {
         return ByteSequence.from(s, StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
@@ -40,6 +41,23 @@ class RestoreAndListStepsTest {
         step.setIncludeNamespaces(List.of("shop"));
         step.setName(name);
         h.run(step);
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedInsteadOfMeaningTheDefault() throws Exception {
+        K8sRestoreStep.DescriptorImpl d = new K8sRestoreStep.DescriptorImpl();
+        Map<String, Object> args = Map.of("backup", "b-1", "storage", new DirectoryLocation("backups"),
+                "existingPolicy", "update", "dryrun", true);
+
+        assertThatThrownBy(() -> d.newInstance(args)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("k8sRestore has no parameter dryrun, existingPolicy; its parameters are ")
+                .hasMessageContaining("backup, beforeBuild,").hasMessageContaining("existingResourcePolicy")
+                .hasMessageContaining("encryptionCredentialsId").hasMessageContaining("credentialsId");
+
+        K8sRestoreStep step = (K8sRestoreStep) d.newInstance(Map.of("backup", "b-1", "storage", new DirectoryLocation("backups"),
+                "existingResourcePolicy", "update", "dryRun", true, "credentialsId", "k8s"));
+        assertThat(step.getExistingResourcePolicy()).isEqualTo("update");
+        assertThat(step.isDryRun()).isTrue();
     }
 
     @Test
@@ -179,6 +197,68 @@ class RestoreAndListStepsTest {
 
         assertThat(failure).isInstanceOf(hudson.AbortException.class).hasMessageContaining("verify b-1: fail");
         assertThat(h.log()).contains("verdict FAIL").contains("not-ready");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void verifyTakesTheRestoresSelectionAndMappingSoACloneIsReallyCompared() throws Exception {
+        backup("b-1", "deploy-shop", 1);
+        Map<String, String> mapping = Map.of("shop", "shop-verified");
+        K8sRestoreStep restore = restore("b-1");
+        restore.setNamespaceMapping(mapping);
+        restore.setIncludeNamespaces(List.of("shop"));
+        restore.setWaitTimeout("5s");
+        VerifyRestoreStep verify = cluster.connect(new VerifyRestoreStep("b-1"), "k8s");
+        // the same fragment as the restore's
+        verify.setNamespaceMapping(mapping);
+        verify.setIncludeNamespaces(List.of("shop"));
+        verify.setTimeout("10s");
+
+        Map<String, Object> result;
+        try (WorkloadSimulator controllers = new WorkloadSimulator(cluster.client())) {
+            h.run(restore);
+            result = (Map<String, Object>) h.run(verify);
+        } catch (Exception e) {
+            throw new AssertionError(h.log(), e);
+        }
+
+        assertThat(result.get("verdict")).as(h.log()).isEqualTo("PASS");
+        assertThat(((Number) result.get("compared")).intValue()).isGreaterThan(8);
+        assertThat((List<String>) result.get("table")).anyMatch(l -> l.contains("configmaps shop-verified/web-config"))
+                .noneMatch(l -> l.contains(" shop/"));
+        assertThat((List<String>) result.get("table")).anyMatch(l -> l.contains("services shop-verified/web")
+                && l.contains("note: spec.ports[0].nodePort 30080 -> unset"));
+        assertThat(h.log()).contains("[verifyRestore] verifying").contains("namespaces mapped {shop=shop-verified}");
+    }
+
+    @Test
+    void verifyOfNothingFailsTheBuildAndSaysWhy() throws Exception {
+        backup("b-1", "deploy-shop", 1);
+        VerifyRestoreStep nothing = verify("b-1");
+        nothing.setNamespaces(List.of());
+        nothing.setIncludeNamespaces(List.of("shop-staging"));
+
+        Throwable failure = h.runFailing(nothing);
+
+        assertThat(failure).isInstanceOf(hudson.AbortException.class).hasMessageContaining("verify b-1: fail, 0 objects")
+                .hasMessageContaining("nothing compared: the selection (namespaces shop-staging) matches no object of backup b-1, "
+                        + "which has namespaces shop");
+        assertThat(h.log()).contains("verdict FAIL");
+
+        VerifyRestoreStep targets = verify("b-1");
+        targets.setNamespaces(List.of());
+        targets.setIncludeNamespaces(List.of("shop-staging"));
+        targets.setNamespaceMapping(Map.of("shop", "shop-staging"));
+        assertThat(h.runFailing(targets)).isInstanceOf(hudson.AbortException.class)
+                .hasMessageContaining("namespace 'shop-staging' is where the namespace mapping puts 'shop'")
+                .hasMessageContaining("so select 'shop' instead");
+
+        VerifyRestoreStep both = verify("b-1");
+        both.setIncludeNamespaces(List.of("shop"));
+        assertThat(h.runFailing(both)).hasMessageContaining("give includeNamespaces only; 'namespaces' is its deprecated name");
+        VerifyRestoreStep badMapping = verify("b-1");
+        badMapping.setNamespaceMapping(Map.of("shop", "Shop_Copy"));
+        assertThat(h.runFailing(badMapping)).hasMessageContaining("verifyRestore: namespaceMapping shop -> Shop_Copy");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
 import java.io.ByteArrayOutputStream;
@@ -83,7 +84,7 @@ class MaskingAndTransportTest {
                         HookPhase.pre, "shop", "db-0", null, null, List.of("true"), null, null, true))).build(), new RetentionPolicy(null, 3),
                 Optional.of(EncryptionKey.fromPassphrase("a long enough passphrase")), progress));
         serialise(RestoreCallable.restore(cluster, storage, new RestoreRequest(new BackupRef("latest", Map.of("JOB_NAME", "j"), 4),
-                null, null, null, null, null, null, Map.of(), null, "skip", false, 8, Duration.ofMinutes(1),
+                new SelectionRequest(null, null, null, null, null, null, Map.of(), null), "skip", false, 8, Duration.ofMinutes(1),
                 List.of(new RestoreHookSpec("load", "shop", null, "app=db", null, List.of("true"), null, null, null, true, null))),
                 Optional.empty(), progress));
 
