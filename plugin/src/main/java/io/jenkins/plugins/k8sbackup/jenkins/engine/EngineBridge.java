@@ -51,6 +51,7 @@ public final class EngineBridge {
                 .includeClusterResources(sel.includeClusterResources())
                 .existingPolicy(r.existingPolicy() == null ? null : ExistingPolicy.valueOf(r.existingPolicy().toLowerCase(Locale.ROOT)))
                 .dryRun(r.dryRun())
+                .preserveNodePorts(r.preserveNodePorts())
                 .concurrency(r.concurrency())
                 .waitTimeout(r.waitTimeout())
                 .hooks(r.hooks())
