@@ -142,6 +142,38 @@ class RealJenkinsBehaviourTest {
     }
 
     @Test
+    void k8sDiffMarksTheBuildUnstableWhenTheClusterDriftedFromTheBackup() throws Exception {
+        cluster.client().configMaps().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("gate-probe").endMetadata().addToData("v", "1").build()).create();
+        WorkflowRun b = runPipeline("gate", """
+                node('k8s') {
+                  k8sBackup(credentialsId: 'k8s-token', serverUrl: '%1$s', storage: directory(path: 'b'),
+                            includeNamespaces: ['shop'], name: 'known-good')
+                  def same = k8sDiff(credentialsId: 'k8s-token', serverUrl: '%1$s', storage: directory(path: 'b'),
+                                     backup: 'known-good', includeNamespaces: ['shop'], includeResources: ['configmaps'])
+                  echo "BEFORE drift=${same.drift}"
+                }
+                """.formatted(cluster.url()), Result.SUCCESS);
+        j.assertLogContains("BEFORE drift=false", b);
+
+        cluster.client().configMaps().inNamespace("shop").withName("gate-probe").edit(c -> {
+            c.getData().put("v", "2");
+            return c;
+        });
+        WorkflowJob p = (WorkflowJob) j.jenkins.getItem("gate");
+        p.setDefinition(new CpsFlowDefinition("""
+                node('k8s') {
+                  def d = k8sDiff(credentialsId: 'k8s-token', serverUrl: '%s', storage: directory(path: 'b'),
+                                  backup: 'known-good', includeNamespaces: ['shop'], includeResources: ['configmaps'],
+                                  unstableOnDrift: true)
+                  echo "AFTER drift=${d.drift} changed=${d.counts.changed}"
+                }
+                """.formatted(cluster.url()), true));
+        WorkflowRun after = j.buildAndAssertStatus(Result.UNSTABLE, p);
+        j.assertLogContains("AFTER drift=true changed=1", after);
+    }
+
+    @Test
     void etcdSnapshotSaysTheEtcdClientIsNotBundled() throws Exception {
         WorkflowRun b = runPipeline("etcd", """
                 node('k8s') {
