@@ -9,7 +9,6 @@ import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ class BuildEnvironmentTest {
     @SuppressWarnings("unchecked")
     void kubeconfigOfTheBuildIsUsedWhenNoCredentialIsGiven() throws Exception {
         assertThat(System.getenv("KUBECONFIG")).as("the test JVM must not point at the mock itself").isNull();
-        Path kubeconfig = Files.writeString(tmp.resolve("withKubeConfig-config"), kubeconfig(cluster.url()));
+        Path kubeconfig = cluster.mock().writeKubeconfig(tmp.resolve("withKubeConfig-config"));
         h.env.put("KUBECONFIG", kubeconfig + java.io.File.pathSeparator + tmp.resolve("ignored"));
         K8sBackupStep step = new K8sBackupStep();
         step.setStorage(new DirectoryLocation("backups"));
@@ -114,27 +113,5 @@ class BuildEnvironmentTest {
         Throwable failure = h.runFailing(step);
 
         assertThat(failure.getMessage()).contains(S3ProxyFixture.IDENTITY).doesNotContain("not-the-secret");
-    }
-
-    private static String kubeconfig(String server) {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: mock
-                  cluster:
-                    server: %s
-                    insecure-skip-tls-verify: true
-                users:
-                - name: u
-                  user:
-                    token: %s
-                contexts:
-                - name: mock
-                  context:
-                    cluster: mock
-                    user: u
-                current-context: mock
-                """.formatted(server, MockCluster.TOKEN);
     }
 }
