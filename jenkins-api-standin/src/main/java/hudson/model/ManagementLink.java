@@ -21,4 +21,17 @@ public abstract class ManagementLink implements ExtensionPoint, Action {
     public Permission getRequiredPermission() {
         return Jenkins.ADMINISTER;
     }
+
+    public Category getCategory() {
+        return Category.UNCATEGORIZED;
+    }
+
+    /** The sections of Manage Jenkins (the real enum also has PLUGINS, restricted to core). */
+    public enum Category {
+        CONFIGURATION, SECURITY, STATUS, TROUBLESHOOTING, TOOLS, MISC, UNCATEGORIZED;
+
+        public String getLabel() {
+            return name();
+        }
+    }
 }

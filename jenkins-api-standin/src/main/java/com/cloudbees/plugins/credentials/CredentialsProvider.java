@@ -24,6 +24,8 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     static final Map<String, IdCredentials> STORE = new ConcurrentHashMap<>();
     static final List<String> TRACKED = new CopyOnWriteArrayList<>();
+    /** Stand-in: "id -> requirements" of every lookup with domain requirements, for tests. */
+    static final List<String> REQUIRED = new CopyOnWriteArrayList<>();
     /** Stand-in: the authentication names that may see a credential; one without an entry is seen by all. */
     static final Map<String, Set<String>> LISTED_TO = new ConcurrentHashMap<>();
 
@@ -34,6 +36,13 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
         IdCredentials c = STORE.get(id);
         return type.isInstance(c) ? type.cast(c) : null;
+    }
+
+    /** As the real method; the stand-in has one global domain, so the requirements only get recorded. */
+    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
+                                                                 List<com.cloudbees.plugins.credentials.domains.DomainRequirement> domainRequirements) {
+        REQUIRED.add(id + " -> " + domainRequirements);
+        return findCredentialById(id, type, run);
     }
 
     /** Stand-in: the stored credentials of the type that {@code authentication} may see (the store is global). */

@@ -15,6 +15,7 @@ public final class TestCredentialsStore {
         CredentialsProvider.STORE.clear();
         CredentialsProvider.TRACKED.clear();
         CredentialsProvider.LISTED_TO.clear();
+        CredentialsProvider.REQUIRED.clear();
     }
 
     /** Only these authentications (by name) see the credential from now on; others neither list nor find it. */
@@ -23,6 +24,11 @@ public final class TestCredentialsStore {
     }
 
     /** "id@buildNumber" for every {@code CredentialsProvider.track} call. */
+    /** "id -> [requirements]" of each lookup that passed domain requirements. */
+    public static List<String> required() {
+        return List.copyOf(CredentialsProvider.REQUIRED);
+    }
+
     public static List<String> tracked() {
         return List.copyOf(CredentialsProvider.TRACKED);
     }

@@ -2,12 +2,17 @@ package io.jenkins.plugins.k8sbackup.cli;
 
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Where the AES-256 key comes from: a file or an environment variable, never the command line itself. */
+/**
+ * Where the AES-256 key comes from: a key file, an environment variable, or a passphrase file (the same derivation
+ * as a Jenkins secret-text credential, so a backup made by the plugin restores here), never the command line itself.
+ */
 public final class KeyOptions {
     @Option(names = {"--encryption-key-file", "--key-file"}, paramLabel = "FILE",
             description = "file holding the AES-256 key (32 bytes, hex or base64); --key-file is an alias")
@@ -16,9 +21,22 @@ public final class KeyOptions {
     @Option(names = "--encryption-key-env", paramLabel = "VAR", description = "environment variable holding the key")
     String keyEnv;
 
+    @Option(names = "--encryption-passphrase-file", paramLabel = "FILE",
+            description = "file holding a passphrase of at least 16 characters (one trailing newline is ignored); "
+                    + "the key derived from it is the one a Jenkins secret-text encryption credential with that text gives")
+    Path passphraseFile;
+
     public Optional<EncryptionKey> key() throws IOException {
-        if (keyFile != null && keyEnv != null) {
-            throw new IllegalArgumentException("give --encryption-key-file or --encryption-key-env, not both");
+        if ((keyFile != null ? 1 : 0) + (keyEnv != null ? 1 : 0) + (passphraseFile != null ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("give one of --encryption-key-file, --encryption-key-env and --encryption-passphrase-file");
+        }
+        if (passphraseFile != null) {
+            String text = Files.readString(passphraseFile, StandardCharsets.UTF_8);
+            try {
+                return Optional.of(EncryptionKey.fromPassphrase(text.replaceFirst("\\r?\\n\\z", "")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(passphraseFile + ": " + e.getMessage(), e);
+            }
         }
         if (keyFile != null) {
             return Optional.of(EncryptionKey.fromFile(keyFile));
@@ -32,6 +50,7 @@ public final class KeyOptions {
     /** The key option as given, for a command line printed for a human (a file path or a variable name, never the key). */
     public List<String> asArguments() {
         return keyFile != null ? List.of("--encryption-key-file", keyFile.toString())
-                : keyEnv != null ? List.of("--encryption-key-env", keyEnv) : List.of();
+                : keyEnv != null ? List.of("--encryption-key-env", keyEnv)
+                : passphraseFile != null ? List.of("--encryption-passphrase-file", passphraseFile.toString()) : List.of();
     }
 }

@@ -5,11 +5,14 @@ import io.jenkins.plugins.k8sbackup.storage.S3Credentials;
 import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A storage location that can travel from the Jenkins controller to an agent: its URI and, for S3, a key
  * pair resolved on the controller from a credential. Without a key pair, S3 uses the AWS default chain
- * (environment, profile, instance role) of the machine that opens it.
+ * (environment, profile, instance role) of the machine that opens it, unless an explicit environment (a Jenkins
+ * build's, see {@link #withEnvironment}) says otherwise.
  */
 public final class StorageTarget implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -18,21 +21,33 @@ public final class StorageTarget implements Serializable {
     private final String accessKeyId;
     private final String secretKey;
     private final String sessionToken;
+    /** The environment to read AWS_* settings from instead of this JVM's; null: this JVM's. */
+    private final TreeMap<String, String> environment;
 
     public StorageTarget(String uri) {
-        this(uri, null, null, null);
+        this(uri, null, null, null, null);
     }
 
-    private StorageTarget(String uri, String accessKeyId, String secretKey, String sessionToken) {
+    private StorageTarget(String uri, String accessKeyId, String secretKey, String sessionToken, TreeMap<String, String> environment) {
         this.uri = uri;
         this.accessKeyId = accessKeyId;
         this.secretKey = secretKey;
         this.sessionToken = sessionToken;
+        this.environment = environment;
     }
 
     /** S3 with an explicit key pair; {@code sessionToken} may be null. */
     public static StorageTarget withKeys(String uri, String accessKeyId, String secretKey, String sessionToken) {
-        return new StorageTarget(uri, accessKeyId, secretKey, sessionToken);
+        return new StorageTarget(uri, accessKeyId, secretKey, sessionToken, null);
+    }
+
+    /**
+     * The same target, reading {@link S3Environment}'s variables (keys, profile, region, endpoint) from {@code env}
+     * rather than from the environment of the JVM that opens it: a Jenkins step passes its build's variables
+     * ({@code withAWS}, {@code withCredentials}, {@code withEnv}), which the agent JVM never sees.
+     */
+    public StorageTarget withEnvironment(Map<String, String> env) {
+        return new StorageTarget(uri, accessKeyId, secretKey, sessionToken, new TreeMap<>(S3Environment.relevant(env)));
     }
 
     public String uri() {
@@ -40,9 +55,14 @@ public final class StorageTarget implements Serializable {
     }
 
     public BackupStorage open() throws IOException {
-        S3Credentials credentials = accessKeyId == null ? S3Credentials.defaultChain()
-                : S3Credentials.of(accessKeyId, secretKey, sessionToken);
-        return StorageFactory.open(uri, credentials);
+        if (accessKeyId != null) {
+            return StorageFactory.open(environment == null ? uri : S3Environment.locate(uri, environment),
+                    S3Credentials.of(accessKeyId, secretKey, sessionToken));
+        }
+        if (environment == null) {
+            return StorageFactory.open(uri, S3Credentials.defaultChain());
+        }
+        return StorageFactory.open(S3Environment.locate(uri, environment), S3Environment.credentials(environment));
     }
 
     @Override

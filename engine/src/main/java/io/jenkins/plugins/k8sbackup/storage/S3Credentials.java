@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
@@ -41,7 +42,8 @@ public final class S3Credentials {
         return fromEnvironment(System.getenv());
     }
 
-    static S3Credentials fromEnvironment(Map<String, String> env) {
+    /** The same variables read from {@code env}, e.g. a Jenkins build's environment rather than this JVM's. */
+    public static S3Credentials fromEnvironment(Map<String, String> env) {
         String id = env.get(ENV_ACCESS_KEY);
         String secret = env.get(ENV_SECRET_KEY);
         if (isBlank(id) || isBlank(secret)) {
@@ -58,6 +60,11 @@ public final class S3Credentials {
      */
     public static S3Credentials defaultChain() {
         return new S3Credentials("default chain", null, DefaultCredentialsProvider.builder().build());
+    }
+
+    /** A named profile of the shared AWS files ({@code ~/.aws/credentials}, {@code ~/.aws/config}), resolved lazily. */
+    public static S3Credentials profile(String name) {
+        return new S3Credentials("profile " + name, null, ProfileCredentialsProvider.builder().profileName(name).build());
     }
 
     private static S3Credentials explicit(String source, String id, String secret, String token) {

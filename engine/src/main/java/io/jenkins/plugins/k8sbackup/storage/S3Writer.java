@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.BlockingOutputStreamAsyncRequestBody;
 import software.amazon.awssdk.core.async.BufferedSplittableAsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -118,6 +119,10 @@ final class S3Writer extends StorageWriter {
         if (state != State.OPEN) {
             return;
         }
+        if (count == 0) {
+            storeEmpty();
+            return;
+        }
         try {
             out.flush();
             body.close();
@@ -128,6 +133,24 @@ final class S3Writer extends StorageWriter {
             upload.join();
         } catch (RuntimeException e) {
             throw fail(e);
+        }
+        state = State.CLOSED;
+    }
+
+    /**
+     * An empty object as a plain PutObject of known length: the SDK of the Jenkins aws-java-sdk2 plugins (2.33.x)
+     * fails an empty streaming body in its multipart path with a NullPointerException. Nothing was sent yet, so the
+     * streaming upload is cancelled first.
+     */
+    private void storeEmpty() throws IOException {
+        body.cancel();
+        upload.cancel(true);
+        try {
+            client.putObject(b -> b.bucket(bucket).key(fullKey), AsyncRequestBody.empty()).join();
+        } catch (RuntimeException e) {
+            failure = new StorageException("could not store '" + key + "': " + errors.reason("upload it", e), e);
+            state = State.FAILED;
+            throw failure;
         }
         state = State.CLOSED;
     }

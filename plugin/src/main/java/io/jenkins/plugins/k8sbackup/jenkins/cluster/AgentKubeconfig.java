@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the cluster configuration of the machine a step runs on when no credential was given: the first
@@ -13,6 +14,8 @@ import java.util.Map;
  * running in the cluster they back up).
  */
 final class AgentKubeconfig {
+    /** The variables this lookup reads. */
+    static final Set<String> VARIABLES = Set.of("KUBECONFIG", "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT");
     static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
     private AgentKubeconfig() {}

@@ -4,6 +4,7 @@ import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The cluster as the agent will reach it: a kubeconfig built on the controller from a credential, or the
@@ -17,13 +18,32 @@ public final class ClusterConnection implements Serializable {
     private final double qps;
     private final int burst;
     private final String description;
+    /** The build's KUBECONFIG and KUBERNETES_SERVICE_* (withKubeConfig, withEnv); null: the agent JVM's. */
+    private final TreeMap<String, String> environment;
 
-    private ClusterConnection(KubeTarget fromCredential, String context, double qps, int burst, String description) {
+    private ClusterConnection(KubeTarget fromCredential, String context, double qps, int burst, String description,
+                              TreeMap<String, String> environment) {
         this.fromCredential = fromCredential;
         this.context = context;
         this.qps = qps;
         this.burst = burst;
         this.description = description;
+        this.environment = environment;
+    }
+
+    private ClusterConnection(KubeTarget fromCredential, String context, double qps, int burst, String description) {
+        this(fromCredential, context, qps, burst, description, null);
+    }
+
+    /** The same connection, finding the agent's configuration through the build's variables (KUBECONFIG...). */
+    public ClusterConnection withEnvironment(Map<String, String> env) {
+        TreeMap<String, String> kube = new TreeMap<>();
+        env.forEach((k, v) -> {
+            if (AgentKubeconfig.VARIABLES.contains(k) && v != null) {
+                kube.put(k, v);
+            }
+        });
+        return new ClusterConnection(fromCredential, context, qps, burst, description, kube);
     }
 
     public static ClusterConnection ofKubeconfig(String kubeconfig, String context, double qps, int burst, String description) {
@@ -40,7 +60,7 @@ public final class ClusterConnection implements Serializable {
 
     /** On the agent. */
     public KubeTarget target() throws IOException {
-        return fromCredential != null ? fromCredential : AgentKubeconfig.target(System.getenv(), context, qps, burst);
+        return target(environment != null ? environment : System.getenv());
     }
 
     KubeTarget target(Map<String, String> env) throws IOException {

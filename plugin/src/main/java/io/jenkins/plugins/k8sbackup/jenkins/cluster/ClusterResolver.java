@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.CredentialResolver;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import java.net.URI;
 import java.util.function.Consumer;
 import jenkins.authentication.tokens.api.AuthenticationTokens;
@@ -38,7 +39,7 @@ public final class ClusterResolver {
             }
             return ClusterConnection.agentDefault(emptyToNull(o.context()), qps, burst);
         }
-        StandardCredentials c = credentials.require(o.credentialsId(), "Kubernetes");
+        StandardCredentials c = credentials.require(o.credentialsId(), "Kubernetes", Forms.domainRequirements(o.serverUrl()));
         KubernetesAuth auth = AuthenticationTokens.convert(KubernetesAuth.class, c);
         if (auth == null) {
             throw credentials.wrongType(o.credentialsId(), c, "Kubernetes",

@@ -10,6 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.home.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,9 +48,38 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
     private String jenkinsHomeRestoreRoot;
     private String fullBackupSchedule;
     private String diffBackupSchedule;
+    /** True for the copy a form is bound to: its setters must not write the configuration file. */
+    private transient boolean detached;
 
     public K8sBackupConfiguration() {
         load();
+    }
+
+    /** A detached copy that the form is bound to and validated on before anything changes (not loaded, not saved). */
+    private K8sBackupConfiguration(K8sBackupConfiguration from) {
+        detached = true;
+        adopt(from);
+    }
+
+    @Override
+    public void save() {
+        if (!detached) {
+            super.save();
+        }
+    }
+
+    private void adopt(K8sBackupConfiguration from) {
+        locations = new ArrayList<>(from.locations);
+        jenkinsBackupAllowedJobs = from.jenkinsBackupAllowedJobs;
+        allowJobPatterns = from.allowJobPatterns;
+        allowControllerIdentity = from.allowControllerIdentity;
+        jenkinsHomeLocation = from.jenkinsHomeLocation;
+        jenkinsHomeEncryptionCredentialsId = from.jenkinsHomeEncryptionCredentialsId;
+        jenkinsHomeMasterKeyCredentialsId = from.jenkinsHomeMasterKeyCredentialsId;
+        jenkinsHomeKeepFull = from.jenkinsHomeKeepFull;
+        jenkinsHomeRestoreRoot = from.jenkinsHomeRestoreRoot;
+        fullBackupSchedule = from.fullBackupSchedule;
+        diffBackupSchedule = from.diffBackupSchedule;
     }
 
     public static K8sBackupConfiguration get() {
@@ -58,7 +88,7 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Kubernetes backup";
+        return UiText.get("K8sBackupConfiguration.DisplayName");
     }
 
     @Override
@@ -69,17 +99,20 @@ public class K8sBackupConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        // Validate a bound copy first: an invalid form changes neither the running configuration nor the file.
+        K8sBackupConfiguration candidate = new K8sBackupConfiguration(this);
         // Fields the form leaves out (an emptied list, a cleared schedule) must not keep their old values.
-        locations = new ArrayList<>();
-        fullBackupSchedule = null;
-        diffBackupSchedule = null;
-        allowJobPatterns = false;
-        allowControllerIdentity = false;
-        req.bindJSON(this, json);
-        String problem = validate();
+        candidate.locations = new ArrayList<>();
+        candidate.fullBackupSchedule = null;
+        candidate.diffBackupSchedule = null;
+        candidate.allowJobPatterns = false;
+        candidate.allowControllerIdentity = false;
+        req.bindJSON(candidate, json);
+        String problem = candidate.validate();
         if (problem != null) {
             throw new Descriptor.FormException(problem, "locations");
         }
+        adopt(candidate);
         save();
         return true;
     }

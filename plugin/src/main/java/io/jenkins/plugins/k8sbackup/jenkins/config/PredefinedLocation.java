@@ -6,6 +6,7 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.BackupLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -42,7 +43,7 @@ public class PredefinedLocation implements Describable<PredefinedLocation> {
     public static class DescriptorImpl extends Descriptor<PredefinedLocation> {
         @Override
         public String getDisplayName() {
-            return "Storage location";
+            return UiText.get("PredefinedLocation.DisplayName");
         }
 
         /** The kinds of location an administrator can predefine (not a reference to another predefined one). */

@@ -6,15 +6,18 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.security.ACL;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
+import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.SecretMasker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
@@ -64,10 +67,18 @@ public final class CredentialResolver {
 
     /** The credential with this id, tracked; a clear error when it does not exist or this build may not use it. */
     public StandardCredentials require(String id, String purpose) throws AbortException {
+        return require(id, purpose, List.of());
+    }
+
+    /**
+     * The same, for a credential used against a server: {@code requirements} (e.g. from the API server URL or the
+     * S3 endpoint) let credentials domains restrict which credential may go where, as kubernetes-cli does.
+     */
+    public StandardCredentials require(String id, String purpose, List<DomainRequirement> requirements) throws AbortException {
         if (id == null || id.isBlank()) {
             throw new AbortException(stepName + ": " + purpose + " credentials id is empty");
         }
-        StandardCredentials c = run != null ? CredentialsProvider.findCredentialById(id, StandardCredentials.class, run)
+        StandardCredentials c = run != null ? CredentialsProvider.findCredentialById(id, StandardCredentials.class, run, requirements)
                 : CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class,
                         Jenkins.get(), ACL.SYSTEM2), CredentialsMatchers.withId(id));
         if (c == null) {
@@ -91,10 +102,15 @@ public final class CredentialResolver {
      * an AWS credential without keys: the agent uses the SDK default chain (environment, profile, IRSA, instance role).
      */
     public Optional<S3Keys> s3(String id) throws AbortException {
+        return s3(id, null);
+    }
+
+    /** The same for a store at {@code endpoint} (null: AWS itself), whose URI the credential's domain must fit. */
+    public Optional<S3Keys> s3(String id, String endpoint) throws AbortException {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
-        StandardCredentials c = require(id, "S3");
+        StandardCredentials c = require(id, "S3", Forms.domainRequirements(endpoint));
         S3Keys keys;
         if (c instanceof AmazonWebServicesCredentials aws) {
             AwsCredentials resolved;

@@ -5,6 +5,7 @@ import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.LogProgress;
+import io.jenkins.plugins.k8sbackup.jenkins.util.RemoteFailure;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import java.io.File;
@@ -33,7 +34,8 @@ public abstract class ClusterCallable extends MasterToSlaveFileCallable<StepOutc
 
     @Override
     public final StepOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return run(cluster.target(), storage.target(workspace), Optional.ofNullable(key));
+        return RemoteFailure.call(() -> run(cluster.target(), storage.target(workspace), Optional.ofNullable(key)),
+                progress.masker().with(storage.secrets()));
     }
 
     protected abstract StepOutcome run(KubeTarget kube, StorageTarget target, Optional<EncryptionKey> key)

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.diff.DiffReport;
+import io.jenkins.plugins.k8sbackup.diff.DiffSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
+import io.jenkins.plugins.k8sbackup.ops.DiffOperation;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.RestoreOperation;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
@@ -51,6 +54,7 @@ public final class EngineBridge {
                 .includeClusterResources(sel.includeClusterResources())
                 .existingPolicy(r.existingPolicy() == null ? null : ExistingPolicy.valueOf(r.existingPolicy().toLowerCase(Locale.ROOT)))
                 .dryRun(r.dryRun())
+                .preserveNodePorts(r.preserveNodePorts())
                 .concurrency(r.concurrency())
                 .waitTimeout(r.waitTimeout())
                 .hooks(r.hooks())
@@ -87,5 +91,30 @@ public final class EngineBridge {
         counts.put("workloads", (long) report.readiness().size());
         counts.put("checks", (long) report.checks().size());
         return new StepOutcome(status, report.summaryLine(), counts, warnings, errors, PipelineValues.plainMap(report.toMap()));
+    }
+
+    /**
+     * The backup against the live cluster: identical → Identical, any missing, added or changed object → Drift,
+     * nothing compared or an error → Failed. The report lists the changed objects with their fields.
+     */
+    public static StepOutcome diff(KubeTarget kube, StorageTarget storage, String backupName, DiffRequest r,
+                                   Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
+        SelectionRequest sel = r.selection();
+        DiffSpec spec = new DiffSpec(backupName, sel.includeNamespaces(), sel.excludeNamespaces(), sel.includeResources(),
+                sel.excludeResources(), sel.labelSelector(), sel.objects(), sel.namespaceMapping(), sel.includeClusterResources(),
+                r.preserveNodePorts());
+        DiffReport report = DiffOperation.run(kube, storage, spec, key, progress);
+        String status = report.exitCode() == 1 ? "Failed" : report.identicalToBackup() ? "Identical" : "Drift";
+        List<String> errors = new ArrayList<>(report.errors());
+        if (report.compared() == 0 && errors.isEmpty()) {
+            errors.add("nothing was compared: the selection matches no object of backup " + backupName);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("compared", report.compared());
+        counts.put("identical", report.identical());
+        counts.put("missing", (long) report.missing().size());
+        counts.put("added", (long) report.added().size());
+        counts.put("changed", (long) report.changed().size());
+        return new StepOutcome(status, report.summaryLine(), counts, report.warnings(), errors, PipelineValues.plainMap(report.toMap()));
     }
 }

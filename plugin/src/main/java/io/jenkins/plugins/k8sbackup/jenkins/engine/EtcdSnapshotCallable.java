@@ -14,6 +14,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.LogProgress;
 import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
+import io.jenkins.plugins.k8sbackup.jenkins.util.RemoteFailure;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.File;
@@ -36,6 +37,7 @@ import jenkins.MasterToSlaveFileCallable;
  */
 public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOutcome> {
     private static final long serialVersionUID = 1L;
+    static final String ETCD_CLIENT = "io.etcd.jetcd.Client";
 
     private final List<String> endpoints;
     private final EtcdTls tls;
@@ -64,7 +66,12 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
     }
 
     @Override
-    public StepOutcome invoke(File workspace, VirtualChannel channel) throws IOException {
+    public StepOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        return RemoteFailure.call(() -> snapshot(workspace), progress.masker().with(storage.secrets()));
+    }
+
+    private StepOutcome snapshot(File workspace) throws IOException {
+        requireEtcdClient(EtcdSnapshotCallable.class.getClassLoader());
         EtcdConnection connection = new EtcdConnection(endpoints.stream().map(URI::create).toList(), engineTls(tls), null, null, null);
         String snapshotName = name != null ? name : EtcdSnapshotOptions.defaultName(Instant.now());
         Path ws = workspace.toPath();
@@ -77,6 +84,19 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
                     + ", etcd " + m.etcdVersion() + ") in " + result.durationMillis() + " ms");
             EtcdVerifyResult verified = verify ? EtcdSnapshotVerifier.verify(opened, m.name(), Optional.ofNullable(key), true) : null;
             return outcome(result, verified);
+        }
+    }
+
+    /**
+     * The .hpi does not bundle the etcd client (jetcd's grpc/vertx/netty cannot share the netty-api plugin's netty;
+     * plugin/README.md, "etcd"): say so instead of failing with a NoClassDefFoundError.
+     */
+    static void requireEtcdClient(ClassLoader loader) throws IOException {
+        try {
+            Class.forName(ETCD_CLIENT, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IOException("etcdSnapshot needs the etcd client library (" + ETCD_CLIENT + "), which this plugin does not"
+                    + " bundle; run the k8s-backup CLI in an sh step instead: java -jar k8s-backup.jar etcd-snapshot --help");
         }
     }
 

@@ -5,6 +5,8 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.util.RemoteFailure;
+import io.jenkins.plugins.k8sbackup.jenkins.util.SecretMasker;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +31,11 @@ public final class ListCallable extends MasterToSlaveFileCallable<ArrayList<Map<
     }
 
     @Override
-    public ArrayList<Map<String, Object>> invoke(File workspace, VirtualChannel channel) throws IOException {
+    public ArrayList<Map<String, Object>> invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        return RemoteFailure.call(() -> list(workspace), SecretMasker.none().with(storage.secrets()));
+    }
+
+    private ArrayList<Map<String, Object>> list(File workspace) throws IOException {
         ArrayList<Map<String, Object>> out = new ArrayList<>();
         try (BackupStorage opened = storage.open(workspace)) {
             for (BackupSummary s : new BackupCatalog(opened, kind).list()) {

@@ -7,8 +7,14 @@ import java.util.List;
 
 /** A k8sRestore as the step received it, before 'latest' is resolved on the agent. Mirrors the engine's RestoreSpec. */
 public record RestoreRequest(BackupRef ref, SelectionRequest selection, String existingPolicy, boolean dryRun, int concurrency,
-                             Duration waitTimeout, List<RestoreHookSpec> hooks, boolean allowPartial)
+                             Duration waitTimeout, List<RestoreHookSpec> hooks, boolean allowPartial,
+                             boolean preserveNodePorts)
         implements Serializable {
+    public RestoreRequest(BackupRef ref, SelectionRequest selection, String existingPolicy, boolean dryRun, int concurrency,
+                          Duration waitTimeout, List<RestoreHookSpec> hooks) {
+        this(ref, selection, existingPolicy, dryRun, concurrency, waitTimeout, hooks, false);
+    }
+
     public RestoreRequest {
         selection = selection == null ? new SelectionRequest(null, null, null, null, null, null, null, null) : selection;
         hooks = hooks == null ? List.of() : List.copyOf(hooks);

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
@@ -26,7 +27,7 @@ public class JenkinsBackupLink extends ManagementLink {
 
     @Override
     public String getDisplayName() {
-        return "JENKINS_HOME backups";
+        return UiText.get("JenkinsBackupLink.DisplayName");
     }
 
     @Override
@@ -36,7 +37,13 @@ public class JenkinsBackupLink extends ManagementLink {
 
     @Override
     public String getDescription() {
-        return "Periodic JENKINS_HOME backup (schedule, last result) and restore into the restore root (k8s-backup).";
+        return UiText.get("JenkinsBackupLink.Description");
+    }
+
+    /** Listed with the other backup/restore tools of Manage Jenkins, not under "Uncategorized". */
+    @Override
+    public Category getCategory() {
+        return Category.TOOLS;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.hooks;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -65,7 +66,7 @@ public class BackupHook extends ExecHook<BackupHook> {
     public static class DescriptorImpl extends Descriptor<BackupHook> {
         @Override
         public String getDisplayName() {
-            return "Backup exec hook";
+            return UiText.get("BackupHook.DisplayName");
         }
     }
 }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -77,7 +78,7 @@ public class RestoreHook extends ExecHook<RestoreHook> {
     public static class DescriptorImpl extends Descriptor<RestoreHook> {
         @Override
         public String getDisplayName() {
-            return "Restore exec hook";
+            return UiText.get("RestoreHook.DisplayName");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.report;
 
 import hudson.model.Run;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.File;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public class BackupReportAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "Kubernetes backup";
+        return UiText.get("BackupReportAction.DisplayName");
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdCredentials;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
@@ -9,12 +13,17 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.EtcdSnapshotCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code etcdSnapshot}: streams a snapshot of a self-managed cluster's etcd to the storage, with its sha256 and
@@ -178,7 +187,34 @@ public class EtcdSnapshotStep extends StorageStep<Map<String, Object>> {
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION, "Snapshot etcd");
+            super(FUNCTION, UiText.get("EtcdSnapshotStep.DisplayName"));
+        }
+
+        /** etcd client certificates, not Kubernetes credentials. */
+        @Override
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                     @QueryParameter String serverUrl) {
+            return Forms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardCertificateCredentials.class));
+        }
+
+        @POST
+        public ListBoxModel doFillCertCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String certCredentialsId) {
+            return pemFiles(item, certCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillKeyCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String keyCredentialsId) {
+            return pemFiles(item, keyCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
+            return pemFiles(item, caCredentialsId);
+        }
+
+        private static ListBoxModel pemFiles(Item item, String current) {
+            return Forms.credentialItems(item, current, CredentialsMatchers.instanceOf(FileCredentials.class));
         }
     }
 }

@@ -3,11 +3,12 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
-import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
-import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
+import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +149,7 @@ public class JenkinsBackupStep extends StorageStep<Map<String, Object>> {
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION, "Back up JENKINS_HOME (administrators' jobs only)", false);
+            super(FUNCTION, UiText.get("JenkinsBackupStep.DisplayName"), false);
         }
     }
 }

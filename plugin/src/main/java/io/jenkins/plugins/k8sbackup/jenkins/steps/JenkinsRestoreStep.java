@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
 import io.jenkins.plugins.k8sbackup.jenkins.home.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.nio.file.Path;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -104,7 +105,7 @@ public class JenkinsRestoreStep extends StorageStep<Map<String, Object>> {
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION, "Restore a JENKINS_HOME backup into a directory (administrators' jobs only)", false);
+            super(FUNCTION, UiText.get("JenkinsRestoreStep.DisplayName"), false);
         }
     }
 }

@@ -5,6 +5,7 @@ import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.ListCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public class K8sBackupListStep extends StorageStep<List<Map<String, Object>>> {
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION, "List backups at a storage location");
+            super(FUNCTION, UiText.get("K8sBackupListStep.DisplayName"));
         }
     }
 }

@@ -4,11 +4,12 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
-import io.jenkins.plugins.k8sbackup.jenkins.hooks.BackupHook;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.hooks.BackupHook;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.util.List;
 import java.util.Locale;
@@ -266,7 +267,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     @Extension
     public static class DescriptorImpl extends K8sStepDescriptor {
         public DescriptorImpl() {
-            super(FUNCTION, "Back up Kubernetes objects");
+            super(FUNCTION, UiText.get("K8sBackupStep.DisplayName"));
         }
     }
 }

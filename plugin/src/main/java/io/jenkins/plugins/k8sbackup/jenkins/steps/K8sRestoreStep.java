@@ -27,6 +27,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
 
     private String existingResourcePolicy = "skip";
     private boolean dryRun;
+    private boolean preserveNodePorts;
     private int concurrency = 8;
     private String waitTimeout = "60s";
     private List<RestoreHook> hooks = List.of();
@@ -74,7 +75,8 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
         } catch (IllegalArgumentException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs, allowPartial);
+        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs, allowPartial,
+                preserveNodePorts);
     }
 
     public String getExistingResourcePolicy() {
@@ -84,6 +86,16 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     @DataBoundSetter
     public void setExistingResourcePolicy(String existingResourcePolicy) {
         this.existingResourcePolicy = existingResourcePolicy == null ? "skip" : existingResourcePolicy.strip();
+    }
+
+    public boolean isPreserveNodePorts() {
+        return preserveNodePorts;
+    }
+
+    /** Keep the backed-up nodePort of NodePort/LoadBalancer services (the CLI's --preserve-nodeports). */
+    @DataBoundSetter
+    public void setPreserveNodePorts(boolean preserveNodePorts) {
+        this.preserveNodePorts = preserveNodePorts;
     }
 
     public boolean isDryRun() {

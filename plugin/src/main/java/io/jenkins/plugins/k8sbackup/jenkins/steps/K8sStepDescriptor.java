@@ -101,8 +101,9 @@ public abstract class K8sStepDescriptor extends StepDescriptor {
 
     /** Kubernetes credentials: whatever kubernetes-credentials can turn into cluster access. */
     @POST
-    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return Forms.credentialItems(item, credentialsId, AuthenticationTokens.matcher(KubernetesAuth.class));
+    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                 @QueryParameter String serverUrl) {
+        return Forms.credentialItems(item, credentialsId, AuthenticationTokens.matcher(KubernetesAuth.class), serverUrl);
     }
 
     /** Encryption keys: secret text (key or passphrase) or secret file (key). */

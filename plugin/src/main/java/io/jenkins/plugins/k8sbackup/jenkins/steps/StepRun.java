@@ -69,7 +69,7 @@ final class StepRun {
             throw new AbortException(stepName + ": storage is required, e.g. storage: s3(bucket: 'backups'), "
                     + "directory(path: 'backups') or location('name')");
         }
-        ResolvedStorage storage = location.resolve(new LocationContext(credentials, workspace, false));
+        ResolvedStorage storage = location.resolve(new LocationContext(credentials, workspace, false)).withEnvironment(env);
         if (storage.usesAmbientCredentials()) {
             ControllerIdentity.refuseOnBuiltInNode(this, "S3 storage " + storage.describe(),
                     "the controller's AWS identity (environment, profile, instance role or IRSA)", "credentialsId in s3(...)");
@@ -78,7 +78,7 @@ final class StepRun {
     }
 
     ClusterConnection cluster(ClusterOptions options) throws AbortException {
-        ClusterConnection connection = ClusterResolver.resolve(options, credentials, this::log);
+        ClusterConnection connection = ClusterResolver.resolve(options, credentials, this::log).withEnvironment(env);
         if (connection.usesAgentDefault()) {
             ControllerIdentity.refuseOnBuiltInNode(this, "the cluster", "the controller's own kubeconfig or service account",
                     "credentialsId");

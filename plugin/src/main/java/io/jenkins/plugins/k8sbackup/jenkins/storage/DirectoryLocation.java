@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.io.File;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -76,7 +77,7 @@ public class DirectoryLocation extends BackupLocation {
     public static class DescriptorImpl extends BackupLocationDescriptor {
         @Override
         public String getDisplayName() {
-            return "Directory";
+            return UiText.get("DirectoryLocation.DisplayName");
         }
 
         @POST

@@ -7,6 +7,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.stream.Collectors;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -45,7 +46,7 @@ public class NamedLocation extends BackupLocation {
     public static class DescriptorImpl extends BackupLocationDescriptor {
         @Override
         public String getDisplayName() {
-            return "Predefined location";
+            return UiText.get("NamedLocation.DisplayName");
         }
 
         @Override

@@ -1,12 +1,18 @@
 package io.jenkins.plugins.k8sbackup.jenkins.storage;
 
 import io.jenkins.plugins.k8sbackup.jenkins.engine.EngineStorage;
+import io.jenkins.plugins.k8sbackup.ops.S3Environment;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A storage location after the controller checked who may use it and resolved its credentials: an S3 URI
@@ -20,12 +26,24 @@ public final class ResolvedStorage implements Serializable {
     private final boolean workspaceRelative;
     private final S3Keys keys;
     private final String description;
+    /** The build's AWS_* variables (withAWS, withCredentials, withEnv), used on the agent; null: the agent JVM's. */
+    private final TreeMap<String, String> environment;
 
-    private ResolvedStorage(String uri, boolean workspaceRelative, S3Keys keys, String description) {
+    private ResolvedStorage(String uri, boolean workspaceRelative, S3Keys keys, String description, TreeMap<String, String> environment) {
         this.uri = uri;
         this.workspaceRelative = workspaceRelative;
         this.keys = keys;
         this.description = description;
+        this.environment = environment;
+    }
+
+    private ResolvedStorage(String uri, boolean workspaceRelative, S3Keys keys, String description) {
+        this(uri, workspaceRelative, keys, description, null);
+    }
+
+    /** The same location, opened with the build's environment rather than the agent JVM's (see StorageTarget). */
+    public ResolvedStorage withEnvironment(Map<String, String> env) {
+        return new ResolvedStorage(uri, workspaceRelative, keys, description, new TreeMap<>(S3Environment.relevant(env)));
     }
 
     public static ResolvedStorage s3(String uri, S3Keys keys) {
@@ -61,6 +79,19 @@ public final class ResolvedStorage implements Serializable {
         return keys;
     }
 
+    /** The secret values this location carries (S3 keys, and the build's AWS_* secrets), for masking. */
+    public String[] secrets() {
+        List<String> all = new ArrayList<>();
+        if (keys != null) {
+            all.addAll(Arrays.asList(keys.secrets()));
+        }
+        if (environment != null) {
+            all.add(environment.get("AWS_SECRET_ACCESS_KEY"));
+            all.add(environment.get("AWS_SESSION_TOKEN"));
+        }
+        return all.toArray(String[]::new);
+    }
+
     /** For logs and reports: never contains a secret. */
     public String describe() {
         return description;
@@ -68,7 +99,11 @@ public final class ResolvedStorage implements Serializable {
 
     /** On the agent: the engine's view of this location, for operations that take a {@link StorageTarget}. */
     public StorageTarget target(File workspace) throws IOException {
-        return isS3() ? EngineStorage.s3(uri, keys) : EngineStorage.directory(directory(workspace));
+        if (!isS3()) {
+            return EngineStorage.directory(directory(workspace));
+        }
+        StorageTarget target = EngineStorage.s3(uri, keys);
+        return environment == null ? target : target.withEnvironment(environment);
     }
 
     /** On the agent (or the controller): the opened storage, S3 with the key pair resolved on the controller. */

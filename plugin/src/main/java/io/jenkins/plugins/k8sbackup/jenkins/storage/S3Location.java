@@ -9,6 +9,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.jenkinsci.Symbol;
@@ -89,7 +90,7 @@ public class S3Location extends BackupLocation {
         if (problem != null) {
             throw new AbortException(context.stepName() + ": s3 storage: " + problem);
         }
-        return ResolvedStorage.s3(uri(), context.credentials().s3(credentialsId).orElse(null));
+        return ResolvedStorage.s3(uri(), context.credentials().s3(credentialsId, endpoint).orElse(null));
     }
 
     /** The engine's URI form: {@code s3://bucket/prefix/?endpoint=..&region=..&pathStyle=true}. Holds no secret. */
@@ -155,7 +156,7 @@ public class S3Location extends BackupLocation {
     public static class DescriptorImpl extends BackupLocationDescriptor {
         @Override
         public String getDisplayName() {
-            return "Amazon S3 or S3-compatible bucket";
+            return UiText.get("S3Location.DisplayName");
         }
 
         @POST
@@ -180,10 +181,11 @@ public class S3Location extends BackupLocation {
         }
 
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                     @QueryParameter String endpoint) {
             return Forms.credentialItems(item, credentialsId,
                     CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class),
-                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
+                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)), endpoint);
         }
     }
 }

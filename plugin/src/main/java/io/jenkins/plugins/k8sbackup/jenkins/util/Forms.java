@@ -4,6 +4,8 @@ import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.security.ACL;
@@ -33,15 +35,21 @@ public final class Forms {
      * configuration (no item) those of the Jenkins context, as SYSTEM; the current value is always kept.
      */
     public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher) {
+        return credentialItems(item, current, matcher, null);
+    }
+
+    /** The same, limited to credentials whose domain fits {@code uri} (the API server or S3 endpoint), as kubernetes-cli does. */
+    public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher, String uri) {
+        List<DomainRequirement> requirements = domainRequirements(uri);
         StandardListBoxModel result = new StandardListBoxModel();
         if (!canListCredentials(item)) {
             return result.includeCurrentValue(current);
         }
         result.includeEmptyValue();
         if (item == null) {
-            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), matcher);
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, requirements, matcher);
         } else {
-            result.includeMatchingAs(authenticationOf(item), item, StandardCredentials.class, List.of(), matcher);
+            result.includeMatchingAs(authenticationOf(item), item, StandardCredentials.class, requirements, matcher);
         }
         return result.includeCurrentValue(current);
     }
@@ -53,6 +61,11 @@ public final class Forms {
      */
     static Authentication authenticationOf(Item item) {
         return item instanceof Queue.Task task ? task.getDefaultAuthentication2() : ACL.SYSTEM2;
+    }
+
+    /** Scheme, host and port of {@code uri} as credential domain requirements; none for a blank one. */
+    public static List<DomainRequirement> domainRequirements(String uri) {
+        return uri == null || uri.isBlank() ? List.of() : URIRequirementBuilder.fromUri(uri.strip()).build();
     }
 
     public static String trimToNull(String s) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
 import java.nio.charset.StandardCharsets;
@@ -26,5 +27,16 @@ class EtcdSnapshotCallableTest {
         assertThat(caOnly.hasClientCertificate()).isFalse();
         assertThat(EtcdSnapshotCallable.engineTls(null)).isNull();
         assertThat(EtcdSnapshotCallable.engineTls(new EtcdTls(null, null, null))).isNull();
+    }
+
+    @Test
+    void withoutTheEtcdClientTheStepNamesTheCliInsteadOfALinkageError() throws Exception {
+        ClassLoader withoutJetcd = new ClassLoader(null) { };
+
+        assertThatThrownBy(() -> EtcdSnapshotCallable.requireEtcdClient(withoutJetcd))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("does not bundle")
+                .hasMessageContaining("etcd-snapshot");
+        EtcdSnapshotCallable.requireEtcdClient(EtcdSnapshotCallable.class.getClassLoader()); // the offline build has jetcd
     }
 }

@@ -149,6 +149,31 @@ class RestoreAndListStepsTest {
         assertThat(h.log()).contains("dry-run");
     }
 
+    @Test
+    void preserveNodePortsKeepsTheBackedUpNodePortAndWithoutItNoneIsSent() throws Exception {
+        cluster.client().services().inNamespace("shop").resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("edge").endMetadata()
+                .withNewSpec().withType("NodePort").addNewPort().withPort(80).withNodePort(30080).endPort().endSpec().build())
+                .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+        backup("b-np", "deploy-shop", 1);
+
+        K8sRestoreStep keep = restore("b-np");
+        keep.setNamespaceMapping(Map.of("shop", "shop-keep"));
+        keep.setIncludeResources(List.of("services", "namespaces"));
+        keep.setPreserveNodePorts(true);
+        h.run(keep);
+        K8sRestoreStep fresh = restore("b-np");
+        fresh.setNamespaceMapping(Map.of("shop", "shop-fresh"));
+        fresh.setIncludeResources(List.of("services", "namespaces"));
+        h.run(fresh);
+
+        assertThat(cluster.client().services().inNamespace("shop-keep").withName("edge").get().getSpec().getPorts().get(0).getNodePort())
+                .isEqualTo(30080);
+        // Without the option the restore sends no nodePort (a real API server then assigns a free one; the mock leaves it empty).
+        assertThat(cluster.client().services().inNamespace("shop-fresh").withName("edge").get().getSpec().getPorts().get(0).getNodePort())
+                .isNull();
+    }
+
     /** The mock runs no controllers: play the deployment controller. */
     static void webAvailable(boolean ready) {
         cluster.client().apps().deployments().inNamespace("shop").withName("web").editStatus(d -> {

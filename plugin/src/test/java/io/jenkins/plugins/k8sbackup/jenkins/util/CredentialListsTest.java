@@ -36,14 +36,14 @@ class CredentialListsTest {
 
     @Test
     void stepListsUseTheJobsAuthentication() {
-        ListBoxModel items = new K8sBackupStep.DescriptorImpl().doFillCredentialsIdItems(h.job, null);
+        ListBoxModel items = new K8sBackupStep.DescriptorImpl().doFillCredentialsIdItems(h.job, null, null);
 
         assertThat(ids(items)).contains("team-token").doesNotContain("ops-only-token");
     }
 
     @Test
     void s3ListsUseTheJobsAuthentication() {
-        ListBoxModel items = new S3Location.DescriptorImpl().doFillCredentialsIdItems(h.job, null);
+        ListBoxModel items = new S3Location.DescriptorImpl().doFillCredentialsIdItems(h.job, null, null);
 
         assertThat(ids(items)).contains("team-s3").doesNotContain("ops-s3");
     }
@@ -52,12 +52,12 @@ class CredentialListsTest {
     void aJobRunningAsSystemSeesWhatSystemSees() {
         h.job.runsAs(hudson.security.ACL.SYSTEM2);
 
-        assertThat(ids(new K8sBackupStep.DescriptorImpl().doFillCredentialsIdItems(h.job, null))).contains("ops-only-token");
+        assertThat(ids(new K8sBackupStep.DescriptorImpl().doFillCredentialsIdItems(h.job, null, null))).contains("ops-only-token");
     }
 
     @Test
     void theCurrentValueIsKeptEvenWhenNotListed() {
-        assertThat(ids(new K8sBackupStep.DescriptorImpl().doFillCredentialsIdItems(h.job, "ops-only-token")))
+        assertThat(ids(new K8sBackupStep.DescriptorImpl().doFillCredentialsIdItems(h.job, "ops-only-token", null)))
                 .contains("ops-only-token");
     }
 }

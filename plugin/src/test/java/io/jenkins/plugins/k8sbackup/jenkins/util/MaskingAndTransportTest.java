@@ -85,7 +85,7 @@ class MaskingAndTransportTest {
                 Optional.of(EncryptionKey.fromPassphrase("a long enough passphrase")), progress));
         serialise(RestoreCallable.restore(cluster, storage, new RestoreRequest(new BackupRef("latest", Map.of("JOB_NAME", "j"), 4),
                 new SelectionRequest(null, null, null, null, null, null, Map.of(), null), "skip", false, 8, Duration.ofMinutes(1),
-                List.of(new RestoreHookSpec("load", "shop", null, "app=db", null, List.of("true"), null, null, null, true, null)), true),
+                List.of(new RestoreHookSpec("load", "shop", null, "app=db", null, List.of("true"), null, null, null, true, null)), true, false),
                 Optional.empty(), progress));
 
         assertThat(cluster.toString() + storage + storage.keys()).doesNotContain(TOKEN).doesNotContain("secret-key-1234");
