@@ -12,7 +12,7 @@ public record RestoreRequest(BackupRef ref, SelectionRequest selection, String e
         implements Serializable {
     public RestoreRequest(BackupRef ref, SelectionRequest selection, String existingPolicy, boolean dryRun, int concurrency,
                           Duration waitTimeout, List<RestoreHookSpec> hooks) {
-        this(ref, selection, existingPolicy, dryRun, concurrency, waitTimeout, hooks, false);
+        this(ref, selection, existingPolicy, dryRun, concurrency, waitTimeout, hooks, false, false);
     }
 
     public RestoreRequest {
