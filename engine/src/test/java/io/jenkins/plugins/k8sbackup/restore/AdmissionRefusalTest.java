@@ -84,7 +84,7 @@ class AdmissionRefusalTest {
 
         RestoreItem missing = item(r, "configmaps", "web-config");
         assertThat(missing.action()).isEqualTo(RestoreAction.FAIL);
-        assertThat(missing.message()).contains("(500)").contains("failed calling webhook \"dead-gate.example.com\"")
+        assertThat(missing.message()).contains("refused by the API server: 500 InternalError").contains("failed calling webhook \"dead-gate.example.com\"")
                 .contains("service \"gone\" not found");
         assertThat(item(r, "configmaps", "db-config").action()).isEqualTo(RestoreAction.SKIP_DIFFERS);
         assertThat(r.status()).isEqualTo(RestoreStatus.PartiallyFailed);
