@@ -53,7 +53,9 @@ final class ArchiveWriter implements AutoCloseable {
         TarArchiveEntry e = new TarArchiveEntry(rel);
         e.setSize(size);
         e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | (mode < 0 ? 0644 : mode));
-        e.setModTime(mtimeMillis);
+        // whole seconds, as plain tar: a fraction would add a PAX header to every entry (bigger, slower to write and
+        // read); restore sets the index's millisecond mtime
+        e.setModTime(Math.floorDiv(mtimeMillis, 1000L) * 1000L);
         tar.putArchiveEntry(e);
     }
 
