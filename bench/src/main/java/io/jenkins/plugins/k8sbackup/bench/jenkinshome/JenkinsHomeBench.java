@@ -1,5 +1,10 @@
 package io.jenkins.plugins.k8sbackup.bench.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;
+import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupOptions;
+import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeBackup;
+import io.jenkins.plugins.k8sbackup.jenkinshome.SelectionSpec;
+import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -105,6 +110,7 @@ public final class JenkinsHomeBench {
         System.out.printf(Locale.ROOT, "%nmedians of %d rounds (order rotated each round), load average at end %s:%n", rounds, loadAverage());
         runs.forEach((name, list) -> System.out.printf(Locale.ROOT, "  %-28s %7.2f s  (min %6.2f, max %6.2f)  peak RSS %6.1f MiB%n",
                 name, median(list, Run::secs), min(list), max(list), median(list, x -> x.maxRssKiB() / 1024.0)));
+        inOneJvm(home, files, work, rounds, runs.size());
         double full = median(runs.get("full backup"), Run::secs);
         System.out.printf(Locale.ROOT, "%nratios (of medians):%n");
         System.out.printf(Locale.ROOT, "  full / tar --zstd -cf        %5.2f  (target <= 1.5)%n", full / median(runs.get("tar --zstd -cf"), Run::secs));
@@ -120,6 +126,35 @@ public final class JenkinsHomeBench {
             rss = Math.max(rss, runs.get(step).stream().mapToLong(Run::maxRssKiB).max().orElse(0) / 1024.0);
         }
         System.out.printf(Locale.ROOT, "  peak RSS of any k8s-backup run %5.1f MiB  (target <= 256)%n", rss);
+    }
+
+    /**
+     * Engine level, as the plugin runs it in a long-lived JVM: full and diff alternate in this process after one
+     * uncounted warm-up pair, so the ratio shows the work itself without JVM start-up and JIT warm-up.
+     */
+    private static void inOneJvm(Path home, List<Path> files, Path work, int rounds, int marker) throws IOException {
+        SelectionSpec withBuilds = new SelectionSpec(true, null, null, false, List.of(), List.of());
+        List<Run> fulls = new ArrayList<>();
+        List<Run> diffs = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) {
+            LocalDirectoryStorage storage = new LocalDirectoryStorage(work.resolve("jvm-store-" + r));
+            long t0 = System.nanoTime();
+            JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("full").mode(BackupMode.FULL).selection(withBuilds).build(), storage, null);
+            double full = secs(t0);
+            changeOnePercent(files, 50 + marker + r);
+            t0 = System.nanoTime();
+            JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("diff").mode(BackupMode.DIFF).selection(withBuilds).build(), storage, null);
+            double diff = secs(t0);
+            delete(work.resolve("jvm-store-" + r));
+            if (r > 0) {
+                fulls.add(new Run(full, 0));
+                diffs.add(new Run(diff, 0));
+            }
+        }
+        double f = median(fulls, Run::secs);
+        double d = median(diffs, Run::secs);
+        System.out.printf(Locale.ROOT, "%nin one JVM (engine level, as the plugin runs it; %d rounds after a warm-up pair):%n", rounds);
+        System.out.printf(Locale.ROOT, "  full backup %7.2f s, diff (1%% changed) %6.2f s: full / diff %5.1f  (target >= 10)%n", f, d, f / d);
     }
 
     private record Step(String name, List<String> command) {}
