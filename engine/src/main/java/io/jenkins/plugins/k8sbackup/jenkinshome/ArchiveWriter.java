@@ -18,6 +18,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class ArchiveWriter implements AutoCloseable {
     static final int ZSTD_LEVEL = 3;
+    /**
+     * zstd compresses on its own threads while this one reads, hashes and tars the next files: compression is the
+     * largest CPU cost of a backup, so on 2+ cores it no longer waits in line behind reading. Level and output
+     * format are unchanged (multi-threaded zstd writes ordinary frames).
+     */
+    static final int ZSTD_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private final StorageWriter writer;
     private final Sha256.DigestingOutputStream digest;
     private final TarArchiveOutputStream tar;
@@ -28,7 +34,11 @@ final class ArchiveWriter implements AutoCloseable {
         try {
             digest = new Sha256.DigestingOutputStream(writer);
             OutputStream sink = encryptionKey == null ? digest : new EncryptingOutputStream(digest, encryptionKey, key);
-            tar = new TarArchiveOutputStream(new BufferedOutputStream(new ZstdOutputStream(sink, ZSTD_LEVEL), 1 << 17));
+            ZstdOutputStream zstd = new ZstdOutputStream(new BufferedOutputStream(sink, 1 << 17), ZSTD_LEVEL);
+            if (ZSTD_WORKERS > 1) {
+                zstd.setWorkers(ZSTD_WORKERS);
+            }
+            tar = new TarArchiveOutputStream(new BufferedOutputStream(zstd, 1 << 17));
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -43,7 +53,9 @@ final class ArchiveWriter implements AutoCloseable {
         TarArchiveEntry e = new TarArchiveEntry(rel);
         e.setSize(size);
         e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | (mode < 0 ? 0644 : mode));
-        e.setModTime(mtimeMillis);
+        // whole seconds, as plain tar: a fraction would add a PAX header to every entry (bigger, slower to write and
+        // read); restore sets the index's millisecond mtime
+        e.setModTime(Math.floorDiv(mtimeMillis, 1000L) * 1000L);
         tar.putArchiveEntry(e);
     }
 
@@ -55,9 +67,9 @@ final class ArchiveWriter implements AutoCloseable {
         tar.closeArchiveEntry();
     }
 
-    void putBytes(String rel, byte[] data, int mode, long mtimeMillis) throws IOException {
-        openEntry(rel, data.length, mode, mtimeMillis);
-        tar.write(data);
+    void putBytes(String rel, byte[] data, int length, int mode, long mtimeMillis) throws IOException {
+        openEntry(rel, length, mode, mtimeMillis);
+        tar.write(data, 0, length);
         closeEntry();
     }
 

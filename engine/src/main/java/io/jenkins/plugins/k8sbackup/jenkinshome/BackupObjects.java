@@ -22,7 +22,13 @@ final class BackupObjects {
 
     static long writeIndex(BackupStorage storage, String key, EncryptionKey encryptionKey, FileIndex index)
             throws IOException {
-        byte[] data = Zstd.compress(Json.MAPPER.writeValueAsBytes(index), ArchiveWriter.ZSTD_LEVEL);
+        return writeIndex(storage, key, encryptionKey, Zstd.compress(Json.MAPPER.writeValueAsBytes(index), ArchiveWriter.ZSTD_LEVEL));
+    }
+
+    /** Stores an index already compressed (by {@link IndexWriter}); returns the stored size. */
+    static long writeIndex(BackupStorage storage, String key, EncryptionKey encryptionKey, byte[] compressed)
+            throws IOException {
+        byte[] data = compressed;
         if (encryptionKey != null) {
             data = AesGcm.encrypt(encryptionKey, data, key);
         }
@@ -31,6 +37,19 @@ final class BackupObjects {
     }
 
     static FileIndex readIndex(BackupStorage storage, String key, EncryptionKey encryptionKey) throws IOException {
+        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(readIndexBytes(storage, key, encryptionKey)))) {
+            return Json.MAPPER.readValue(in, FileIndex.class);
+        }
+    }
+
+    /** The index's files one at a time (see {@link IndexFiles}). */
+    static IndexFiles streamIndex(BackupStorage storage, String key, EncryptionKey encryptionKey) throws IOException {
+        return new IndexFiles(readIndexBytes(storage, key, encryptionKey));
+    }
+
+    /** The index's zstd-compressed JSON, decrypted when it is encrypted. */
+    private static byte[] readIndexBytes(BackupStorage storage, String key, EncryptionKey encryptionKey)
+            throws IOException {
         byte[] data = storage.read(key);
         if (AesGcm.isEncrypted(data)) {
             if (encryptionKey == null) {
@@ -38,9 +57,7 @@ final class BackupObjects {
             }
             data = AesGcm.decrypt(encryptionKey, data, key);
         }
-        try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(data))) {
-            return Json.MAPPER.readValue(in, FileIndex.class);
-        }
+        return data;
     }
 
     /** The archive's tar stream; decrypts when the archive is encrypted. */

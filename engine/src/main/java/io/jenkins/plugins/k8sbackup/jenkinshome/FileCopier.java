@@ -26,6 +26,8 @@ final class FileCopier {
     private final ArchiveWriter archive;
     private final FileAccess access;
     private final byte[] buffer = new byte[1 << 17];
+    /** Holds one small file at a time, grown as needed and reused: no garbage per file, so the heap stays small. */
+    private byte[] small = new byte[1 << 16];
 
     FileCopier(ArchiveWriter archive, FileAccess access) {
         this.archive = archive;
@@ -52,22 +54,24 @@ final class FileCopier {
                 }
                 return storeLarge(rel, file, before);
             }
-            byte[] data = readSmall(rel, file);
+            int length = readSmall(rel, file);
             FileStat after = statRegular(rel, file);
-            boolean consistent = after.sameAs(before) && data.length == before.size();
+            boolean consistent = after.sameAs(before) && length == before.size();
             if (!consistent && !lastTry) {
                 before = after;
                 continue;
             }
-            if (data.length > IN_MEMORY_LIMIT) {
+            if (length > IN_MEMORY_LIMIT) {
                 return storeLarge(rel, file, after); // grew past the limit while we looked
             }
-            FileEntry e = new FileEntry(rel, data.length, after.mode(), Sha256.hex(data), after.mtimeNanos() / 1_000_000,
+            MessageDigest md = Sha256.newDigest();
+            md.update(small, 0, length);
+            FileEntry e = new FileEntry(rel, length, after.mode(), HexFormat.of().formatHex(md.digest()), after.mtimeNanos() / 1_000_000,
                     consistent ? after.stamp() : null);
             if (base != null && consistent && unchanged(base, e.sha256(), after)) {
                 return new Copied(e, false, null);
             }
-            archive.putBytes(rel, data, e.mode(), e.mtimeMillis());
+            archive.putBytes(rel, small, length, e.mode(), e.mtimeMillis());
             return new Copied(e, true, consistent ? null : changedWarning(rel));
         }
     }
@@ -95,13 +99,23 @@ final class FileCopier {
 
     private record Streamed(String sha256, boolean consistent, FileStat after) {}
 
-    private byte[] readSmall(String rel, Path file) throws IOException {
-        byte[] data;
+    /** Reads up to {@code IN_MEMORY_LIMIT + 1} bytes into {@link #small}; returns how many. */
+    private int readSmall(String rel, Path file) throws IOException {
+        int length = 0;
         try (InputStream in = access.open(rel, file)) {
-            data = in.readNBytes(IN_MEMORY_LIMIT + 1);
+            while (length <= IN_MEMORY_LIMIT) {
+                if (length == small.length) {
+                    small = java.util.Arrays.copyOf(small, Math.min(small.length * 2, IN_MEMORY_LIMIT + 1));
+                }
+                int n = in.read(small, length, small.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
         }
         access.afterRead(rel, file);
-        return data;
+        return length;
     }
 
     private Hashed hashOnce(String rel, Path file, FileStat before) throws IOException {

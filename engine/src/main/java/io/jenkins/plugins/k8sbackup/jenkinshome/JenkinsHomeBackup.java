@@ -15,13 +15,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Backs up a JENKINS_HOME directory (live or offline) to a {@link BackupStorage}: one streamed tar.zst archive,
@@ -75,33 +71,31 @@ public final class JenkinsHomeBackup {
         boolean encrypted = o.encryptionKey() != null;
         String archiveKey = JenkinsLayout.archive(name, encrypted);
         String indexKey = JenkinsLayout.index(name, encrypted);
-        try {
-            Written w = writeArchive(o, storage, archiveKey, scan, base, access, warnings, listener);
-            List<String> deletions = new ArrayList<>();
-            if (base != null) {
-                base.files.keySet().stream().filter(p -> !w.present.contains(p)).sorted().forEach(deletions::add);
-            }
+        try (DiffBase diffBase = base == null ? null : base.open(storage, o.encryptionKey());
+             IndexWriter index = new IndexWriter(name)) {
+            Written w = writeArchive(o, storage, archiveKey, scan, base, diffBase, index, access, warnings, listener);
+            List<String> deletions = diffBase == null ? List.of() : diffBase.deletions();
             long indexBytes = BackupObjects.writeIndex(storage, indexKey, o.encryptionKey(),
-                    new FileIndex(FileIndex.FORMAT_VERSION, name, w.entries, deletions, plugins.lines()));
+                    index.finish(deletions, plugins.lines()));
             MasterKeyHandling masterKey = storeMasterKey(o, storage, home, name, notes, warnings);
             Instant end = Instant.now();
             BackupStatus status = warnings.isEmpty() ? BackupStatus.Completed : BackupStatus.PartiallyFailed;
             String masterKeyObject = masterKey == MasterKeyHandling.STORED_SEPARATELY ? JenkinsLayout.masterKey(name) : null;
             JenkinsManifest manifest = new JenkinsManifest(JenkinsManifest.FORMAT_VERSION, JenkinsManifest.KIND, name,
-                    start, end, status, w.entries.size(), w.archiveBytes + indexBytes, o.labels(), mode,
+                    start, end, status, w.stored, w.archiveBytes + indexBytes, o.labels(), mode,
                     base == null ? null : base.manifest.name(), deletions.size(), encrypted ? null : deletions,
                     scan.files().size(), w.sourceBytes, plugins.lines().size(), masterKey, masterKeyObject,
                     masterKeyObject == null ? null : o.masterKeyEncryptionKey().fingerprint(),
                     encrypted ? o.encryptionKey().fingerprint() : null, archiveKey, w.archiveSha256, indexKey,
                     o.selection(), List.copyOf(warnings));
             storage.write(JenkinsLayout.KIND.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
-            listener.info("stored " + w.entries.size() + " of " + scan.files().size() + " files, "
+            listener.info("stored " + w.stored + " of " + scan.files().size() + " files, "
                     + (w.archiveBytes + indexBytes) + " bytes; status " + status);
             List<String> pruned = o.keepLastFull() == null ? List.of() : sets.prune(o.keepLastFull(), name);
             if (!pruned.isEmpty()) {
                 listener.info("retention (keep last " + o.keepLastFull() + " full sets) deleted " + pruned);
             }
-            return new JenkinsBackupResult(name, mode, manifest.baseFull(), status, w.entries.size(),
+            return new JenkinsBackupResult(name, mode, manifest.baseFull(), status, w.stored,
                     manifest.totalBytes(), scan.files().size(), w.sourceBytes, w.unchanged, deletions.size(),
                     plugins.lines().size(), masterKey, manifest.encryptionKeyFingerprint(), start, end,
                     storage.describe(), List.copyOf(warnings), List.copyOf(notes), pruned);
@@ -115,7 +109,12 @@ public final class JenkinsHomeBackup {
     }
 
     /** The last full backup a diff is computed against, or null for a full backup. */
-    private record Base(JenkinsManifest manifest, Map<String, FileEntry> files) {}
+    private record Base(JenkinsManifest manifest) {
+        /** Its index, read alongside the scan (both are in path order). */
+        DiffBase open(BackupStorage storage, EncryptionKey key) throws IOException {
+            return new DiffBase(manifest.name(), BackupObjects.streamIndex(storage, manifest.index(), key));
+        }
+    }
 
     private static Base chooseBase(JenkinsBackupOptions o, JenkinsBackupSets sets, BackupStorage storage,
                                    List<String> warnings, List<String> notes) throws IOException {
@@ -145,10 +144,7 @@ public final class JenkinsHomeBackup {
         if (selectionProblem != null) {
             warnings.add(selectionProblem + "; files outside the new selection are recorded as deleted");
         }
-        FileIndex index = BackupObjects.readIndex(storage, m.index(), o.encryptionKey());
-        Map<String, FileEntry> files = new HashMap<>();
-        index.files().forEach(f -> files.put(f.path(), f));
-        return new Base(m, files);
+        return new Base(m);
     }
 
     private static String keyProblem(JenkinsManifest full, EncryptionKey key) {
@@ -161,22 +157,20 @@ public final class JenkinsHomeBackup {
                 + (want == null ? "is not encrypted" : "uses key " + want);
     }
 
-    private record Written(List<FileEntry> entries, Set<String> present, int unchanged, long sourceBytes,
-                           long archiveBytes, String archiveSha256) {}
+    private record Written(int stored, int unchanged, long sourceBytes, long archiveBytes, String archiveSha256) {}
 
     private static Written writeArchive(JenkinsBackupOptions o, BackupStorage storage, String archiveKey,
-                                        HomeScanner.Scan scan, Base base, FileAccess access, List<String> warnings,
-                                        ProgressListener listener) throws IOException {
-        List<FileEntry> entries = new ArrayList<>();
-        Set<String> present = new HashSet<>();
+                                        HomeScanner.Scan scan, Base base, DiffBase diffBase, IndexWriter index,
+                                        FileAccess access, List<String> warnings, ProgressListener listener)
+            throws IOException {
         int unchanged = 0;
         long sourceBytes = 0;
         try (ArchiveWriter archive = new ArchiveWriter(storage, archiveKey, o.encryptionKey())) {
             FileCopier copier = new FileCopier(archive, access);
             int done = 0;
             for (HomeScanner.ScannedFile f : scan.files()) {
-                present.add(f.rel()); // an unreadable file is still there: not a deletion
-                FileEntry baseEntry = base == null ? null : base.files.get(f.rel());
+                // matched before reading: an unreadable file is still there, not a deletion
+                FileEntry baseEntry = diffBase == null ? null : diffBase.match(f.rel());
                 FileCopier.Copied c;
                 try {
                     c = copier.copy(f.rel(), f.path(), baseEntry, o.rehashAll());
@@ -191,7 +185,7 @@ public final class JenkinsHomeBackup {
                 }
                 sourceBytes += c.entry().size();
                 if (c.stored()) {
-                    entries.add(c.entry());
+                    index.add(c.entry());
                 } else {
                     unchanged++;
                 }
@@ -203,7 +197,7 @@ public final class JenkinsHomeBackup {
                 }
             }
             long bytes = archive.publish();
-            return new Written(entries, present, unchanged, sourceBytes, bytes, archive.storedSha256());
+            return new Written(index.count(), unchanged, sourceBytes, bytes, archive.storedSha256());
         }
     }
 

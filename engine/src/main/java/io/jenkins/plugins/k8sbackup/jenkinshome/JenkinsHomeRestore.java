@@ -83,14 +83,15 @@ public final class JenkinsHomeRestore {
         int deleted = 0;
         String pluginsTxt = null;
         try {
+            CheckedDirectories dirs = new CheckedDirectories(root);
             for (String rel : plan.toWrite()) {
-                Optional<Path> link = SafePaths.symlinkOnPath(root, rel);
+                Optional<Path> link = dirs.symlinkOnPath(rel);
                 if (link.isPresent()) {
                     errors.put(rel, "refused: would write through symbolic link " + link.get());
                     continue;
                 }
                 Path target = SafePaths.resolve(root, rel);
-                Files.createDirectories(target.getParent());
+                dirs.createParents(rel);
                 RestoreStaging.commit(staged.files.get(rel), target);
                 done.add(rel);
                 bytes += plan.desired.get(rel).entry.size();
@@ -264,16 +265,18 @@ public final class JenkinsHomeRestore {
         plan.pluginsTxt = o.pluginsTxt() != null ? o.pluginsTxt().toAbsolutePath().normalize() : plan.root.resolve("plugins.txt");
         l.info("planning restore of " + plan.chainNames() + " (" + plan.desired.size() + " files) into " + plan.root);
 
+        // nothing in the way in a new or empty target: every file is created, no link or file to look for per path
+        boolean emptyTarget = isEmptyOrAbsent(plan.root);
         for (Map.Entry<String, Source> e : new ArrayList<>(plan.desired.entrySet())) {
             String rel = e.getKey();
-            Optional<String> why = unsafe(plan.root, rel);
+            Optional<String> why = emptyTarget ? unsafeName(rel) : unsafe(plan.root, rel);
             if (why.isPresent()) {
                 plan.refused.put(rel, why.get());
                 plan.desired.remove(rel);
                 continue;
             }
             Path p = plan.root.resolve(rel);
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            if (emptyTarget || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 plan.create.add(rel);
             } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 plan.refused.put(rel, "refused: a directory or special file is in the way");
@@ -289,13 +292,31 @@ public final class JenkinsHomeRestore {
         return plan;
     }
 
-    private static Optional<String> unsafe(Path root, String rel) {
+    private static boolean isEmptyOrAbsent(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** What is wrong with the path itself, whatever the target holds. */
+    private static Optional<String> unsafeName(String rel) {
         Optional<String> why = SafePaths.problem(rel);
         if (why.isPresent()) {
             return Optional.of("refused: " + why.get());
         }
         if (rel.equals(HomeSelection.MASTER_KEY)) {
             return Optional.of("refused: master.key is never restored from the main archive");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> unsafe(Path root, String rel) {
+        Optional<String> why = unsafeName(rel);
+        if (why.isPresent()) {
+            return why;
         }
         Optional<Path> link = SafePaths.symlinkOnPath(root, rel);
         if (link.isPresent()) {

@@ -28,6 +28,7 @@ final class RestoreStaging {
     static final String PREFIX = ".k8sb-restore-";
 
     private final Path dir;
+    private final byte[] buffer = new byte[1 << 17];
     private int count;
 
     private RestoreStaging(Path dir) {
@@ -74,7 +75,6 @@ final class RestoreStaging {
     Staged stage(InputStream in, FileEntry want) throws IOException {
         Path file = dir.resolve(Integer.toString(++count));
         MessageDigest md = Sha256.newDigest();
-        byte[] buffer = new byte[1 << 16];
         long written = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS)) {
             while (written < want.size()) {

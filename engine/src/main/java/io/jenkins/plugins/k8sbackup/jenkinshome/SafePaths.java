@@ -22,7 +22,7 @@ public final class SafePaths {
         if (rel.indexOf('\0') >= 0) {
             return Optional.of("path contains a NUL character");
         }
-        if (rel.startsWith("/") || rel.contains("\\") || rel.matches("^[A-Za-z]:.*")) {
+        if (rel.startsWith("/") || rel.contains("\\") || driveLetter(rel)) {
             return Optional.of("absolute path");
         }
         if (rel.length() > 4096) {
@@ -37,6 +37,12 @@ public final class SafePaths {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code C:...}: checked per path, so without a regular expression. */
+    private static boolean driveLetter(String rel) {
+        char c = rel.length() > 1 && rel.charAt(1) == ':' ? rel.charAt(0) : 0;
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** The first existing symbolic link on the way from {@code root} to {@code rel} (file itself included). */

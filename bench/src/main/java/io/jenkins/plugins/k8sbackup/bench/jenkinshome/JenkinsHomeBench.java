@@ -2,11 +2,7 @@ package io.jenkins.plugins.k8sbackup.bench.jenkinshome;
 
 import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupOptions;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupResult;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeBackup;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeRestore;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreOptions;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreReport;
 import io.jenkins.plugins.k8sbackup.jenkinshome.SelectionSpec;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import java.io.IOException;
@@ -19,22 +15,26 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * JENKINS_HOME backup throughput against `tar czf` of the same tree, in the same run.
- * A home of 2,000 jobs / 20,000 files at 2 GiB, scaled linearly by the size argument (jobs and files; log
- * sizes stay ~256 KiB, as in a busy controller). Times a full backup (with build records), a diff after
- * changing 1% of the files (with and without the unchanged-stamp shortcut) and the restore of full + diff.
+ * JENKINS_HOME backup, diff and restore against the tools a user has, in the same run: every step is a whole process
+ * (the CLI as shipped, {@code java -jar k8s-backup.jar} with its default JVM settings, against {@code tar czf},
+ * {@code tar --zstd -cf}, {@code tar -g} and {@code tar xzf}), the order alternates between rounds, and the medians,
+ * their ratios, the peak RSS of each process ({@code /usr/bin/time}) and the machine's cores and load are printed.
+ * The home: {@code -Dfiles} files (10 per job: config.xml, nextBuildNumber, 4 builds of build.xml + log) taking
+ * {@code sizeMiB} in all, mostly build logs; the diff follows a change of 1% of the files.
  *
- * <p>Usage: {@code JenkinsHomeBench [sizeMiB=200] [workDir=${java.io.tmpdir}/jenkins-home-bench]}
+ * <p>Usage: {@code java [-Dfiles=21000] [-Drounds=3] [-Dcli.jar=cli/target/k8s-backup.jar] -cp k8s-backup-bench.jar
+ * ...JenkinsHomeBench [sizeMiB=850] [workDir=${java.io.tmpdir}/jenkins-home-bench]}
  */
 public final class JenkinsHomeBench {
-    private static final int FULL_SIZE_MIB = 2048;
-    private static final int FULL_JOBS = 2000;
+    private static final int FILES_PER_JOB = 10;
     private static final int BUILDS_PER_JOB = 4; // + config.xml + nextBuildNumber = 10 files per job
     /** Format arguments: 1 a module name, 2-4 numbers. */
     private static final String[] LINES = {
@@ -45,67 +45,192 @@ public final class JenkinsHomeBench {
 
     private JenkinsHomeBench() {}
 
+    /** One timed process: wall seconds and peak RSS in KiB. */
+    private record Run(double secs, long maxRssKiB) {}
+
     public static void main(String[] args) throws Exception {
-        int sizeMiB = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        if (args.length > 0 && args[0].startsWith("-")) {
+            System.out.println("JenkinsHomeBench [sizeMiB=850] [workDir]  (-Dfiles=21000 -Drounds=3 -Dcli.jar=cli/target/k8s-backup.jar)");
+            return;
+        }
+        int sizeMiB = args.length > 0 ? Integer.parseInt(args[0]) : 850;
         Path work = Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir") + "/jenkins-home-bench");
+        int fileCount = Integer.getInteger("files", 21000);
+        int rounds = Integer.getInteger("rounds", 3);
+        Path cli = Path.of(System.getProperty("cli.jar", "cli/target/k8s-backup.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalArgumentException(cli + " not found: build the CLI (mvn -pl cli -am package) or set -Dcli.jar");
+        }
         delete(work);
         Path home = work.resolve("home");
-        int jobs = Math.max(20, (int) Math.round((double) FULL_JOBS * sizeMiB / FULL_SIZE_MIB));
+        int jobs = Math.max(2, fileCount / FILES_PER_JOB);
         long logBytes = (long) sizeMiB * (1 << 20) / (jobs * (long) BUILDS_PER_JOB);
         long t0 = System.nanoTime();
         List<Path> files = generate(home, jobs, (int) logBytes);
-        long homeBytes = size(home);
         System.out.printf(Locale.ROOT, "home: %d jobs, %d files, %.1f MiB (generated in %.1f s) at %s%n", jobs, files.size(),
-                homeBytes / 1048576.0, secs(t0), home);
+                size(home) / 1048576.0, secs(t0), home);
+        System.out.printf(Locale.ROOT, "machine: %d cores (availableProcessors), load average at start %s; files in the page cache%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
 
-        Path tgz = work.resolve("home.tgz");
-        t0 = System.nanoTime();
-        Process tar = new ProcessBuilder("tar", "czf", tgz.toString(), "-C", home.toString(), ".").inheritIO().start();
-        if (tar.waitFor() != 0) {
-            throw new IllegalStateException("tar czf failed");
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        String h = home.toString();
+        for (int r = 0; r < rounds; r++) {
+            Path round = work.resolve("round-" + r);
+            Files.createDirectories(round);
+            String store = round.resolve("store").toString();
+            Path tgz = round.resolve("home.tgz");
+            List<Step> full = List.of(
+                    new Step("tar czf", List.of("tar", "czf", tgz.toString(), "-C", h, ".")),
+                    new Step("tar --zstd -cf", List.of("tar", "--zstd", "-cf", round.resolve("home.tar.zst").toString(), "-C", h, ".")),
+                    new Step("full backup", cli(cli, "jenkins-backup", "--home", h, "--storage", store, "--mode", "full",
+                            "--name", "full", "--include-builds")));
+            runAll(rotate(full, r), round, runs);
+            // tar's level-0 snapshot, untimed: with /dev/null as archive GNU tar records the metadata without reading
+            Path snapshot = round.resolve("tar.snar");
+            exec(List.of("tar", "-g", snapshot.toString(), "-cf", "/dev/null", "-C", h, "."), round, null);
+
+            List<Path> changed = changeOnePercent(files, r);
+            List<Step> diff = List.of(
+                    new Step("tar -g (incremental, zstd)", List.of("tar", "--zstd", "-g", snapshot.toString(), "-cf",
+                            round.resolve("incr.tar.zst").toString(), "-C", h, ".")),
+                    new Step("diff backup (1% changed)", cli(cli, "jenkins-backup", "--home", h, "--storage", store,
+                            "--mode", "diff", "--name", "diff", "--include-builds")),
+                    new Step("diff --rehash-all", cli(cli, "jenkins-backup", "--home", h, "--storage", store,
+                            "--mode", "diff", "--name", "diff-rehash", "--include-builds", "--rehash-all")));
+            runAll(rotate(diff, r), round, runs);
+            expectStored(round.resolve("store"), changed.size());
+
+            List<Step> restore = List.of(
+                    new Step("tar xzf", List.of("tar", "xzf", tgz.toString(), "-C", mkdir(round.resolve("untarred")))),
+                    new Step("restore full+diff", cli(cli, "jenkins-restore", "diff", "--storage", store,
+                            "--target", round.resolve("restored").toString())));
+            runAll(rotate(restore, r), round, runs);
+            delete(round);
         }
-        double tarSecs = secs(t0);
+        System.out.printf(Locale.ROOT, "%nmedians of %d rounds (order rotated each round), load average at end %s:%n", rounds, loadAverage());
+        runs.forEach((name, list) -> System.out.printf(Locale.ROOT, "  %-28s %7.2f s  (min %6.2f, max %6.2f)  peak RSS %6.1f MiB%n",
+                name, median(list, Run::secs), min(list), max(list), median(list, x -> x.maxRssKiB() / 1024.0)));
+        inOneJvm(home, files, work, rounds, runs.size());
+        double full = median(runs.get("full backup"), Run::secs);
+        System.out.printf(Locale.ROOT, "%nratios (of medians):%n");
+        System.out.printf(Locale.ROOT, "  full / tar --zstd -cf        %5.2f  (target <= 1.5)%n", full / median(runs.get("tar --zstd -cf"), Run::secs));
+        System.out.printf(Locale.ROOT, "  full / tar czf               %5.2f%n", full / median(runs.get("tar czf"), Run::secs));
+        System.out.printf(Locale.ROOT, "  full / diff (1%% changed)     %5.1f  (target >= 10)%n", full / median(runs.get("diff backup (1% changed)"), Run::secs));
+        System.out.printf(Locale.ROOT, "  full / diff --rehash-all     %5.1f%n", full / median(runs.get("diff --rehash-all"), Run::secs));
+        System.out.printf(Locale.ROOT, "  diff / tar -g                %5.2f%n", median(runs.get("diff backup (1% changed)"), Run::secs)
+                / median(runs.get("tar -g (incremental, zstd)"), Run::secs));
+        System.out.printf(Locale.ROOT, "  restore / tar xzf            %5.2f  (target <= 1.2)%n", median(runs.get("restore full+diff"), Run::secs)
+                / median(runs.get("tar xzf"), Run::secs));
+        double rss = 0;
+        for (String step : List.of("full backup", "diff backup (1% changed)", "diff --rehash-all", "restore full+diff")) {
+            rss = Math.max(rss, runs.get(step).stream().mapToLong(Run::maxRssKiB).max().orElse(0) / 1024.0);
+        }
+        System.out.printf(Locale.ROOT, "  peak RSS of any k8s-backup run %5.1f MiB  (target <= 256)%n", rss);
+    }
 
-        LocalDirectoryStorage storage = new LocalDirectoryStorage(work.resolve("store"));
+    /**
+     * Engine level, as the plugin runs it in a long-lived JVM: full and diff alternate in this process after one
+     * uncounted warm-up pair, so the ratio shows the work itself without JVM start-up and JIT warm-up.
+     */
+    private static void inOneJvm(Path home, List<Path> files, Path work, int rounds, int marker) throws IOException {
         SelectionSpec withBuilds = new SelectionSpec(true, null, null, false, List.of(), List.of());
-        t0 = System.nanoTime();
-        JenkinsBackupResult full = JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("bench-full")
-                .mode(BackupMode.FULL).selection(withBuilds).build(), storage, null);
-        double fullSecs = secs(t0);
-
-        List<Path> changed = changeOnePercent(files);
-        t0 = System.nanoTime();
-        JenkinsBackupResult diff = JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("bench-diff")
-                .mode(BackupMode.DIFF).selection(withBuilds).build(), storage, progress(t0));
-        double diffSecs = secs(t0);
-        t0 = System.nanoTime();
-        JenkinsBackupResult rehash = JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("bench-diff-rehash")
-                .mode(BackupMode.DIFF).selection(withBuilds).rehashAll(true).build(), storage, null);
-        double rehashSecs = secs(t0);
-
-        t0 = System.nanoTime();
-        JenkinsRestoreReport restored = JenkinsHomeRestore.restore(JenkinsRestoreOptions.builder("bench-diff",
-                work.resolve("restored")).build(), storage, null);
-        double restoreSecs = secs(t0);
-
-        System.out.printf(Locale.ROOT, "tar czf:              %7.2f s  %8.1f MiB%n", tarSecs, Files.size(tgz) / 1048576.0);
-        System.out.printf(Locale.ROOT, "full backup:          %7.2f s  %8.1f MiB  %d files  %s%n", fullSecs,
-                full.bytes() / 1048576.0, full.fileCount(), full.status());
-        System.out.printf(Locale.ROOT, "diff (1%% = %d files changed): %7.2f s  %8.1f MiB  %d files stored%n", changed.size(),
-                diffSecs, diff.bytes() / 1048576.0, diff.fileCount());
-        System.out.printf(Locale.ROOT, "diff, --rehash-all:   %7.2f s  %8.1f MiB  %d files stored%n", rehashSecs,
-                rehash.bytes() / 1048576.0, rehash.fileCount());
-        System.out.printf(Locale.ROOT, "restore full+diff:    %7.2f s  %d files created, %d errors%n", restoreSecs,
-                restored.created(), restored.errors().size());
-        System.out.printf(Locale.ROOT, "ratio full / tar czf: %.2f  (target <= 1.2)%n", fullSecs / tarSecs);
-        System.out.printf(Locale.ROOT, "ratio full / diff:    %.1f  (target >= 10); full / diff --rehash-all: %.1f%n",
-                fullSecs / diffSecs, fullSecs / rehashSecs);
-        if (diff.fileCount() != changed.size() || rehash.fileCount() != changed.size()) {
-            throw new IllegalStateException("diff stored " + diff.fileCount() + "/" + rehash.fileCount() + " files, expected " + changed.size());
+        List<Run> fulls = new ArrayList<>();
+        List<Run> diffs = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) {
+            LocalDirectoryStorage storage = new LocalDirectoryStorage(work.resolve("jvm-store-" + r));
+            long t0 = System.nanoTime();
+            JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("full").mode(BackupMode.FULL).selection(withBuilds).build(), storage, null);
+            double full = secs(t0);
+            changeOnePercent(files, 50 + marker + r);
+            t0 = System.nanoTime();
+            JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("diff").mode(BackupMode.DIFF).selection(withBuilds).build(), storage, null);
+            double diff = secs(t0);
+            delete(work.resolve("jvm-store-" + r));
+            if (r > 0) {
+                fulls.add(new Run(full, 0));
+                diffs.add(new Run(diff, 0));
+            }
         }
-        if (!restored.errors().isEmpty() || restored.created() != full.fileCount()) {
-            throw new IllegalStateException("restore incomplete: " + restored.errors());
+        double f = median(fulls, Run::secs);
+        double d = median(diffs, Run::secs);
+        System.out.printf(Locale.ROOT, "%nin one JVM (engine level, as the plugin runs it; %d rounds after a warm-up pair):%n", rounds);
+        System.out.printf(Locale.ROOT, "  full backup %7.2f s, diff (1%% changed) %6.2f s: full / diff %5.1f  (target >= 10)%n", f, d, f / d);
+    }
+
+    private record Step(String name, List<String> command) {}
+
+    private static List<String> cli(Path jar, String... args) {
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        c.addAll(List.of(args));
+        return c;
+    }
+
+    private static <T> List<T> rotate(List<T> steps, int by) {
+        List<T> out = new ArrayList<>(steps);
+        java.util.Collections.rotate(out, -by);
+        return out;
+    }
+
+    private static void runAll(List<Step> steps, Path round, Map<String, List<Run>> runs) throws Exception {
+        for (Step s : steps) {
+            Run run = exec(s.command(), round, s.name());
+            runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run);
+            System.out.printf(Locale.ROOT, "  %-28s %7.2f s  peak RSS %6.1f MiB%n", s.name(), run.secs(), run.maxRssKiB() / 1024.0);
         }
+    }
+
+    /** Runs one whole process under /usr/bin/time; fails the bench when it fails (exit code 0 only). */
+    private static Run exec(List<String> command, Path dir, String name) throws Exception {
+        Path times = dir.resolve("time.txt");
+        List<String> c = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", times.toString()));
+        c.addAll(command);
+        Path log = dir.resolve("out.txt");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int rc = p.waitFor();
+        double secs = secs(t0);
+        if (rc != 0) {
+            throw new IllegalStateException((name == null ? command.toString() : name) + " exited " + rc + ":\n"
+                    + Files.readString(log));
+        }
+        return new Run(secs, Long.parseLong(Files.readAllLines(times).get(0).trim()));
+    }
+
+    /** Both diffs must have stored exactly the changed files (a wrong diff would be a fast one). */
+    private static void expectStored(Path store, int changed) throws IOException {
+        for (String name : List.of("diff", "diff-rehash")) {
+            String manifest = Files.readString(store.resolve("jenkins/" + name + "/manifest.json"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"objectCount\"\\s*:\\s*(\\d+)").matcher(manifest);
+            String stored = m.find() ? m.group(1) : "?";
+            if (!stored.equals(Integer.toString(changed))) {
+                throw new IllegalStateException(name + " stored " + stored + " files, expected " + changed);
+            }
+        }
+    }
+
+    private static String mkdir(Path dir) throws IOException {
+        return Files.createDirectories(dir).toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
+        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double min(List<Run> runs) {
+        return runs.stream().mapToDouble(Run::secs).min().orElse(0);
+    }
+
+    private static double max(List<Run> runs) {
+        return runs.stream().mapToDouble(Run::secs).max().orElse(0);
     }
 
     private static List<Path> generate(Path home, int jobs, int logBytes) throws IOException {
@@ -170,15 +295,15 @@ public final class JenkinsHomeBench {
         return sb.substring(0, size).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Every 100th file: logs get a line appended, the others new content. */
-    private static List<Path> changeOnePercent(List<Path> files) throws IOException {
+    /** Every 100th file (shifted each round): logs get a line appended, the others new content. */
+    private static List<Path> changeOnePercent(List<Path> files, int round) throws IOException {
         List<Path> changed = new ArrayList<>();
-        for (int i = 0; i < files.size(); i += 100) {
+        for (int i = round % 100; i < files.size(); i += 100) {
             Path f = files.get(i);
             if (f.getFileName().toString().equals("log")) {
-                Files.writeString(f, "Finished: SUCCESS (rerun)\n", StandardOpenOption.APPEND);
+                Files.writeString(f, "Finished: SUCCESS (rerun " + round + ")\n", StandardOpenOption.APPEND);
             } else {
-                Files.writeString(f, Files.readString(f) + "<!-- changed -->\n");
+                Files.writeString(f, Files.readString(f) + "<!-- changed " + round + " -->\n");
             }
             changed.add(f);
         }
@@ -203,12 +328,6 @@ public final class JenkinsHomeBench {
             }
         });
         return total[0];
-    }
-
-    /** With -Dbench.verbose=true: each engine step with its time since the phase began. */
-    private static io.jenkins.plugins.k8sbackup.util.ProgressListener progress(long t0) {
-        return Boolean.getBoolean("bench.verbose")
-                ? m -> System.out.printf(Locale.ROOT, "  +%.3f s %s%n", secs(t0), m) : null;
     }
 
     private static double secs(long startNanos) {
