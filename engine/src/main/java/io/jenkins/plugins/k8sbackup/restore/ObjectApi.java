@@ -53,25 +53,25 @@ public final class ObjectApi {
 
     public JsonNode create(ResourceType type, String namespace, JsonNode object, boolean dryRun) throws InterruptedException {
         GenericKubernetesResource resource = toResource(object);
-        return Json.MAPPER.valueToTree(caller.call(() -> ops(type, namespace).resource(resource).dryRun(dryRun).create()));
+        return Json.MAPPER.valueToTree(caller.write(() -> ops(type, namespace).resource(resource).dryRun(dryRun).create()));
     }
 
     public JsonNode mergePatch(ResourceType type, String namespace, String name, JsonNode patch, boolean dryRun)
             throws InterruptedException {
         String body = patch.toString();
-        return Json.MAPPER.valueToTree(caller.call(() -> ops(type, namespace).withName(name).dryRun(dryRun)
+        return Json.MAPPER.valueToTree(caller.write(() -> ops(type, namespace).withName(name).dryRun(dryRun)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), body)));
     }
 
     /** Writes the status subresource (only for {@code --restore-status}). */
     public void updateStatus(ResourceType type, String namespace, JsonNode objectWithStatus) throws InterruptedException {
         GenericKubernetesResource resource = toResource(objectWithStatus);
-        caller.call(() -> ops(type, namespace).resource(resource).updateStatus());
+        caller.write(() -> ops(type, namespace).resource(resource).updateStatus());
     }
 
     /** Deletes one object, orphaning its dependents: a restore never deletes what it did not select. */
     public boolean delete(ResourceType type, String namespace, String name, boolean dryRun) throws InterruptedException {
-        return caller.call(() -> !ops(type, namespace).withName(name).dryRun(dryRun)
+        return caller.write(() -> !ops(type, namespace).withName(name).dryRun(dryRun)
                 .withPropagationPolicy(DeletionPropagation.ORPHAN).delete().isEmpty());
     }
 
