@@ -4,6 +4,7 @@ import io.jenkins.plugins.k8sbackup.bench.MockClusterProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class SmallBackupBench {
             System.out.printf("%-6s %-9s %9s %9s%n", "round", "tool", "seconds", "cpu s");
             for (int r = 1; r <= rounds; r++) {
                 List<String> order = new ArrayList<>(names);
-                java.util.Collections.rotate(order, r - 1);
+                Collections.rotate(order, r - 1);
                 for (String tool : order) {
                     List<String> cmd = new ArrayList<>(tools.get(tool));
                     if (!tool.equals("kubectl")) {
