@@ -6,9 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket whose rate follows the API server, AIMD-like, as API Priority and Fairness expects of a client:
  * while the limit is what holds writes back and they succeed at steady latency, the rate grows (quickly until the
- * first sign of trouble and, after one, back up to half the rate that met it; then by a tenth a second); a 429 halves
- * it and pauses every caller for the server's Retry-After; write latency rising to 3x the lowest seen takes a tenth
- * off. It never goes above {@code ceiling} (the user's explicit {@code --qps}; infinite when none), so an explicit
+ * first 429 and, after one, back up to half the rate that met it; then by a tenth a second); a 429 halves it and
+ * pauses every caller for the server's Retry-After; write latency rising suddenly (its recent average over 2.5x its
+ * long-run average) takes a tenth off. Slow drift, as a server's store grows, and single slow answers do not count. It never goes above {@code ceiling} (the user's explicit {@code --qps}; infinite when none), so an explicit
  * cap is never exceeded, nor below {@value #FLOOR_QPS} a second, which no API server notices.
  * Shared by every thread of one run.
  */
@@ -19,11 +19,11 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private static final double MAX_QPS = 100_000;
     private static final double SLOW_START_GROWTH = 0.05; // per write while limited, before any trouble
     private static final double STEADY_GROWTH_PER_SECOND = 0.10;
-    private static final double LATENCY_TRIGGER = 3.0;    // EWMA latency over the lowest EWMA seen
+    private static final double LATENCY_TRIGGER = 2.5;    // recent average latency over the long-run average
     private static final double LATENCY_CUT = 0.9;
     private static final double THROTTLE_CUT = 0.5;
     private static final long COOL_DOWN_NANOS = 250_000_000L; // one cut per burst of bad news
-    private static final int LATENCY_WARM_UP = 20;
+    private static final int LATENCY_WARM_UP = 50;
 
     /** Sleeps, so tests can run the limiter on a clock of their own. */
     interface Sleeper {
@@ -43,8 +43,8 @@ public final class AdaptiveRateLimiter implements RequestPacer {
     private boolean limiting;
     private long pausedUntil;
     private long lastCut;
-    private double latencyEwma;
-    private double latencyBaseline = Double.MAX_VALUE;
+    private double latencyEwma;     // recent: about the last 10 writes
+    private double latencyBaseline; // long run: about the last 100 writes
     private int latencySamples;
     private long windowStart;
     private int windowRequests;
@@ -97,15 +97,14 @@ public final class AdaptiveRateLimiter implements RequestPacer {
         long now = clock.getAsLong();
         latencySamples++;
         latencyEwma = latencySamples == 1 ? latencyNanos : 0.9 * latencyEwma + 0.1 * latencyNanos;
-        if (latencySamples >= LATENCY_WARM_UP) {
-            latencyBaseline = Math.min(latencyBaseline, latencyEwma);
-            if (latencyEwma > LATENCY_TRIGGER * latencyBaseline && now - lastCut >= COOL_DOWN_NANOS) {
-                cut(now, LATENCY_CUT);
-                latencyCuts++;
-                // a server whose latency drifts up for its own reasons must not push the rate to the floor
-                latencyBaseline *= 1.5;
-                return;
-            }
+        latencyBaseline = latencySamples == 1 ? latencyNanos : 0.99 * latencyBaseline + 0.01 * latencyNanos;
+        if (latencySamples >= LATENCY_WARM_UP && latencyEwma > LATENCY_TRIGGER * latencyBaseline
+                && now - lastCut >= COOL_DOWN_NANOS) {
+            boolean wasSlowStart = slowStart;
+            cut(now, LATENCY_CUT);
+            slowStart = wasSlowStart; // a nudge, not a 429: growth goes on as before
+            latencyCuts++;
+            return;
         }
         if (!limiting) {
             return; // the limit holds nothing back: raising it would only make the next cut slower to bite

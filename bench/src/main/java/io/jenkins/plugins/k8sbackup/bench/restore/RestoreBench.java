@@ -159,8 +159,13 @@ public final class RestoreBench {
     private static long restore(LocalDirectoryStorage storage, String backup, int concurrency, MockCluster cluster) throws Exception {
         try (KubernetesClient client = KubeClients.create(cluster.config())) {
             BackupReader reader = BackupReader.open(storage, backup, Optional.empty());
-            RestoreReport r = new RestoreRunner(client, caller(), reader, ProgressListener.NONE)
+            ApiCaller caller = caller();
+            RestoreReport r = new RestoreRunner(client, caller, reader, ProgressListener.NONE)
                     .run(RestoreSpec.builder(backup).concurrency(concurrency).build());
+            if (caller.pacer() instanceof io.jenkins.plugins.k8sbackup.kube.AdaptiveRateLimiter a) {
+                System.out.printf("#   c%d limiter: rate at the end %.0f/s, lowest %.0f/s, %d 429s, %d latency cuts%n",
+                        concurrency, a.rate(), a.lowestRate(), a.throttles(), a.latencyCuts());
+            }
             if (r.status() != RestoreStatus.Completed) {
                 throw new IllegalStateException(r.summaryLine());
             }
