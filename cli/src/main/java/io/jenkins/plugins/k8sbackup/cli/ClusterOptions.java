@@ -16,10 +16,11 @@ final class ClusterOptions {
     @Option(names = "--context", description = "kubeconfig context (default: the current context)")
     String context;
 
-    @Option(names = "--qps", defaultValue = "50", description = "client-side request rate limit (default: ${DEFAULT-VALUE})")
+    @Option(names = "--qps", defaultValue = "0", description = "hard cap on requests a second; the rate adapts to the API "
+            + "server below it (grows while writes succeed, backs off on 429 and rising latency). Default: no cap")
     double qps;
 
-    @Option(names = "--burst", defaultValue = "100", description = "client-side burst (default: ${DEFAULT-VALUE})")
+    @Option(names = "--burst", defaultValue = "100", description = "requests that may go at once before the rate applies (default: ${DEFAULT-VALUE})")
     int burst;
 
     KubeTarget target() throws IOException {

@@ -12,30 +12,49 @@ import java.util.function.Supplier;
  * fabric8 does not throttle by itself, and its own retries are switched off (see {@link KubeClients}).
  */
 public final class ApiCaller {
-    private final RateLimiter limiter;
+    private final RequestPacer limiter;
     private final int maxAttempts;
     private final Duration baseBackoff;
     private final Duration maxBackoff;
     private final AtomicLong throttledResponses = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    public ApiCaller(RateLimiter limiter, int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
+    public ApiCaller(RequestPacer limiter, int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
         this.limiter = limiter;
         this.maxAttempts = maxAttempts;
         this.baseBackoff = baseBackoff;
         this.maxBackoff = maxBackoff;
     }
 
+    /** Adaptive pacing ({@link AdaptiveRateLimiter}) under {@code qps} as a hard cap; {@code qps} <= 0: no cap. */
     public static ApiCaller defaults(double qps, int burst) {
-        return new ApiCaller(new RateLimiter(qps, burst), 10, Duration.ofMillis(100), Duration.ofSeconds(30));
+        return new ApiCaller(new AdaptiveRateLimiter(qps, burst), 10, Duration.ofMillis(100), Duration.ofSeconds(30));
     }
 
     public <T> T call(Supplier<T> request) throws InterruptedException {
+        return call(request, false);
+    }
+
+    /** A write: its latency steers an adaptive limit (reads vary with their size, not with the server's load). */
+    public <T> T write(Supplier<T> request) throws InterruptedException {
+        return call(request, true);
+    }
+
+    private <T> T call(Supplier<T> request, boolean write) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             limiter.acquire();
             try {
-                return request.get();
+                long start = System.nanoTime();
+                T result = request.get();
+                if (write) {
+                    limiter.writeSucceeded(System.nanoTime() - start);
+                }
+                return result;
             } catch (KubernetesClientException e) {
+                if (e.getCode() == 429) {
+                    Duration hint = retryAfter(e);
+                    limiter.throttled(hint != null && hint.compareTo(maxBackoff) > 0 ? maxBackoff : hint);
+                }
                 // a server that does not answer at all, or a webhook it cannot call, will not answer on the tenth try
                 // either: a few tries cover a restart, ten of them cost a minute per object
                 int limit = e.getCode() == 0 || failedCallingWebhook(e) ? Math.min(maxAttempts, 3) : maxAttempts;
@@ -84,6 +103,10 @@ public final class ApiCaller {
             return Duration.ofSeconds(e.getStatus().getDetails().getRetryAfterSeconds());
         }
         return null;
+    }
+
+    public RequestPacer pacer() {
+        return limiter;
     }
 
     public long throttledResponses() {

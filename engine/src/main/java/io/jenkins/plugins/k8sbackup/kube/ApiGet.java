@@ -31,12 +31,12 @@ public final class ApiGet {
             throw new KubernetesClientException("GET " + url + " failed: " + e.getCause().getMessage(), e.getCause());
         }
         if (response.code() != 200) {
-            throw failure(url, response.code(), response.body());
+            throw failure("GET", url, response.code(), response.body());
         }
         return response.body();
     }
 
-    private static KubernetesClientException failure(String url, int code, byte[] body) {
+    static KubernetesClientException failure(String method, String url, int code, byte[] body) {
         Status status = null;
         try {
             JsonNode tree = Json.MAPPER.readTree(body);
@@ -46,6 +46,6 @@ public final class ApiGet {
         } catch (IOException notJson) {
             // the status line is all there is
         }
-        return new KubernetesClientException("GET " + url + ": " + (status != null ? status.getMessage() : "HTTP " + code), code, status);
+        return new KubernetesClientException(method + " " + url + ": " + (status != null ? status.getMessage() : "HTTP " + code), code, status);
     }
 }

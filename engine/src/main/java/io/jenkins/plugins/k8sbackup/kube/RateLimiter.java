@@ -4,7 +4,7 @@ package io.jenkins.plugins.k8sbackup.kube;
  * A token bucket: on average {@code qps} requests a second, with bursts of up to {@code burst}. Shared by
  * every thread of one backup or restore, so parallel workers together stay under the limit.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RequestPacer {
     private final double qps;
     private final double burst;
     private double tokens;
@@ -19,7 +19,7 @@ public final class RateLimiter {
         this.tokens = burst;
     }
 
-    /** Blocks until a request may go. */
+    @Override
     public void acquire() throws InterruptedException {
         long waitNanos;
         synchronized (this) {

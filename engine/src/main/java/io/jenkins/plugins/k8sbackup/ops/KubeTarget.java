@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * Which cluster to talk to and how fast, in a form that can travel from the Jenkins controller to an agent:
  * kubeconfig text resolved from a credential (never printed), an optional context, and the client-side
- * rate limit.
+ * rate cap ({@code qps} <= 0: none, the rate adapts to the server, see {@link ApiCaller#defaults}).
  */
 public final class KubeTarget implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
+import io.jenkins.plugins.k8sbackup.kube.ApiPost;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.ArrayList;
@@ -52,27 +53,39 @@ public final class ObjectApi {
         return live == null ? null : Json.MAPPER.valueToTree(live);
     }
 
+    /** Sent and answered as JSON bytes (see {@link ApiPost}): no model objects in between. */
     public JsonNode create(ResourceType type, String namespace, JsonNode object, boolean dryRun) throws InterruptedException {
-        GenericKubernetesResource resource = toResource(object);
-        return Json.MAPPER.valueToTree(caller.call(() -> ops(type, namespace).resource(resource).dryRun(dryRun).create()));
+        byte[] body;
+        try {
+            body = Json.MAPPER.writeValueAsBytes(object);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a Kubernetes object: " + e.getOriginalMessage(), e);
+        }
+        String path = ApiPost.collectionPath(type, namespace) + (dryRun ? "?dryRun=All" : "");
+        byte[] created = caller.write(() -> ApiPost.post(client, path, body));
+        try {
+            return Json.MAPPER.readTree(created);
+        } catch (java.io.IOException e) {
+            throw new KubernetesClientException("the API server answered a create with no object: " + e.getMessage(), e);
+        }
     }
 
     public JsonNode mergePatch(ResourceType type, String namespace, String name, JsonNode patch, boolean dryRun)
             throws InterruptedException {
         String body = patch.toString();
-        return Json.MAPPER.valueToTree(caller.call(() -> ops(type, namespace).withName(name).dryRun(dryRun)
+        return Json.MAPPER.valueToTree(caller.write(() -> ops(type, namespace).withName(name).dryRun(dryRun)
                 .patch(PatchContext.of(PatchType.JSON_MERGE), body)));
     }
 
     /** Writes the status subresource (only for {@code --restore-status}). */
     public void updateStatus(ResourceType type, String namespace, JsonNode objectWithStatus) throws InterruptedException {
         GenericKubernetesResource resource = toResource(objectWithStatus);
-        caller.call(() -> ops(type, namespace).resource(resource).updateStatus());
+        caller.write(() -> ops(type, namespace).resource(resource).updateStatus());
     }
 
     /** Deletes one object, orphaning its dependents: a restore never deletes what it did not select. */
     public boolean delete(ResourceType type, String namespace, String name, boolean dryRun) throws InterruptedException {
-        return caller.call(() -> !ops(type, namespace).withName(name).dryRun(dryRun)
+        return caller.write(() -> !ops(type, namespace).withName(name).dryRun(dryRun)
                 .withPropagationPolicy(DeletionPropagation.ORPHAN).delete().isEmpty());
     }
 

@@ -13,6 +13,7 @@ public final class ApiFaults {
     private volatile double throttleReads;
     private volatile int retryAfterSeconds = 0;
     private final AtomicInteger expireContinueTokens = new AtomicInteger();
+    private final AtomicInteger throttleNextWrites = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger expired = new AtomicInteger();
     private volatile DryRunSupport dryRun = DryRunSupport.HONOUR;
@@ -34,6 +35,12 @@ public final class ApiFaults {
     /** Answers this fraction of POST/PUT/PATCH/DELETE requests with 429. */
     public ApiFaults throttleWrites(double fraction) {
         this.throttleWrites = fraction;
+        return this;
+    }
+
+    /** Answers the next {@code n} POST/PUT/PATCH/DELETE requests with 429, then none: a burst of throttling that ends. */
+    public ApiFaults throttleNextWrites(int n) {
+        throttleNextWrites.set(n);
         return this;
     }
 
@@ -114,6 +121,7 @@ public final class ApiFaults {
         throttleWrites = 0;
         throttleReads = 0;
         expireContinueTokens.set(0);
+        throttleNextWrites.set(0);
         dryRun = DryRunSupport.HONOUR;
         writeLatencyMillis = 0;
         brokenDiscovery.clear();
@@ -135,6 +143,10 @@ public final class ApiFaults {
     }
 
     boolean shouldThrottle(boolean write) {
+        if (write && throttleNextWrites.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            throttled.incrementAndGet();
+            return true;
+        }
         double p = write ? throttleWrites : throttleReads;
         if (p <= 0) {
             return false;

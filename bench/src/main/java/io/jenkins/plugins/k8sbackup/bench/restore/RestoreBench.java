@@ -10,7 +10,6 @@ import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.KubeClients;
-import io.jenkins.plugins.k8sbackup.kube.RateLimiter;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreRunner;
@@ -23,7 +22,6 @@ import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +35,9 @@ import java.util.concurrent.Future;
  * the mock's cost per write grows with what it stores. Besides objects/s it prints how many cores the JVM (client
  * and mock) kept busy and the seconds the mock's store spent on writes, which it serves one at a time: a run
  * cannot end before its store has served them all, so that share of a concurrent run shows how much of the
- * time the restore itself still holds. The client-side rate limit is set out of the way
- * (10^5 qps): this measures the restore path and the server, not the limiter.
+ * time the restore itself still holds. The client-side rate limit is the product's default (adaptive, no cap, as
+ * {@code ApiCaller.defaults(0, 100)}), not switched off. {@code -Drounds=N} (default 1) repeats the set in the same JVM,
+ * the order reversed every other round: round 2 against round 1 is what a long-lived Jenkins agent JVM sees.
  * Args: [counts, default 10000] [concurrencies, default 1,4,8] [mock write latency ms, default 0],
  * e.g. {@code 10000,50000 1,4,8 5}.
  */
@@ -58,15 +57,32 @@ public final class RestoreBench {
         System.out.printf("cpus=%d, java %s, mock write latency %d ms%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), latencyMillis);
         System.out.printf("%-8s %-14s %10s %10s %8s %8s %10s%n", "objects", "mode", "seconds", "objects/s", "vs seq", "cores", "mock s");
+        int rounds = Integer.getInteger("rounds", 1);
         for (int n : counts) {
             String backup = seed(storage, n);
-            Measured seq = measure(n, "sequential", cluster -> sequential(storage, backup, cluster));
-            report(n, "sequential", seq, seq.seconds(), n);
-            for (int c : concurrencies) {
-                Measured m = measure(n, "c" + c, cluster -> restore(storage, backup, c, cluster));
-                report(n, "concurrency " + c, m, seq.seconds(), n);
-                // The mock serves writes one at a time: a run cannot end before its store has served them all.
-                System.out.printf("#   the mock's store was serving writes for %.0f%% of this run%n", 100 * m.mockSeconds() / m.seconds());
+            for (int round = 1; round <= rounds; round++) {
+                List<Integer> modes = new ArrayList<>(concurrencies);
+                modes.add(0, 0); // 0: the sequential baseline
+                if (round % 2 == 0) {
+                    java.util.Collections.reverse(modes);
+                }
+                java.util.Map<Integer, Measured> got = new java.util.HashMap<>();
+                for (int c : modes) {
+                    got.put(c, c == 0 ? measure(n, "sequential", cluster -> sequential(storage, backup, cluster))
+                            : measure(n, "c" + c, cluster -> restore(storage, backup, c, cluster)));
+                }
+                System.out.printf("# round %d of %d (order %s)%n", round, rounds, modes);
+                double seq = got.get(0).seconds();
+                report(n, "sequential", got.get(0), seq, n);
+                for (int c : concurrencies) {
+                    Measured m = got.get(c);
+                    report(n, "concurrency " + c, m, seq, n);
+                    // The mock serves writes one at a time: a run cannot end before its store has served them all.
+                    System.out.printf("#   the mock's store was serving writes for %.0f%% of this run%n", 100 * m.mockSeconds() / m.seconds());
+                }
+                if (got.containsKey(1) && got.containsKey(8)) {
+                    System.out.printf("# round %d: concurrency 8 = %.2fx concurrency 1%n", round, got.get(1).seconds() / got.get(8).seconds());
+                }
             }
         }
     }
@@ -105,8 +121,9 @@ public final class RestoreBench {
                 seq / m.seconds(), m.cpuSeconds() / m.seconds(), m.mockSeconds());
     }
 
+    /** The product's default: adaptive rate, no cap. */
     private static ApiCaller caller() {
-        return new ApiCaller(new RateLimiter(100_000, 10_000), 20, Duration.ofMillis(20), Duration.ofSeconds(2));
+        return ApiCaller.defaults(0, 100);
     }
 
     /** Seeds a cluster with n ConfigMaps (in parallel, the mock serialises them anyway) and backs them up. */
@@ -142,8 +159,13 @@ public final class RestoreBench {
     private static long restore(LocalDirectoryStorage storage, String backup, int concurrency, MockCluster cluster) throws Exception {
         try (KubernetesClient client = KubeClients.create(cluster.config());
              BackupReader reader = BackupReader.open(storage, backup, Optional.empty())) { // checks first, like every restore
-            RestoreReport r = new RestoreRunner(client, caller(), reader, ProgressListener.NONE)
+            ApiCaller caller = caller();
+            RestoreReport r = new RestoreRunner(client, caller, reader, ProgressListener.NONE)
                     .run(RestoreSpec.builder(backup).concurrency(concurrency).build());
+            if (caller.pacer() instanceof io.jenkins.plugins.k8sbackup.kube.AdaptiveRateLimiter a) {
+                System.out.printf("#   c%d limiter: rate at the end %.0f/s, lowest %.0f/s, %d 429s, %d latency cuts%n",
+                        concurrency, a.rate(), a.lowestRate(), a.throttles(), a.latencyCuts());
+            }
             if (r.status() != RestoreStatus.Completed) {
                 throw new IllegalStateException(r.summaryLine());
             }

@@ -7,6 +7,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.cluster;
  */
 public record ClusterOptions(String credentialsId, String serverUrl, String caCertificate, boolean skipTlsVerify,
                              String context, double qps, int burst) {
-    public static final double DEFAULT_QPS = 50;
+    /** No cap: the rate adapts to the API server (see the engine's AdaptiveRateLimiter). */
+    public static final double DEFAULT_QPS = 0;
     public static final int DEFAULT_BURST = 100;
 }
