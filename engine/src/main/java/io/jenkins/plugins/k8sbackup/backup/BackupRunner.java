@@ -11,7 +11,12 @@ import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
 import io.jenkins.plugins.k8sbackup.archive.TypeArchiveWriter;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
+import io.jenkins.plugins.k8sbackup.catalog.BackupSeries;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.LeaseTimes;
+import io.jenkins.plugins.k8sbackup.catalog.Pruning;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
@@ -75,6 +80,7 @@ public final class BackupRunner {
     private final ProgressListener progress;
     private final Clock clock;
     private PodExecutor executor;
+    private LeaseTimes leaseTimes = LeaseTimes.DEFAULT;
 
     public BackupRunner(KubernetesClient client, ApiCaller caller, BackupStorage storage, Optional<EncryptionKey> key,
                         ProgressListener progress, Clock clock) {
@@ -93,17 +99,36 @@ public final class BackupRunner {
         return this;
     }
 
+    /** Leases that expire sooner (tests of stale leases and takeovers). */
+    public BackupRunner withLeaseTimes(LeaseTimes times) {
+        this.leaseTimes = times;
+        return this;
+    }
+
+    /**
+     * Claims the name, takes the backup, publishes its manifest, then applies {@code retention} (null: none).
+     *
+     * @throws io.jenkins.plugins.k8sbackup.catalog.BackupNameTakenException a complete backup has the name
+     * @throws io.jenkins.plugins.k8sbackup.catalog.BackupInUseException     another run is writing or deleting it
+     * @throws io.jenkins.plugins.k8sbackup.catalog.LeaseLostException the name was deleted or taken over while this run wrote it: nothing was published
+     */
     public BackupResult run(BackupSpec spec, RetentionPolicy retention) throws IOException, InterruptedException {
         Instant start = clock.instant();
         String name = BackupCatalog.checkName(spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : "backup-" + NAME_TIME.format(start));
-        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.KUBERNETES);
-        if (catalog.exists(name)) {
-            throw new IllegalArgumentException("a backup named '" + name + "' already exists at " + storage.describe());
-        }
         if (spec.encryption() != BackupSpec.EncryptionMode.none && key.isEmpty()) {
             throw new IllegalArgumentException("encryption '" + spec.encryption() + "' needs an encryption key");
         }
+        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.KUBERNETES,
+                new BackupLocks(storage, BackupKind.KUBERNETES, clock, leaseTimes, progress));
+        // Before anything is stored: of two runs with the same name only one gets it, and a delete waits for it.
+        try (BackupLease claim = catalog.locks().claim(name, "backup")) {
+            return run(spec, retention == null ? new RetentionPolicy(null, null) : retention, name, start, catalog, claim);
+        }
+    }
+
+    private BackupResult run(BackupSpec spec, RetentionPolicy retention, String name, Instant start, BackupCatalog catalog,
+                             BackupLease claim) throws IOException, InterruptedException {
         NameFilter namespaces = new NameFilter(spec.includeNamespaces(), spec.excludeNamespaces());
         ResourceFilter resources = new ResourceFilter(spec.includeResources(), spec.excludeResources());
 
@@ -171,19 +196,23 @@ public final class BackupRunner {
             }
             run.recordHooksAndSnapshots();
             TypeArchiveWriter.StoredFile indexFile = index.finish();
-            BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
-            storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
+            BackupSeries series = retention.seriesOf(cluster.identity(), spec.labels());
+            BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key, retention.expiresAt(start), series);
+            claim.publish(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
             published = true;
-            long pruned = prune(catalog, retention, name);
+            Pruning pruning = new Pruning(catalog, progress);
+            pruning.apply(retention, name, series, clock.instant(), doomed -> () -> snapshotsDeleted(catalog, pruning, doomed));
+            List<String> warnings = new ArrayList<>(run.warnings);
+            warnings.addAll(pruning.warnings());
             BackupResult result = new BackupResult(name, manifest.status(), storage.describe() + " " + name,
-                    manifest.objectCount(), manifest.totalBytes(), run.counts, run.warnings, run.errors, pruned);
+                    manifest.objectCount(), manifest.totalBytes(), run.counts, warnings, run.errors, pruning.deleted().size());
             progress.info(result.summaryLine());
             return result;
         } finally {
             prefetch.shutdownNow();
             if (!published) {
                 undoQuietly(run, hooks, artifactKey);
-                discardQuietly(name);
+                discardQuietly(name, claim);
             }
         }
     }
@@ -238,7 +267,12 @@ public final class BackupRunner {
         }
     }
 
-    private void discardQuietly(String name) {
+    /** Removes what a failed run stored, unless its name is no longer its own (then it belongs to another run). */
+    private void discardQuietly(String name, BackupLease claim) {
+        if (!claim.stillHeld()) {
+            progress.warn("left the parts of the failed backup " + name + " alone: its name is no longer this run's");
+            return;
+        }
         try {
             storage.deletePrefix(BackupKind.KUBERNETES.prefix() + name + "/");
         } catch (IOException | RuntimeException e) {
@@ -450,35 +484,24 @@ public final class BackupRunner {
         return !group.contains(".") || group.endsWith(".k8s.io");
     }
 
-    private long prune(BackupCatalog catalog, RetentionPolicy retention, String current) {
-        if (retention == null || retention.isEmpty()) {
-            return 0;
+    /**
+     * Retention's last step before deleting a backup: its volume snapshots. A backup whose snapshots could not all be
+     * deleted is kept, as the only record of them, for the next run to try again.
+     */
+    private boolean snapshotsDeleted(BackupCatalog catalog, Pruning pruning, String doomed)
+            throws IOException, InterruptedException {
+        Optional<JsonNode> manifest = catalog.manifestJson(doomed);
+        if (manifest.isEmpty() || manifest.get().path("volumeSnapshots").size() == 0) {
+            return true;
         }
-        long pruned = 0;
-        try {
-            for (String doomed : retention.select(catalog.list(), current, clock.instant())) {
-                Optional<com.fasterxml.jackson.databind.JsonNode> manifest = catalog.manifestJson(doomed);
-                if (manifest.isPresent() && manifest.get().path("volumeSnapshots").size() > 0) {
-                    SnapshotRetention.Result snapshots = new SnapshotRetention(client, caller).deleteSnapshotsOf(manifest.get());
-                    if (!snapshots.complete()) {
-                        // Deleting the backup would lose the only record of these snapshots: keep it for the next run.
-                        progress.warn("retention: kept backup " + doomed + ", its volume snapshots could not all be deleted: "
-                                + String.join("; ", snapshots.failures()));
-                        continue;
-                    }
-                    progress.info("retention: deleted " + snapshots.deleted() + " volume snapshots of backup " + doomed);
-                }
-                catalog.delete(doomed);
-                progress.info("retention: deleted backup " + doomed);
-                pruned++;
-            }
-        } catch (IOException e) {
-            progress.warn("retention could not prune old backups: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            progress.warn("retention interrupted");
+        SnapshotRetention.Result snapshots = new SnapshotRetention(client, caller).deleteSnapshotsOf(manifest.get());
+        if (!snapshots.complete()) {
+            pruning.warn("retention: kept backup " + doomed + ", its volume snapshots could not all be deleted: "
+                    + String.join("; ", snapshots.failures()));
+            return false;
         }
-        return pruned;
+        progress.info("retention: deleted " + snapshots.deleted() + " volume snapshots of backup " + doomed);
+        return true;
     }
 
     /** State of one run. */
@@ -542,7 +565,7 @@ public final class BackupRunner {
         }
 
         BackupManifest manifest(BackupManifest.ClusterInfo cluster, TypeArchiveWriter.StoredFile indexFile, Instant end,
-                                Optional<EncryptionKey> key) {
+                                Optional<EncryptionKey> key, Instant expiresAt, BackupSeries series) {
             if (skippedOwnedPods > 0) {
                 warnings.add(skippedOwnedPods + " controller-owned pods skipped (their controllers recreate them)");
             }
@@ -557,7 +580,7 @@ public final class BackupRunner {
                     types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
                     encryption, List.copyOf(warnings), List.copyOf(errors), volumeSnapshots,
-                    hooks == null ? List.of() : List.copyOf(hooks.artifacts));
+                    hooks == null ? List.of() : List.copyOf(hooks.artifacts), expiresAt, series);
         }
     }
 }

@@ -24,6 +24,7 @@ public record EtcdSnapshotManifest(int formatVersion, String kind, String name, 
     public static final String ENCRYPTED_FILE = "snapshot.db.enc";
 
     public ManifestHeader header() {
-        return new ManifestHeader(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels);
+        return new ManifestHeader(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels,
+                null, null);
     }
 }

@@ -2,8 +2,13 @@ package io.jenkins.plugins.k8sbackup.etcd;
 
 import io.etcd.jetcd.Client;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupInUseException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
+import io.jenkins.plugins.k8sbackup.catalog.BackupNameTakenException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.LeaseTimes;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptingOutputStream;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
@@ -35,11 +40,20 @@ public final class EtcdSnapshotter {
     static EtcdSnapshotResult snapshot(EtcdConnection connection, EtcdSnapshotOptions options, BackupStorage storage,
                                        Clock clock) throws IOException {
         String name = options.name();
-        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.ETCD);
-        if (catalog.exists(name)) {
-            throw new EtcdSnapshotException("an etcd snapshot named '" + name + "' already exists at " + storage.describe()
-                    + "; choose another name or delete it first");
+        BackupLease claim;
+        try {
+            claim = new BackupLocks(storage, BackupKind.ETCD, clock, LeaseTimes.DEFAULT, null).claim(name, "etcd-snapshot");
+        } catch (BackupNameTakenException | BackupInUseException e) {
+            throw new EtcdSnapshotException("etcd snapshot: " + e.getMessage(), e);
         }
+        try (claim) {
+            return snapshot(connection, options, storage, clock, claim);
+        }
+    }
+
+    private static EtcdSnapshotResult snapshot(EtcdConnection connection, EtcdSnapshotOptions options, BackupStorage storage,
+                                               Clock clock, BackupLease claim) throws IOException {
+        String name = options.name();
         Instant start = clock.instant();
         EncryptionKey key = options.encryptionKey();
         String file = key == null ? EtcdSnapshotManifest.PLAIN_FILE : EtcdSnapshotManifest.ENCRYPTED_FILE;
@@ -70,7 +84,7 @@ public final class EtcdSnapshotter {
             } catch (IOException | RuntimeException | Error e) {
                 stream.cancel();
                 writer.abort();
-                removeLeftovers(storage, name);
+                removeLeftovers(storage, name, claim);
                 if (e instanceof IOException && !(e instanceof EtcdSnapshotException)) {
                     throw new EtcdSnapshotException("storing " + snapshotKey + " at " + storage.describe() + " failed: "
                             + e.getMessage(), e);
@@ -86,17 +100,20 @@ public final class EtcdSnapshotter {
                 status.members(), file, plain.count(), plain.hex(), stored.hex(), key != null,
                 key == null ? null : key.fingerprint());
         try {
-            storage.write(manifestKey, Json.PRETTY.writeValueAsBytes(manifest));
+            claim.publish(manifestKey, Json.PRETTY.writeValueAsBytes(manifest));
         } catch (IOException | RuntimeException e) {
-            removeLeftovers(storage, name);
+            removeLeftovers(storage, name, claim);
             throw e;
         }
         return new EtcdSnapshotResult(manifest, storage.describe(), snapshotKey, manifestKey,
                 end.toEpochMilli() - start.toEpochMilli());
     }
 
-    /** The name was free when we started, so everything under it is ours to remove. */
-    private static void removeLeftovers(BackupStorage storage, String name) {
+    /** The name is claimed, so everything under it is ours to remove, unless the claim was lost meanwhile. */
+    private static void removeLeftovers(BackupStorage storage, String name, BackupLease claim) {
+        if (!claim.stillHeld()) {
+            return;
+        }
         try {
             storage.deletePrefix(BackupKind.ETCD.prefix() + name + "/");
         } catch (IOException | RuntimeException cleanupFailed) {

@@ -39,10 +39,18 @@ public final class StorageTarget implements Serializable {
         return uri;
     }
 
+    /** Opens the location; a missing local directory is created (for writers). */
     public BackupStorage open() throws IOException {
-        S3Credentials credentials = accessKeyId == null ? S3Credentials.defaultChain()
-                : S3Credentials.of(accessKeyId, secretKey, sessionToken);
-        return StorageFactory.open(uri, credentials);
+        return StorageFactory.open(uri, credentials());
+    }
+
+    /** Opens a location that must exist: a missing local directory is an error, and nothing is created. */
+    public BackupStorage openExisting() throws IOException {
+        return StorageFactory.openExisting(uri, credentials());
+    }
+
+    private S3Credentials credentials() {
+        return accessKeyId == null ? S3Credentials.defaultChain() : S3Credentials.of(accessKeyId, secretKey, sessionToken);
     }
 
     @Override

@@ -37,7 +37,7 @@ class BackupCatalogTest {
             throws IOException {
         storage.write(kind.keyOf(name, "objects/v1/configmaps/ns/a.json"), new byte[10]);
         ManifestHeader h = new ManifestHeader(1, kind.name(), name, start, start.plusSeconds(30), status, 1, 10,
-                Map.of("job", "nightly"));
+                Map.of("job", "nightly"), null, null);
         storage.write(kind.keyOf(name, BackupCatalog.MANIFEST), Json.MAPPER.writeValueAsBytes(h));
     }
 
@@ -94,7 +94,8 @@ class BackupCatalogTest {
 
         new BackupCatalog(recording, BackupKind.KUBERNETES).delete("b1");
 
-        assertThat(recording.deletes).containsExactly("backups/b1/manifest.json", "backups/b1/");
+        assertThat(recording.deletes).as("manifest, data, then the delete lease")
+                .containsExactly("backups/b1/manifest.json", "backups/b1/", "leases/backups/b1/delete.json");
         assertThat(catalog.list()).extracting(BackupSummary::name).containsExactly("b2");
         assertThat(storage.list("backups/b1/")).isEmpty();
     }
