@@ -4,6 +4,8 @@ import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
 import java.io.IOException;
@@ -46,9 +48,25 @@ public final class JenkinsHomeRestore {
         return plan(options, storage, listener == null ? ProgressListener.NONE : listener).toPublic();
     }
 
+    /** Restores under read leases on the backup and, for a diff, its full: no delete or retention removes them meanwhile. */
     public static JenkinsRestoreReport restore(JenkinsRestoreOptions options, BackupStorage storage,
                                                ProgressListener listener) throws IOException {
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        try (BackupLease backup = BackupLocks.readLease(storage, JenkinsLayout.KIND, options.backupName(), "jenkins-restore", l);
+             BackupLease base = leaseBase(options.backupName(), storage, l)) {
+            return restoreLeased(options, storage, l);
+        }
+    }
+
+    private static BackupLease leaseBase(String name, BackupStorage storage, ProgressListener l) throws IOException {
+        JenkinsManifest m = new JenkinsBackupSets(storage).require(name);
+        return m.mode() == BackupMode.DIFF
+                ? BackupLocks.readLease(storage, JenkinsLayout.KIND, m.baseFull(), "jenkins-restore of " + name, l) : null;
+    }
+
+    private static JenkinsRestoreReport restoreLeased(JenkinsRestoreOptions options, BackupStorage storage,
+                                                      ProgressListener listener) throws IOException {
+        ProgressListener l = listener;
         Path root = rootOf(options.target());
         if (options.refuseIfRunning()) {
             LiveHomeCheck.refuseIfRunning(root, options.ownerFreshness());

@@ -23,6 +23,7 @@ import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.storage.StoredObject;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testing.GatedStorage;
+import io.jenkins.plugins.k8sbackup.testing.KilledRun;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.Json;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -284,26 +284,9 @@ class ConcurrentRunsTest {
         assertThat(catalog().list()).extracting(BackupSummary::name).containsExactly("newer");
     }
 
-    /** What a run killed midway leaves: its claim, expired; a published archive; a write never finished. */
     private StorageWriter leaveAKilledRun(String name, Instant claimExpiry) throws Exception {
-        Instant start = claimExpiry.minus(Duration.ofMinutes(2));
-        storage.write("leases/backups/" + name + "/write.json", BackupLocks.bytes(
-                new LeaseRecord("killed-run", "ci-agent-7 (pid 4242)", "backup", start, claimExpiry)));
-        storage.write("backups/" + name + "/resources/leftover.example.com.tar.zst", new byte[100]);
-        StorageWriter killed = storage.create("backups/" + name + "/resources/secrets.tar.zst");
-        byte[] chunk = new byte[1 << 20];
-        new Random(1).nextBytes(chunk);
-        for (int i = 0; i < 10; i++) { // more than one S3 part: the multipart upload exists
-            killed.write(chunk);
-        }
-        killed.flush();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // S3: the upload and its parts go asynchronously
-        while (storage.listUnfinished("backups/" + name + "/").stream().noneMatch(o -> o.size() > 0)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(storage.listUnfinished("backups/" + name + "/")).singleElement().matches(o -> o.size() > 0);
-        return killed;
+        return KilledRun.leave(storage, BackupKind.KUBERNETES, name, claimExpiry,
+                "backups/" + name + "/resources/leftover.example.com.tar.zst", "backups/" + name + "/resources/secrets.tar.zst");
     }
 
     @ParameterizedTest
@@ -316,7 +299,7 @@ class ConcurrentRunsTest {
                 assertThat(s.name()).isEqualTo("b1");
                 assertThat(s.status()).isEqualTo(BackupStatus.Incomplete);
                 assertThat(s.totalBytes()).as("the unfinished write counts").isGreaterThan(100);
-                assertThat(s.activity()).isEqualTo("stale lease (being written): backup by ci-agent-7 (pid 4242) until "
+                assertThat(s.activity()).isEqualTo("stale lease (being written): backup by " + KilledRun.HOLDER + " until "
                         + s.leases().get(0).record().expiresAt());
             });
 
@@ -344,7 +327,7 @@ class ConcurrentRunsTest {
             assertThat(storage.exists("backups/b1/resources/leftover.example.com.tar.zst")).isFalse();
             assertThat(storage.listUnfinished("")).isEmpty();
             assertThat(storage.list("leases/")).isEmpty();
-            assertThat(fixture.log).anyMatch(l -> l.contains("took over the stale lease (being written): backup by ci-agent-7"));
+            assertThat(fixture.log).anyMatch(l -> l.contains("took over the stale lease (being written): backup by " + KilledRun.HOLDER));
             assertThat(fixture.log).anyMatch(l -> l.contains("removed 2 objects") && l.contains("interrupted run"));
             assertThat(BackupReader.open(storage, "b1", Optional.empty()).readAll()).allMatch(BackupReader.StoredItem::ok);
         } finally {
@@ -360,7 +343,7 @@ class ConcurrentRunsTest {
         try {
             assertThat(catalog().summarise("b1").status()).isEqualTo(BackupStatus.InProgress);
             assertThatThrownBy(() -> backup("b1", Map.of(), null)).isInstanceOf(BackupInUseException.class)
-                    .hasMessageContaining("is being written: backup by ci-agent-7 (pid 4242)");
+                    .hasMessageContaining("is being written: backup by " + KilledRun.HOLDER);
             assertThatThrownBy(() -> catalog().delete("b1")).isInstanceOf(BackupInUseException.class);
             assertThat(storage.exists("backups/b1/resources/leftover.example.com.tar.zst")).isTrue();
             assertThat(storage.listUnfinished("backups/b1/")).hasSize(1);
