@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Leases with an expiry on the backups of one kind, stored beside them ({@code leases/<kind prefix><name>/}),
@@ -148,8 +150,8 @@ public final class BackupLocks {
     }
 
     /** Leases of every backup of the kind, by name, from one listing. */
-    java.util.Map<String, List<LeaseState>> allLeases() throws IOException {
-        java.util.Map<String, List<LeaseState>> out = new java.util.TreeMap<>();
+    Map<String, List<LeaseState>> allLeases() throws IOException {
+        Map<String, List<LeaseState>> out = new TreeMap<>();
         for (StoredObject o : storage.list(kind.leasePrefix())) {
             String rest = o.key().substring(kind.leasePrefix().length());
             int slash = rest.indexOf('/');
