@@ -11,14 +11,13 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.kube.KubeClients;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
-import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testing.GatedStorage;
 import io.jenkins.plugins.k8sbackup.testing.KilledRun;
+import io.jenkins.plugins.k8sbackup.testing.TestStore;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +42,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CatalogCommandsTest {
     @RegisterExtension
     static final S3ProxyFixture S3 = new S3ProxyFixture();
-
-    enum Store { DIRECTORY, S3 }
 
     @TempDir
     Path dir;
@@ -73,16 +70,11 @@ class CatalogCommandsTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
-    private String location(Store store) {
-        return store == Store.DIRECTORY ? dir.resolve("store").toUri().toString() : S3.uniqueUri();
+    private String location(TestStore store) {
+        return store.uri(dir, S3);
     }
 
     private int backup(String uri, String name, String... more) {
@@ -93,8 +85,8 @@ class CatalogCommandsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void deletingANameThatHoldsNothingExitsOne(Store store) {
+    @EnumSource(TestStore.class)
+    void deletingANameThatHoldsNothingExitsOne(TestStore store) {
         String uri = location(store);
         assertThat(backup(uri, "b1")).isZero();
 
@@ -116,10 +108,10 @@ class CatalogCommandsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void whileABackupIsWrittenTheSameNameIsRefusedAndDeleteExitsOne(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void whileABackupIsWrittenTheSameNameIsRefusedAndDeleteExitsOne(TestStore store) throws Exception {
         String uri = location(store);
-        try (BackupStorage storage = StorageFactory.open(uri, S3.credentials());
+        try (BackupStorage storage = store.open(uri, S3);
              KubernetesClient client = KubeClients.create(cluster.config())) {
             GatedStorage gated = new GatedStorage(storage, key -> key.contains("/resources/"));
             Future<BackupResult> running = background.submit(() -> new BackupRunner(client, BackupFixture.fastCaller(), gated,
@@ -144,10 +136,10 @@ class CatalogCommandsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void whatAKilledRunLeftIsListedAndDeleted(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void whatAKilledRunLeftIsListedAndDeleted(TestStore store) throws Exception {
         String uri = location(store);
-        try (BackupStorage storage = StorageFactory.open(uri, S3.credentials())) {
+        try (BackupStorage storage = store.open(uri, S3)) {
             StorageWriter killed = KilledRun.leave(storage, BackupKind.KUBERNETES, "died", Instant.now().minus(Duration.ofHours(1)),
                     "backups/died/resources/configmaps.tar.zst", "backups/died/objects.jsonl.zst");
             try {
@@ -184,7 +176,7 @@ class CatalogCommandsTest {
 
     @Test
     void aTtlExpiresOnlyItsOwnBackupKeepLastCountsOnlyItsSeriesAndListShowsTheExpiry() throws Exception {
-        String uri = location(Store.DIRECTORY);
+        String uri = location(TestStore.DIRECTORY);
         assertThat(backup(uri, "other", "--label", "job=other")).isZero();
         assertThat(backup(uri, "b-1", "--label", "job=b")).isZero();
         assertThat(backup(uri, "mine-1", "--label", "job=mine", "--ttl", "1s")).isZero();

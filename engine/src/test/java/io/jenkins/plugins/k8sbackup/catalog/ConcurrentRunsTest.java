@@ -16,14 +16,13 @@ import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
-import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.storage.StoredObject;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testing.GatedStorage;
 import io.jenkins.plugins.k8sbackup.testing.KilledRun;
+import io.jenkins.plugins.k8sbackup.testing.TestStore;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.Json;
@@ -58,8 +57,6 @@ class ConcurrentRunsTest {
     @RegisterExtension
     static final S3ProxyFixture S3 = new S3ProxyFixture();
 
-    enum Store { DIRECTORY, S3 }
-
     @TempDir
     Path dir;
     MockCluster cluster;
@@ -83,16 +80,10 @@ class ConcurrentRunsTest {
         cluster.close();
     }
 
-    private void open(Store store) throws IOException {
-        if (store == Store.DIRECTORY) {
-            Path root = dir.resolve("store");
-            storage = new LocalDirectoryStorage(root);
-            target = new StorageTarget(root.toUri().toString());
-        } else {
-            String uri = S3.uniqueUri();
-            storage = StorageFactory.open(uri, S3.credentials());
-            target = StorageTarget.withKeys(uri, S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null);
-        }
+    private void open(TestStore store) throws IOException {
+        String uri = store.uri(dir, S3);
+        storage = store.open(uri, S3);
+        target = store.target(uri);
     }
 
     private BackupResult backup(BackupStorage to, String name, Map<String, String> labels, RetentionPolicy retention,
@@ -123,8 +114,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void ofTwoBackupsWithTheSameNameAtOnceTheSecondIsRefusedBeforeItStoresAnything(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void ofTwoBackupsWithTheSameNameAtOnceTheSecondIsRefusedBeforeItStoresAnything(TestStore store) throws Exception {
         open(store);
         GatedStorage gated = gateAtTheFirstArchive(storage);
         Future<BackupResult> first = pausedBackup(gated, "b1");
@@ -147,8 +138,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void aDeleteWhileABackupIsBeingWrittenIsRefusedAndTheBackupCompletes(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void aDeleteWhileABackupIsBeingWrittenIsRefusedAndTheBackupCompletes(TestStore store) throws Exception {
         open(store);
         GatedStorage gated = gateAtTheFirstArchive(storage);
         Future<BackupResult> running = pausedBackup(gated, "b1");
@@ -167,8 +158,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void aBackupWhoseClaimIsDeletedWhileItRunsFailsAndPublishesNothing(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void aBackupWhoseClaimIsDeletedWhileItRunsFailsAndPublishesNothing(TestStore store) throws Exception {
         open(store);
         GatedStorage gated = gateAtTheFirstArchive(storage);
         Future<BackupResult> running = pausedBackup(gated, "b2");
@@ -185,8 +176,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void aTtlExpiresOnlyItsOwnBackupNeverOthersWithoutOne(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void aTtlExpiresOnlyItsOwnBackupNeverOthersWithoutOne(TestStore store) throws Exception {
         open(store);
         Instant now = Instant.now();
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
@@ -213,8 +204,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void keepLastKeepsExactlyNOfItsOwnSeriesCountingTheNewOne(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void keepLastKeepsExactlyNOfItsOwnSeriesCountingTheNewOne(TestStore store) throws Exception {
         open(store);
         int minute = 0;
         for (String name : List.of("a1", "b1", "a2", "plain", "b2", "a3", "a-elsewhere", "legacy-a")) {
@@ -238,8 +229,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void retentionLeavesABackupAloneWhileARestoreReadsItAndDeletesItAfterwards(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void retentionLeavesABackupAloneWhileARestoreReadsItAndDeletesItAfterwards(TestStore store) throws Exception {
         open(store);
         Map<String, String> nightly = Map.of("job", "nightly");
         backup("old", nightly, null);
@@ -290,8 +281,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void everythingAKilledRunLeftIsListedAndDeletable(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void everythingAKilledRunLeftIsListedAndDeletable(TestStore store) throws Exception {
         open(store);
         StorageWriter killed = leaveAKilledRun("b1", Instant.now().minus(Duration.ofMinutes(10)));
         try {
@@ -316,8 +307,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void aNewRunTakesOverAStaleClaimAndRemovesTheLeftoversFirst(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void aNewRunTakesOverAStaleClaimAndRemovesTheLeftoversFirst(TestStore store) throws Exception {
         open(store);
         StorageWriter killed = leaveAKilledRun("b1", Instant.now().minus(Duration.ofMinutes(10)));
         try {
@@ -336,8 +327,8 @@ class ConcurrentRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void aLiveClaimOfAnotherRunIsNeverTakenOver(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void aLiveClaimOfAnotherRunIsNeverTakenOver(TestStore store) throws Exception {
         open(store);
         StorageWriter other = leaveAKilledRun("b1", Instant.now().plus(Duration.ofMinutes(10)));
         try {

@@ -7,11 +7,10 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
-import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
-import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.testing.KilledRun;
+import io.jenkins.plugins.k8sbackup.testing.TestStore;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +34,6 @@ class JenkinsHomeRunsTest {
     @RegisterExtension
     static final S3ProxyFixture S3 = new S3ProxyFixture();
 
-    enum Store { DIRECTORY, S3 }
-
     @TempDir
     Path tmp;
     BackupStorage storage;
@@ -49,9 +46,8 @@ class JenkinsHomeRunsTest {
         storage.close();
     }
 
-    private void open(Store store) throws Exception {
-        storage = store == Store.DIRECTORY ? new LocalDirectoryStorage(tmp.resolve("store"))
-                : StorageFactory.open(S3.uniqueUri(), S3.credentials());
+    private void open(TestStore store) throws Exception {
+        storage = store.open(store.uri(tmp, S3), S3);
     }
 
     private Path home(String dir, String secretKey) throws Exception {
@@ -70,8 +66,8 @@ class JenkinsHomeRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void whatAKilledJenkinsBackupLeftIsListedDeletableAndCleanedByTheNextRunOfTheName(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void whatAKilledJenkinsBackupLeftIsListedDeletableAndCleanedByTheNextRunOfTheName(TestStore store) throws Exception {
         open(store);
         StorageWriter killed = KilledRun.leave(storage, BackupKind.JENKINS_HOME, "j1", Instant.now().minus(Duration.ofMinutes(5)),
                 JenkinsLayout.masterKey("j1"), JenkinsLayout.archive("j1", false));
@@ -102,8 +98,8 @@ class JenkinsHomeRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void keepLastFullAndDiffBasesStayWithinTheSeriesOfOneJenkins(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void keepLastFullAndDiffBasesStayWithinTheSeriesOfOneJenkins(TestStore store) throws Exception {
         open(store);
         Path a = home("home-a", "secret-key-of-a");
         Path b = home("home-b", "secret-key-of-b");
@@ -122,8 +118,8 @@ class JenkinsHomeRunsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
-    void retentionKeepsAFullWhileItIsRestoredAndDeletesItAfterwards(Store store) throws Exception {
+    @EnumSource(TestStore.class)
+    void retentionKeepsAFullWhileItIsRestoredAndDeletesItAfterwards(TestStore store) throws Exception {
         open(store);
         Path a = home("home-a", "secret-key-of-a");
         backup(a, "a1", BackupMode.FULL, null);
