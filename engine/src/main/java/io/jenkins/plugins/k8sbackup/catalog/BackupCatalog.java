@@ -143,7 +143,13 @@ public final class BackupCatalog {
     public <T> T requireManifest(String name, Class<T> type) throws IOException {
         Optional<JsonNode> json = manifestJson(name);
         if (json.isEmpty()) {
-            boolean anything = !storage.list(kind.prefix() + name + "/").isEmpty();
+            Optional<LeaseState> writer = locks.leases(name).stream()
+                    .filter(l -> l.type() == LeaseState.Type.write && l.live()).findFirst();
+            if (writer.isPresent()) {
+                throw new BackupInUseException("backup '" + name + "' at " + storage.describe() + " is not complete yet: it is "
+                        + writer.get().describe() + "; wait for it to finish");
+            }
+            boolean anything = !storedUnder(name).isEmpty();
             throw new NoSuchBackupException(anything
                     ? "backup '" + name + "' at " + storage.describe() + " is incomplete (no manifest): it was interrupted and cannot be restored"
                     : "no backup named '" + name + "' at " + storage.describe());

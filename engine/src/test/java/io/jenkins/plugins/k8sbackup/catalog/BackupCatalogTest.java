@@ -74,6 +74,12 @@ class BackupCatalogTest {
                         + " is incomplete (no manifest): it was interrupted and cannot be restored");
         assertThatThrownBy(() -> catalog.requireManifest("never", ManifestHeader.class))
                 .hasMessage("no backup named 'never' at " + storage.describe());
+        try (BackupLease claim = catalog.locks().claim("running", "backup")) {
+            assertThatThrownBy(() -> catalog.requireManifest("running", ManifestHeader.class))
+                    .isInstanceOf(BackupInUseException.class)
+                    .hasMessageStartingWith("backup 'running' at " + storage.describe() + " is not complete yet: it is being "
+                            + "written: backup by " + claim.record().holder());
+        }
     }
 
     @Test
