@@ -52,10 +52,15 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--encrypt", defaultValue = "secrets",
             description = "what to encrypt when a key is given: secrets or all (default: ${DEFAULT-VALUE})")
     BackupSpec.EncryptionMode encrypt;
-    @Option(names = "--ttl", description = "prune backups older than this, e.g. 72h or 30d")
+    @Option(names = "--ttl", description = "this backup expires after this, e.g. 72h or 30d (recorded in its manifest);"
+            + " with --ttl or --keep-last the run deletes every backup whose own expiry has passed")
     String ttl;
-    @Option(names = "--keep-last", description = "keep only the newest N complete backups")
+    @Option(names = "--keep-last", description = "keep the newest N backups of this backup's series (same cluster and"
+            + " series labels), this one included; delete that series' older ones")
     Integer keepLast;
+    @Option(names = "--series-label", paramLabel = "KEY", description = "label key that names the series for"
+            + " --keep-last (repeatable; default: every --label)")
+    List<String> seriesLabels = new ArrayList<>();
     @Option(names = "--snapshot-volumes", description = "take a CSI VolumeSnapshot of every captured PVC")
     boolean snapshotVolumes;
     @Option(names = "--volume-snapshot-class", description = "storageClass=VolumeSnapshotClass (repeatable)")
@@ -79,7 +84,8 @@ final class BackupCommand implements Callable<Integer> {
                 .defaultVolumeSnapshotClass(defaultVolumeSnapshotClass)
                 .snapshotTimeout(snapshotTimeout == null ? null : Durations.parse(snapshotTimeout))
                 .hooks(hooks.read().backup()).build();
-        RetentionPolicy retention = new RetentionPolicy(ttl == null ? null : Durations.parse(ttl), keepLast);
+        RetentionPolicy retention = new RetentionPolicy(ttl == null ? null : Durations.parse(ttl), keepLast,
+                seriesLabels.isEmpty() ? null : java.util.Set.copyOf(seriesLabels));
         ConsoleProgress progress = ConsoleProgress.of(spec);
         BackupResult result = BackupOperation.run(cluster.target(), storage.target(), backupSpec, retention, key, progress);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));

@@ -10,7 +10,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a backup (manifest first).")
+/**
+ * Deletes a backup, complete or left by a killed run. Exit 1 when nothing has the name, or while another run
+ * writes, restores from or deletes it (its lease is live).
+ */
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = {"Delete a backup (manifest first), or what a killed run left under its name.",
+                "Refused (exit 1) while a run writes, reads or deletes it, and for a name with nothing stored."})
 final class DeleteCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -23,12 +29,9 @@ final class DeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BackupStorage s = storage.target().open()) {
-            BackupCatalog catalog = new BackupCatalog(s, kind);
-            if (!catalog.exists(name)) {
-                throw new IllegalArgumentException("no backup named '" + name + "' at " + s.describe());
-            }
-            catalog.delete(name);
+        BackupCatalog.checkName(name);
+        try (BackupStorage s = storage.target().openExisting()) {
+            new BackupCatalog(s, kind).delete(name);
             spec.commandLine().getOut().println("deleted " + name);
             return Main.OK;
         }

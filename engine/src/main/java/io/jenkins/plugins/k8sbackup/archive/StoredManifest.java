@@ -35,12 +35,24 @@ public record StoredManifest(BackupManifest manifest, String authentication, Lis
     /** Stores the manifest, preceded by its MAC when {@code macKey} is given. */
     public static void write(BackupStorage storage, String name, BackupManifest manifest, Optional<EncryptionKey> macKey)
             throws IOException {
+        write(storage, name, manifest, macKey, storage::write);
+    }
+
+    /** How the manifest itself is stored: a backup publishes it through its name's claim (see {@code BackupLease}). */
+    @FunctionalInterface
+    public interface Publisher {
+        void publish(String key, byte[] bytes) throws IOException;
+    }
+
+    /** As {@link #write(BackupStorage, String, BackupManifest, Optional)}, the manifest (last) stored by {@code publisher}. */
+    public static void write(BackupStorage storage, String name, BackupManifest manifest, Optional<EncryptionKey> macKey,
+                             Publisher publisher) throws IOException {
         byte[] bytes = Json.PRETTY.writeValueAsBytes(manifest);
         if (macKey.isPresent()) {
             storage.write(BackupKind.KUBERNETES.keyOf(name, MAC),
                     (ManifestMac.of(macKey.get(), bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        storage.write(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), bytes);
+        publisher.publish(BackupKind.KUBERNETES.keyOf(name, BackupCatalog.MANIFEST), bytes);
     }
 
     /**

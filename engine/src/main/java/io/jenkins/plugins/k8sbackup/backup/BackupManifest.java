@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
+import io.jenkins.plugins.k8sbackup.catalog.BackupSeries;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.hooks.HookArtifactRecord;
 import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
@@ -17,6 +18,8 @@ import java.util.Map;
  * {@code backupId} (random, from format 2 on) and {@code name} are bound into every encrypted entry (see
  * {@code archive.EntryBinding}); with a key the manifest's bytes are authenticated by {@code manifest.json.mac} (see
  * {@code archive.StoredManifest}).
+ * {@code expiresAt} (the backup's own ttl) and {@code series} are what
+ * retention goes by (see {@link io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy}); null in older manifests.
  */
 public record BackupManifest(
         int formatVersion,
@@ -39,7 +42,9 @@ public record BackupManifest(
         List<VolumeSnapshotRecord> volumeSnapshots,
         List<HookArtifactRecord> artifacts,
         List<Skipped> skipped,
-        List<Degradation> degradations) {
+        List<Degradation> degradations,
+        Instant expiresAt,
+        BackupSeries series) {
 
     /** 2: backupId, entries' associated data binds the backup, manifest.json.mac with a key. 1: path-only binding. */
     public static final int FORMAT_VERSION = 2;
@@ -58,10 +63,25 @@ public record BackupManifest(
                           ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
                           Encryption encryption, List<String> warnings, List<ItemError> errors) {
         this(formatVersion, kind, name, null, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
-                types, index, encryption, warnings, errors, List.of(), List.of(), List.of(), List.of());
+                types, index, encryption, warnings, errors, List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
-    public record ClusterInfo(String server, String serverVersion, String kubeSystemUid) {}
+    /** A manifest without skips, degradations, expiry or series, as before they existed. */
+    public BackupManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
+                          BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
+                          ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
+                          Encryption encryption, List<String> warnings, List<ItemError> errors,
+                          List<VolumeSnapshotRecord> volumeSnapshots, List<HookArtifactRecord> artifacts) {
+        this(formatVersion, kind, name, null, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
+                types, index, encryption, warnings, errors, volumeSnapshots, artifacts, List.of(), List.of(), null, null);
+    }
+
+    public record ClusterInfo(String server, String serverVersion, String kubeSystemUid) {
+        /** What identifies the cluster for a backup series: the kube-system uid, else the API server's URL. */
+        public String identity() {
+            return kubeSystemUid != null ? kubeSystemUid : server;
+        }
+    }
 
     /** One resource type: where its archive is, and what it holds. */
     public record TypeSummary(String resource, String apiVersion, String kindName, boolean namespaced,

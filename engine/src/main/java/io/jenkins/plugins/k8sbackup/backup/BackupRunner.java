@@ -13,7 +13,12 @@ import io.jenkins.plugins.k8sbackup.archive.StoredManifest;
 import io.jenkins.plugins.k8sbackup.archive.TypeArchiveWriter;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
+import io.jenkins.plugins.k8sbackup.catalog.BackupSeries;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.LeaseTimes;
+import io.jenkins.plugins.k8sbackup.catalog.Pruning;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
@@ -82,6 +87,7 @@ public final class BackupRunner {
     private final ProgressListener progress;
     private final Clock clock;
     private PodExecutor executor;
+    private LeaseTimes leaseTimes = LeaseTimes.DEFAULT;
 
     public BackupRunner(KubernetesClient client, ApiCaller caller, BackupStorage storage, Optional<EncryptionKey> key,
                         ProgressListener progress, Clock clock) {
@@ -100,17 +106,36 @@ public final class BackupRunner {
         return this;
     }
 
+    /** Leases that expire sooner (tests of stale leases and takeovers). */
+    public BackupRunner withLeaseTimes(LeaseTimes times) {
+        this.leaseTimes = times;
+        return this;
+    }
+
+    /**
+     * Claims the name, takes the backup, publishes its manifest, then applies {@code retention} (null: none).
+     *
+     * @throws io.jenkins.plugins.k8sbackup.catalog.BackupNameTakenException a complete backup has the name
+     * @throws io.jenkins.plugins.k8sbackup.catalog.BackupInUseException     another run is writing or deleting it
+     * @throws io.jenkins.plugins.k8sbackup.catalog.LeaseLostException the name was deleted or taken over while this run wrote it: nothing was published
+     */
     public BackupResult run(BackupSpec spec, RetentionPolicy retention) throws IOException, InterruptedException {
         Instant start = clock.instant();
         String name = BackupCatalog.checkName(spec.name() != null && !spec.name().isBlank() ? spec.name()
                 : "backup-" + NAME_TIME.format(start));
-        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.KUBERNETES);
-        if (catalog.exists(name)) {
-            throw new IllegalArgumentException("a backup named '" + name + "' already exists at " + storage.describe());
-        }
         if (spec.encryption() != BackupSpec.EncryptionMode.none && key.isEmpty()) {
             throw new IllegalArgumentException("encryption '" + spec.encryption() + "' needs an encryption key");
         }
+        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.KUBERNETES,
+                new BackupLocks(storage, BackupKind.KUBERNETES, clock, leaseTimes, progress));
+        // Before anything is stored: of two runs with the same name only one gets it, and a delete waits for it.
+        try (BackupLease claim = catalog.locks().claim(name, "backup")) {
+            return run(spec, retention == null ? new RetentionPolicy(null, null) : retention, name, start, catalog, claim);
+        }
+    }
+
+    private BackupResult run(BackupSpec spec, RetentionPolicy retention, String name, Instant start, BackupCatalog catalog,
+                             BackupLease claim) throws IOException, InterruptedException {
         NameFilter namespaces = new NameFilter(spec.includeNamespaces(), spec.excludeNamespaces());
         ResourceFilter resources = new ResourceFilter(spec.includeResources(), spec.excludeResources());
 
@@ -185,12 +210,17 @@ public final class BackupRunner {
             run.recordHooksAndSnapshots();
             run.throttled(caller.throttledResponses() - throttledBefore);
             TypeArchiveWriter.StoredFile indexFile = index.finish();
-            BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key);
-            StoredManifest.write(storage, name, manifest, artifactKey); // the encrypting key also authenticates it (MAC first)
+            BackupSeries series = retention.seriesOf(cluster.identity(), spec.labels());
+            BackupManifest manifest = run.manifest(cluster, indexFile, clock.instant(), key, retention.expiresAt(start), series);
+            // the encrypting key also authenticates it (MAC first); the manifest goes through the name's claim
+            StoredManifest.write(storage, name, manifest, artifactKey, claim::publish);
             published = true;
-            long pruned = prune(catalog, retention, name);
+            Pruning pruning = new Pruning(catalog, progress);
+            pruning.apply(retention, name, series, clock.instant(), doomed -> () -> snapshotsDeleted(catalog, pruning, doomed));
+            List<String> warnings = new ArrayList<>(run.warnings);
+            warnings.addAll(pruning.warnings());
             BackupResult result = new BackupResult(name, manifest.status(), storage.describe() + " " + name,
-                    manifest.objectCount(), manifest.totalBytes(), run.counts, run.warnings, run.errors, pruned,
+                    manifest.objectCount(), manifest.totalBytes(), run.counts, warnings, run.errors, pruning.deleted().size(),
                     manifest.skipped(), manifest.degradations());
             progress.info(result.summaryLine());
             return result;
@@ -198,7 +228,7 @@ public final class BackupRunner {
             prefetch.shutdownNow();
             if (!published) {
                 undoQuietly(run, hooks, artifactKey);
-                discardQuietly(name);
+                discardQuietly(name, claim);
             }
         }
     }
@@ -253,7 +283,12 @@ public final class BackupRunner {
         }
     }
 
-    private void discardQuietly(String name) {
+    /** Removes what a failed run stored, unless its name is no longer its own (then it belongs to another run). */
+    private void discardQuietly(String name, BackupLease claim) {
+        if (!claim.stillHeld()) {
+            progress.warn("left the parts of the failed backup " + name + " alone: its name is no longer this run's");
+            return;
+        }
         try {
             storage.deletePrefix(BackupKind.KUBERNETES.prefix() + name + "/");
         } catch (IOException | RuntimeException e) {
@@ -473,35 +508,24 @@ public final class BackupRunner {
         return record;
     }
 
-    private long prune(BackupCatalog catalog, RetentionPolicy retention, String current) {
-        if (retention == null || retention.isEmpty()) {
-            return 0;
+    /**
+     * Retention's last step before deleting a backup: its volume snapshots. A backup whose snapshots could not all be
+     * deleted is kept, as the only record of them, for the next run to try again.
+     */
+    private boolean snapshotsDeleted(BackupCatalog catalog, Pruning pruning, String doomed)
+            throws IOException, InterruptedException {
+        Optional<JsonNode> manifest = catalog.manifestJson(doomed);
+        if (manifest.isEmpty() || manifest.get().path("volumeSnapshots").size() == 0) {
+            return true;
         }
-        long pruned = 0;
-        try {
-            for (String doomed : retention.select(catalog.list(), current, clock.instant())) {
-                Optional<com.fasterxml.jackson.databind.JsonNode> manifest = catalog.manifestJson(doomed);
-                if (manifest.isPresent() && manifest.get().path("volumeSnapshots").size() > 0) {
-                    SnapshotRetention.Result snapshots = new SnapshotRetention(client, caller).deleteSnapshotsOf(manifest.get());
-                    if (!snapshots.complete()) {
-                        // Deleting the backup would lose the only record of these snapshots: keep it for the next run.
-                        progress.warn("retention: kept backup " + doomed + ", its volume snapshots could not all be deleted: "
-                                + String.join("; ", snapshots.failures()));
-                        continue;
-                    }
-                    progress.info("retention: deleted " + snapshots.deleted() + " volume snapshots of backup " + doomed);
-                }
-                catalog.delete(doomed);
-                progress.info("retention: deleted backup " + doomed);
-                pruned++;
-            }
-        } catch (IOException e) {
-            progress.warn("retention could not prune old backups: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            progress.warn("retention interrupted");
+        SnapshotRetention.Result snapshots = new SnapshotRetention(client, caller).deleteSnapshotsOf(manifest.get());
+        if (!snapshots.complete()) {
+            pruning.warn("retention: kept backup " + doomed + ", its volume snapshots could not all be deleted: "
+                    + String.join("; ", snapshots.failures()));
+            return false;
         }
-        return pruned;
+        progress.info("retention: deleted " + snapshots.deleted() + " volume snapshots of backup " + doomed);
+        return true;
     }
 
     /** State of one run. */
@@ -596,7 +620,7 @@ public final class BackupRunner {
         }
 
         BackupManifest manifest(BackupManifest.ClusterInfo cluster, TypeArchiveWriter.StoredFile indexFile, Instant end,
-                                Optional<EncryptionKey> key) {
+                                Optional<EncryptionKey> key, Instant expiresAt, BackupSeries series) {
             long objects = counts.values().stream().mapToLong(Long::longValue).sum();
             boolean incomplete = degradations.stream().anyMatch(BackupManifest.Degradation::incomplete);
             BackupStatus status = !errors.isEmpty() && objects == 0 ? BackupStatus.Failed
@@ -611,7 +635,8 @@ public final class BackupRunner {
                     types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
                     encryption, List.copyOf(warnings), List.copyOf(errors), volumeSnapshots,
-                    hooks == null ? List.of() : List.copyOf(hooks.artifacts), allSkipped, List.copyOf(degradations));
+                    hooks == null ? List.of() : List.copyOf(hooks.artifacts), allSkipped, List.copyOf(degradations),
+                    expiresAt, series);
         }
     }
 }

@@ -8,8 +8,10 @@ public enum BackupStatus {
     Completed(0),
     PartiallyFailed(3),
     Failed(1),
-    /** No manifest: the writer died or is still running. Never restorable. */
-    Incomplete(1);
+    /** No manifest and no run writing it: what a killed or failed run left. Never restorable; delete it. */
+    Incomplete(1),
+    /** No manifest yet, and a run holds the name's live claim: it is being written. Listings only. */
+    InProgress(1);
 
     private final int exitCode;
 

@@ -33,6 +33,7 @@ public record EtcdSnapshotManifest(int formatVersion, String kind, String name, 
     }
 
     public ManifestHeader header() {
-        return new ManifestHeader(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels);
+        return new ManifestHeader(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels,
+                null, null);
     }
 }

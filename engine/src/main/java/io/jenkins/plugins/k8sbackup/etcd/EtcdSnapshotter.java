@@ -2,8 +2,13 @@ package io.jenkins.plugins.k8sbackup.etcd;
 
 import io.etcd.jetcd.Client;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupInUseException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
+import io.jenkins.plugins.k8sbackup.catalog.BackupNameTakenException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.LeaseTimes;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptingOutputStream;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
@@ -39,12 +44,23 @@ public final class EtcdSnapshotter {
                                        Clock clock) throws IOException {
         String name = options.name();
         EncryptionKey key = options.encryptionKey();
+        // the kept files are read and refused (secrets without a key) before the name is even claimed
         List<KeptFileReader.Read> keep = KeptFileReader.read(options.includePki(), options.includeFiles(), key != null);
-        BackupCatalog catalog = new BackupCatalog(storage, BackupKind.ETCD);
-        if (catalog.exists(name)) {
-            throw new EtcdSnapshotException("an etcd snapshot named '" + name + "' already exists at " + storage.describe()
-                    + "; choose another name or delete it first");
+        BackupLease claim;
+        try {
+            claim = new BackupLocks(storage, BackupKind.ETCD, clock, LeaseTimes.DEFAULT, null).claim(name, "etcd-snapshot");
+        } catch (BackupNameTakenException | BackupInUseException e) {
+            throw new EtcdSnapshotException("etcd snapshot: " + e.getMessage(), e);
         }
+        try (claim) {
+            return snapshot(connection, options, storage, clock, claim, key, keep);
+        }
+    }
+
+    private static EtcdSnapshotResult snapshot(EtcdConnection connection, EtcdSnapshotOptions options, BackupStorage storage,
+                                               Clock clock, BackupLease claim, EncryptionKey key,
+                                               List<KeptFileReader.Read> keep) throws IOException {
+        String name = options.name();
         Instant start = clock.instant();
         String file = key == null ? EtcdSnapshotManifest.PLAIN_FILE : EtcdSnapshotManifest.ENCRYPTED_FILE;
         String snapshotKey = BackupKind.ETCD.keyOf(name, file);
@@ -82,7 +98,7 @@ public final class EtcdSnapshotter {
                 if (!published) {
                     writer.abort();
                 }
-                removeLeftovers(storage, name);
+                removeLeftovers(storage, name, claim);
                 if (e instanceof IOException && !(e instanceof EtcdSnapshotException)) {
                     throw new EtcdSnapshotException("storing etcd snapshot '" + name + "' at " + storage.describe()
                             + " failed: " + e.getMessage(), e);
@@ -100,9 +116,9 @@ public final class EtcdSnapshotter {
                 revisionAtEnd != null && revisionAtEnd == status.revision() ? revisionAtEnd : null,
                 options.includePki() == null ? null : KeptFileReader.normalise(options.includePki()).toString(), kept.files());
         try {
-            storage.write(manifestKey, Json.PRETTY.writeValueAsBytes(manifest));
+            claim.publish(manifestKey, Json.PRETTY.writeValueAsBytes(manifest));
         } catch (IOException | RuntimeException e) {
-            removeLeftovers(storage, name);
+            removeLeftovers(storage, name, claim);
             throw e;
         }
         return new EtcdSnapshotResult(manifest, storage.describe(), snapshotKey, manifestKey,
@@ -118,8 +134,11 @@ public final class EtcdSnapshotter {
         }
     }
 
-    /** The name was free when we started, so everything under it is ours to remove. */
-    private static void removeLeftovers(BackupStorage storage, String name) {
+    /** The name is claimed, so everything under it is ours to remove, unless the claim was lost meanwhile. */
+    private static void removeLeftovers(BackupStorage storage, String name, BackupLease claim) {
+        if (!claim.stillHeld()) {
+            return;
+        }
         try {
             storage.deletePrefix(BackupKind.ETCD.prefix() + name + "/");
         } catch (IOException | RuntimeException cleanupFailed) {

@@ -2,7 +2,12 @@ package io.jenkins.plugins.k8sbackup.jenkinshome;
 
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
+import io.jenkins.plugins.k8sbackup.catalog.BackupSeries;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.LeaseTimes;
+import io.jenkins.plugins.k8sbackup.catalog.Pruning;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
@@ -11,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,12 +58,34 @@ public final class JenkinsHomeBackup {
         }
         Instant start = Instant.now();
         JenkinsBackupSets sets = new JenkinsBackupSets(storage);
-        Base base = chooseBase(o, sets, storage, warnings, notes);
+        BackupSeries series = BackupSeries.of(HomeIdentity.of(home), o.labels(), null);
+        Base base = chooseBase(o, sets, series, storage, warnings, notes);
         BackupMode mode = base == null ? BackupMode.FULL : BackupMode.DIFF;
         String name = o.name() != null ? o.name() : "jenkins-" + NAME_TIME.format(start) + "-" + mode.label();
-        if (new BackupCatalog(storage, JenkinsLayout.KIND).exists(name)) {
-            throw new JenkinsHomeException("a backup named '" + name + "' already exists at " + storage.describe());
+        BackupLocks locks = new BackupLocks(storage, JenkinsLayout.KIND, Clock.systemUTC(), LeaseTimes.DEFAULT, listener);
+        // The claim before anything is stored; the base is leased so that no delete takes it from under the diff.
+        try (BackupLease claim = locks.claim(name, "jenkins-backup");
+             BackupLease baseLease = base == null ? null : locks.read(base.manifest.name(), "base of diff " + name)) {
+            if (base != null) {
+                sets.require(base.manifest.name()); // still there now that it is leased
+            }
+            return run(o, storage, listener, access, new Started(home, name, start, mode, base, series, sets, claim),
+                    warnings, notes);
         }
+    }
+
+    /** What a run has settled before it stores anything. */
+    private record Started(Path home, String name, Instant start, BackupMode mode, Base base, BackupSeries series,
+                           JenkinsBackupSets sets, BackupLease claim) {}
+
+    private static JenkinsBackupResult run(JenkinsBackupOptions o, BackupStorage storage, ProgressListener listener,
+                                           FileAccess access, Started s, List<String> warnings, List<String> notes)
+            throws IOException {
+        Path home = s.home;
+        String name = s.name;
+        Instant start = s.start;
+        BackupMode mode = s.mode;
+        Base base = s.base;
         listener.info("JENKINS_HOME " + mode.label() + " backup '" + name + "' of " + home + " to " + storage.describe()
                 + (base == null ? "" : " (base " + base.manifest.name() + ")"));
 
@@ -87,24 +115,41 @@ public final class JenkinsHomeBackup {
                     scan.files().size(), w.sourceBytes, plugins.lines().size(), masterKey, masterKeyObject,
                     masterKeyObject == null ? null : o.masterKeyEncryptionKey().fingerprint(),
                     encrypted ? o.encryptionKey().fingerprint() : null, archiveKey, w.archiveSha256, indexKey,
-                    o.selection(), List.copyOf(warnings));
-            storage.write(JenkinsLayout.KIND.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
+                    o.selection(), List.copyOf(warnings), null, s.series);
+            s.claim.publish(JenkinsLayout.KIND.keyOf(name, BackupCatalog.MANIFEST), Json.PRETTY.writeValueAsBytes(manifest));
             listener.info("stored " + w.stored + " of " + scan.files().size() + " files, "
                     + (w.archiveBytes + indexBytes) + " bytes; status " + status);
-            List<String> pruned = o.keepLastFull() == null ? List.of() : sets.prune(o.keepLastFull(), name);
-            if (!pruned.isEmpty()) {
-                listener.info("retention (keep last " + o.keepLastFull() + " full sets) deleted " + pruned);
+            Pruning pruning = new Pruning(new BackupCatalog(storage, JenkinsLayout.KIND), listener);
+            if (o.keepLastFull() != null) {
+                prune(s, o.keepLastFull(), pruning);
             }
+            if (!pruning.deleted().isEmpty()) {
+                listener.info("retention (keep last " + o.keepLastFull() + " full sets) deleted " + pruning.deleted());
+            }
+            warnings.addAll(pruning.warnings()); // after the status: retention's leftovers do not make this backup partial
             return new JenkinsBackupResult(name, mode, manifest.baseFull(), status, w.stored,
                     manifest.totalBytes(), scan.files().size(), w.sourceBytes, w.unchanged, deletions.size(),
                     plugins.lines().size(), masterKey, manifest.encryptionKeyFingerprint(), start, end,
-                    storage.describe(), List.copyOf(warnings), List.copyOf(notes), pruned);
+                    storage.describe(), List.copyOf(warnings), List.copyOf(notes), pruning.deleted());
         } catch (IOException | RuntimeException e) {
-            discard(storage, name);
+            if (s.claim.stillHeld()) {
+                discard(storage, name);
+            }
             if (e instanceof JenkinsHomeException) {
                 throw e;
             }
             throw new JenkinsHomeException("JENKINS_HOME backup '" + name + "' failed, nothing was kept: " + e.getMessage(), e);
+        }
+    }
+
+    private static void prune(Started s, int keepLastFull, Pruning pruning) {
+        try {
+            s.sets.prune(keepLastFull, s.name, s.series, pruning);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pruning.warn("retention was interrupted");
+        } catch (IOException e) {
+            pruning.warn("retention could not prune old backups: " + e.getMessage());
         }
     }
 
@@ -116,18 +161,18 @@ public final class JenkinsHomeBackup {
         }
     }
 
-    private static Base chooseBase(JenkinsBackupOptions o, JenkinsBackupSets sets, BackupStorage storage,
-                                   List<String> warnings, List<String> notes) throws IOException {
+    private static Base chooseBase(JenkinsBackupOptions o, JenkinsBackupSets sets, BackupSeries series,
+                                   BackupStorage storage, List<String> warnings, List<String> notes) throws IOException {
         if (o.mode() == BackupMode.FULL) {
             return null;
         }
-        Optional<JenkinsManifest> full = sets.lastFull();
+        Optional<JenkinsManifest> full = sets.lastFull(series);
         if (full.isEmpty()) {
             if (o.mode() == BackupMode.DIFF) {
-                throw new JenkinsHomeException("no complete full JENKINS_HOME backup at " + storage.describe()
-                        + " to base a differential backup on; run a full (or auto) backup first");
+                throw new JenkinsHomeException("no complete full JENKINS_HOME backup of this series (" + series + ") at "
+                        + storage.describe() + " to base a differential backup on; run a full (or auto) backup first");
             }
-            notes.add("no full backup yet: made a full backup");
+            notes.add("no full backup of this series (" + series + ") yet: made a full backup");
             return null;
         }
         JenkinsManifest m = full.get();

@@ -4,6 +4,8 @@ import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
+import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
 import java.io.IOException;
@@ -43,7 +45,8 @@ public final class JenkinsHomeRestore {
     }
 
     /**
-     * Restores in two steps: every file is first written to a staging directory inside the target and checked
+     * Restores under read leases on the backup and, for a diff, its full (no delete or retention removes them
+     * meanwhile), in two steps: every file is first written to a staging directory inside the target and checked
      * (exact size, sha256); only when all passed are they moved into place. A backup whose index or archive is
      * damaged is refused with nothing changed in the target. A restore stopped while moving files leaves its staging
      * directory behind, which marks the target as incomplete and is reported by the next preview or restore.
@@ -51,6 +54,21 @@ public final class JenkinsHomeRestore {
     public static JenkinsRestoreReport restore(JenkinsRestoreOptions options, BackupStorage storage,
                                                ProgressListener listener) throws IOException {
         ProgressListener l = listener == null ? ProgressListener.NONE : listener;
+        try (BackupLease backup = BackupLocks.readLease(storage, JenkinsLayout.KIND, options.backupName(), "jenkins-restore", l);
+             BackupLease base = leaseBase(options.backupName(), storage, l)) {
+            return restoreLeased(options, storage, l);
+        }
+    }
+
+    private static BackupLease leaseBase(String name, BackupStorage storage, ProgressListener l) throws IOException {
+        JenkinsManifest m = new JenkinsBackupSets(storage).require(name);
+        return m.mode() == BackupMode.DIFF
+                ? BackupLocks.readLease(storage, JenkinsLayout.KIND, m.baseFull(), "jenkins-restore of " + name, l) : null;
+    }
+
+    private static JenkinsRestoreReport restoreLeased(JenkinsRestoreOptions options, BackupStorage storage,
+                                                      ProgressListener listener) throws IOException {
+        ProgressListener l = listener;
         Path root = rootOf(options.target());
         if (options.refuseIfRunning()) {
             LiveHomeCheck.refuseIfRunning(root, options.ownerFreshness());

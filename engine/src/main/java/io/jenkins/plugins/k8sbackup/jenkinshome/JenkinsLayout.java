@@ -5,7 +5,7 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 /** Storage keys of one JENKINS_HOME backup. The master key lives under its own prefix, away from the archive. */
 final class JenkinsLayout {
     static final BackupKind KIND = BackupKind.JENKINS_HOME;
-    static final String MASTER_KEY_PREFIX = "jenkins-master-keys/";
+    static final String MASTER_KEY_PREFIX = KIND.companionPrefixes().get(0);
 
     private JenkinsLayout() {}
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.catalog.BackupSeries;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Map;
  * @param encryptionKeyFingerprint fingerprint of the key the archive and index are encrypted with, or null
  * @param sourceBytes       bytes of every file the backup read from the home (stored or unchanged since the full);
  *                          restore refuses an index that declares more. Null in a manifest that lacks it.
+ * @param expiresAt         when retention may delete it; null: never by expiry (no ttl for JENKINS_HOME yet)
+ * @param series            the home's identity and series labels: what keepLastFull and diff bases go by; null in
+ *                          older manifests (such backups are never a base or pruned for a series)
  */
 public record JenkinsManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
                               BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
@@ -23,7 +27,22 @@ public record JenkinsManifest(int formatVersion, String kind, String name, Insta
                               long homeFileCount, Long sourceBytes, int pluginCount,
                               MasterKeyHandling masterKey, String masterKeyObject, String masterKeyFingerprint,
                               String encryptionKeyFingerprint, String archive, String archiveSha256, String index,
-                              SelectionSpec selection, List<String> warnings) {
+                              SelectionSpec selection, List<String> warnings, Instant expiresAt,
+                              BackupSeries series) {
     public static final int FORMAT_VERSION = 1;
     public static final String KIND = "jenkins-home";
+
+    /** A manifest without expiry or series, as before retention went by them. */
+    public JenkinsManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
+                           BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
+                           BackupMode mode, String baseFull, int deletionCount, List<String> deletions,
+                           long homeFileCount, long sourceBytes, int pluginCount,
+                           MasterKeyHandling masterKey, String masterKeyObject, String masterKeyFingerprint,
+                           String encryptionKeyFingerprint, String archive, String archiveSha256, String index,
+                           SelectionSpec selection, List<String> warnings) {
+        this(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels, mode, baseFull,
+                deletionCount, deletions, homeFileCount, sourceBytes, pluginCount, masterKey, masterKeyObject,
+                masterKeyFingerprint, encryptionKeyFingerprint, archive, archiveSha256, index, selection, warnings,
+                null, null);
+    }
 }

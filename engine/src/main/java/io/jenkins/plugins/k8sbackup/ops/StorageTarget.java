@@ -54,15 +54,25 @@ public final class StorageTarget implements Serializable {
         return uri;
     }
 
+    /** Opens the location; a missing local directory is created (for writers). */
     public BackupStorage open() throws IOException {
+        return StorageFactory.open(location(), credentials());
+    }
+
+    /** Opens a location that must exist: a missing local directory is an error, and nothing is created. */
+    public BackupStorage openExisting() throws IOException {
+        return StorageFactory.openExisting(location(), credentials());
+    }
+
+    private String location() {
+        return environment == null ? uri : S3Environment.locate(uri, environment);
+    }
+
+    private S3Credentials credentials() {
         if (accessKeyId != null) {
-            return StorageFactory.open(environment == null ? uri : S3Environment.locate(uri, environment),
-                    S3Credentials.of(accessKeyId, secretKey, sessionToken));
+            return S3Credentials.of(accessKeyId, secretKey, sessionToken);
         }
-        if (environment == null) {
-            return StorageFactory.open(uri, S3Credentials.defaultChain());
-        }
-        return StorageFactory.open(S3Environment.locate(uri, environment), S3Environment.credentials(environment));
+        return environment == null ? S3Credentials.defaultChain() : S3Environment.credentials(environment);
     }
 
     @Override

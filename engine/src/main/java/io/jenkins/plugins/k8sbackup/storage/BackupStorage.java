@@ -29,8 +29,26 @@ public interface BackupStorage extends Closeable {
     /** The immediate "sub-directories" below {@code prefix} (which ends with '/'), without the trailing '/'. */
     List<String> listChildren(String prefix) throws IOException;
 
-    /** Deletes every object below {@code prefix}; missing objects are not an error. */
+    /**
+     * Deletes every object below {@code prefix}, and every unfinished write there (see {@link #listUnfinished});
+     * missing objects are not an error.
+     */
     void deletePrefix(String prefix) throws IOException;
+
+    /**
+     * Stores {@code content} under {@code key} only if no object is there yet, in one step that no other writer
+     * can interleave with: true when this call created the object, false when the key already existed (whatever
+     * it holds). Name claims and leases rest on it (see {@code catalog.BackupLocks}); docs/storage-layout.md says
+     * how strong the guarantee is on each store.
+     */
+    boolean createExclusive(String key, byte[] content) throws IOException;
+
+    /**
+     * Writes started below {@code prefix} that never finished: the temporary file of a writer that was killed, an
+     * incomplete multipart upload. Never readable and never in {@link #list}, but they take space;
+     * {@link #deletePrefix} removes them. Sizes are what is stored so far, where the store says.
+     */
+    List<StoredObject> listUnfinished(String prefix) throws IOException;
 
     /** A printable location, never containing credentials. */
     String describe();

@@ -6,36 +6,51 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Storage in a local directory. Each write goes to a hidden temporary file beside its target, is fsynced,
- * then renamed into place, so a crash leaves either the whole object or no object.
+ * then renamed into place, so a crash leaves either the whole object or no object. Directories are only key
+ * prefixes, as in S3: one that a delete leaves empty goes too.
  */
 public final class LocalDirectoryStorage implements BackupStorage {
     static final String TEMP_PREFIX = ".tmp-";
+    /** A concurrent delete may remove an empty directory between creating it and creating a file in it. */
+    private static final int CREATE_ATTEMPTS = 3;
     private final Path root;
 
+    /** Opens the directory, creating it when missing (for writers). */
     public LocalDirectoryStorage(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         Files.createDirectories(this.root);
         if (!Files.isWritable(this.root)) {
             throw new StorageException("storage directory " + this.root + " is not writable");
         }
+    }
+
+    /** Opens a directory that must exist already (for readers: a mistyped path is an error, not a new empty store). */
+    public static LocalDirectoryStorage existing(Path root) throws IOException {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new StorageException("storage directory " + dir + " does not exist" + (Files.exists(dir) ? " (it is a file)" : ""));
+        }
+        return new LocalDirectoryStorage(dir);
     }
 
     public Path root() {
@@ -57,9 +72,57 @@ public final class LocalDirectoryStorage implements BackupStorage {
     @Override
     public StorageWriter create(String key) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
         Path temp = target.resolveSibling(TEMP_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
-        return new LocalWriter(target, temp);
+        return new LocalWriter(target, temp, openInDirectory(temp));
+    }
+
+    /**
+     * Creates {@code key} with CREATE_NEW, which the file system performs atomically, then fsyncs the file and its
+     * directory. A reader may see the file before its bytes: lease readers treat an unreadable one as held.
+     */
+    @Override
+    public boolean createExclusive(String key, byte[] content) throws IOException {
+        Path target = resolve(key);
+        FileChannel channel;
+        try {
+            channel = openInDirectory(target);
+        } catch (FileAlreadyExistsException exists) {
+            return false;
+        }
+        try (channel) {
+            for (ByteBuffer buffer = ByteBuffer.wrap(content); buffer.hasRemaining(); ) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw new StorageException("could not create " + target + ": " + e.getMessage(), e);
+        }
+        syncDirectory(target.getParent());
+        return true;
+    }
+
+    /** A new file (CREATE_NEW) in a directory created as needed, even if a delete prunes it meanwhile. */
+    private static FileChannel openInDirectory(Path file) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(file.getParent());
+            try {
+                return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException pruned) {
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw pruned;
+                }
+            }
+        }
+    }
+
+    /** Makes a new directory entry durable; not every platform can open a directory, which only costs durability. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // e.g. Windows: the entry is durable once the file system flushes its metadata
+        }
     }
 
     @Override
@@ -83,30 +146,65 @@ public final class LocalDirectoryStorage implements BackupStorage {
 
     @Override
     public List<StoredObject> list(String prefix) throws IOException {
+        return walk(prefix, false);
+    }
+
+    /** The temporary files of writes that never finished (their writer was killed), by their own keys. */
+    @Override
+    public List<StoredObject> listUnfinished(String prefix) throws IOException {
+        return walk(prefix, true);
+    }
+
+    /**
+     * Files below {@code prefix}: published objects, or temporary files, which belong to the prefix when the key
+     * they were meant for does.
+     */
+    private List<StoredObject> walk(String prefix, boolean temporary) throws IOException {
         List<StoredObject> out = new ArrayList<>();
+        for (Path p : filesBelow(prefix)) {
+            if (p.getFileName().toString().startsWith(TEMP_PREFIX) != temporary) {
+                continue;
+            }
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                out.add(new StoredObject(keyOf(p), a.size(), a.lastModifiedTime().toInstant()));
+            } catch (IOException vanished) {
+                // deleted while listing: not part of the answer
+            }
+        }
+        out.sort(Comparator.comparing(StoredObject::key));
+        return out;
+    }
+
+    /** Every regular file whose key, or for a temporary file its target's key, starts with {@code prefix}. */
+    private List<Path> filesBelow(String prefix) throws IOException {
         // Walk only the directory the prefix points into, not the whole store.
         int slash = prefix.lastIndexOf('/');
         Path start = slash <= 0 ? root : resolve(prefix.substring(0, slash));
+        List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(start)) {
             return out;
         }
         try (Stream<Path> files = Files.walk(start)) {
-            files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(TEMP_PREFIX))
-                    .forEach(p -> {
-                        String key = root.relativize(p).toString().replace('\\', '/');
-                        if (key.startsWith(prefix)) {
-                            try {
-                                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                                out.add(new StoredObject(key, a.size(), a.lastModifiedTime().toInstant()));
-                            } catch (IOException vanished) {
-                                // deleted while listing: not part of the answer
-                            }
-                        }
-                    });
+            files.filter(Files::isRegularFile).filter(p -> targetKeyOf(p).startsWith(prefix)).forEach(out::add);
+        } catch (java.io.UncheckedIOException vanished) {
+            // a directory deleted while walking: what is left was listed
         }
-        out.sort(Comparator.comparing(StoredObject::key));
         return out;
+    }
+
+    private String keyOf(Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** ".tmp-manifest.json-<uuid>" is an unfinished write of "manifest.json" in the same directory. */
+    private String targetKeyOf(Path p) {
+        String key = keyOf(p);
+        String file = p.getFileName().toString();
+        if (!file.startsWith(TEMP_PREFIX) || file.length() < TEMP_PREFIX.length() + 37) {
+            return key;
+        }
+        return key.substring(0, key.length() - file.length()) + file.substring(TEMP_PREFIX.length(), file.length() - 37);
     }
 
     @Override
@@ -125,25 +223,29 @@ public final class LocalDirectoryStorage implements BackupStorage {
 
     @Override
     public void deletePrefix(String prefix) throws IOException {
-        for (StoredObject o : list(prefix)) {
-            Files.deleteIfExists(resolve(o.key()));
+        Set<Path> dirs = new HashSet<>();
+        for (Path file : filesBelow(prefix)) {
+            Files.deleteIfExists(file);
+            dirs.add(file.getParent());
         }
-        // A prefix that names a directory goes with its (now empty) sub-directories.
-        Path dir = prefix.isEmpty() ? null : resolve(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
-        if (dir != null && Files.isDirectory(dir) && prefix.endsWith("/")) {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+        // A prefix that names a directory goes with its sub-directories, empty ones included.
+        Path dir = prefix.endsWith("/") ? resolve(prefix.substring(0, prefix.length() - 1)) : null;
+        if (dir != null && Files.isDirectory(dir)) {
+            try (Stream<Path> tree = Files.walk(dir)) {
+                tree.filter(Files::isDirectory).forEach(dirs::add);
+            }
+        }
+        // Deepest first, then up to the root: no empty "directory" outlives its last object, as in S3.
+        dirs.stream().sorted(Comparator.comparingInt(Path::getNameCount).reversed()).forEach(this::removeEmptyUpwards);
+    }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+    private void removeEmptyUpwards(Path dir) {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            try {
+                Files.deleteIfExists(d);
+            } catch (IOException notEmpty) {
+                return; // DirectoryNotEmptyException: still holds something
+            }
         }
     }
 
@@ -164,10 +266,10 @@ public final class LocalDirectoryStorage implements BackupStorage {
         private long count;
         private boolean done;
 
-        LocalWriter(Path target, Path temp) throws IOException {
+        LocalWriter(Path target, Path temp, FileChannel channel) {
             this.target = target;
             this.temp = temp;
-            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.channel = channel;
             this.out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
             this.flusher = new BackgroundFlusher(channel);
         }
@@ -227,7 +329,7 @@ public final class LocalDirectoryStorage implements BackupStorage {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
-                // a stray hidden temp file is never listed
+                // listed by listUnfinished and removed with its backup
             }
         }
 

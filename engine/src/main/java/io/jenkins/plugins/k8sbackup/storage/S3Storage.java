@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -19,8 +20,10 @@ import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.utils.ThreadFactoryBuilder;
@@ -35,16 +38,21 @@ public final class S3Storage implements BackupStorage {
     static final long DEFAULT_PART_SIZE = 8L << 20;
     /** DeleteObjects accepts at most 1000 keys, which is also the largest ListObjectsV2 page. */
     private static final int DELETE_BATCH = 1000;
+    /** AWS answers 409 ConditionalRequestConflict when a delete races a conditional put: try again. */
+    private static final int CONDITIONAL_ATTEMPTS = 3;
 
     private final StorageUri.S3 location;
+    /** False for a store known to lack If-None-Match on PutObject: createExclusive takes the weaker fallback. */
+    private volatile boolean conditionalPuts;
     private final S3Errors errors;
     private final S3Client client;
     private final S3AsyncClient uploads;
     private final EventLoopGroup eventLoop;
     private final SdkAsyncHttpClient http;
 
-    private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize) {
+    private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts) {
         this.location = location;
+        this.conditionalPuts = conditionalPuts;
         this.errors = new S3Errors(location, credentials);
         Region region = region(location);
         var sync = S3Client.builder().region(region).credentialsProvider(credentials.provider())
@@ -76,7 +84,13 @@ public final class S3Storage implements BackupStorage {
     }
 
     static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize) throws StorageException {
-        S3Storage storage = new S3Storage(location, credentials, partSize);
+        return open(location, credentials, partSize, true);
+    }
+
+    /** {@code conditionalPuts} false: behave as with a store that answers If-None-Match with 501 (tests of the fallback). */
+    static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts)
+            throws StorageException {
+        S3Storage storage = new S3Storage(location, credentials, partSize, conditionalPuts);
         try {
             storage.checkBucket();
             return storage;
@@ -200,8 +214,105 @@ public final class S3Storage implements BackupStorage {
                     deleteBatch(prefix, batch);
                 }
             }
+            for (MultipartUpload u : unfinishedUploads(full)) {
+                client.abortMultipartUpload(b -> b.bucket(location.bucket()).key(u.key()).uploadId(u.uploadId()));
+            }
         } catch (SdkException e) {
             throw errors.translate("delete '" + prefix + "'", e);
+        }
+    }
+
+    /**
+     * Incomplete multipart uploads below the prefix, i.e. of writers that were killed (a failed writer aborts its
+     * own). Their size is that of the parts uploaded so far.
+     */
+    @Override
+    public List<StoredObject> listUnfinished(String prefix) throws IOException {
+        List<StoredObject> out = new ArrayList<>();
+        try {
+            for (MultipartUpload u : unfinishedUploads(location.prefix() + prefix)) {
+                long size = 0;
+                for (Part part : client.listPartsPaginator(b -> b.bucket(location.bucket()).key(u.key())
+                        .uploadId(u.uploadId())).parts()) {
+                    size += part.size();
+                }
+                out.add(new StoredObject(u.key().substring(location.prefix().length()), size, u.initiated()));
+            }
+        } catch (SdkException e) {
+            throw errors.translate("list the unfinished uploads below '" + prefix + "'", e);
+        }
+        out.sort(java.util.Comparator.comparing(StoredObject::key));
+        return out;
+    }
+
+    /**
+     * Without s3:ListBucketMultipartUploads there is nothing to find: such leftovers are then removed only by the
+     * bucket's lifecycle rule (docs/storage-uris.md), which every bucket should have anyway.
+     */
+    private List<MultipartUpload> unfinishedUploads(String fullPrefix) {
+        try {
+            List<MultipartUpload> out = new ArrayList<>();
+            client.listMultipartUploadsPaginator(b -> b.bucket(location.bucket()).prefix(fullPrefix)).uploads()
+                    .forEach(out::add);
+            return out;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A PutObject with {@code If-None-Match: *}: S3 (since 2024), MinIO, Ceph and s3proxy create the object only
+     * if the key is free and answer 412 otherwise, so exactly one of several racing writers wins. A store that
+     * does not implement it (501, or 400 NotImplemented) gets the fallback in {@link #createUnconditionally}.
+     */
+    @Override
+    public boolean createExclusive(String key, byte[] content) throws IOException {
+        String full = fullKey(key);
+        for (int attempt = 1; conditionalPuts; attempt++) {
+            try {
+                client.putObject(b -> b.bucket(location.bucket()).key(full).ifNoneMatch("*"), RequestBody.fromBytes(content));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412) {
+                    return false;
+                }
+                if (e.statusCode() == 409 && attempt < CONDITIONAL_ATTEMPTS) {
+                    continue;
+                }
+                if (!notImplemented(e)) {
+                    throw errors.translate("create '" + key + "'", e);
+                }
+                conditionalPuts = false;
+            } catch (SdkException e) {
+                throw errors.translate("create '" + key + "'", e);
+            }
+        }
+        return createUnconditionally(key, content);
+    }
+
+    private static boolean notImplemented(S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() == 501 || "NotImplemented".equals(code);
+    }
+
+    /**
+     * The fallback, weaker than a conditional put: look, write, read back. Two writers that both look before
+     * either writes both write; the read-back then tells the earlier one that it lost, unless both read back
+     * before the later write lands. Content is unique per writer (leases carry a random id), so equal bytes
+     * mean this writer's object.
+     */
+    private boolean createUnconditionally(String key, byte[] content) throws IOException {
+        if (exists(key)) {
+            return false;
+        }
+        write(key, content);
+        try {
+            return java.util.Arrays.equals(read(key), content);
+        } catch (java.io.FileNotFoundException deletedMeanwhile) {
+            return false;
         }
     }
 

@@ -21,4 +21,13 @@ public final class StorageFactory {
         }
         return new LocalDirectoryStorage(((StorageUri.Local) uri).root());
     }
+
+    /** As {@link #open(String, S3Credentials)}, but a local directory must exist already: nothing is created. */
+    public static BackupStorage openExisting(String uri, S3Credentials credentials) throws IOException {
+        StorageUri parsed = StorageUri.parse(uri);
+        if (parsed instanceof StorageUri.Local local) {
+            return LocalDirectoryStorage.existing(local.root());
+        }
+        return open(parsed, credentials);
+    }
 }

@@ -37,7 +37,7 @@ class BackupCatalogTest {
             throws IOException {
         storage.write(kind.keyOf(name, "objects/v1/configmaps/ns/a.json"), new byte[10]);
         ManifestHeader h = new ManifestHeader(1, kind.name(), name, start, start.plusSeconds(30), status, 1, 10,
-                Map.of("job", "nightly"));
+                Map.of("job", "nightly"), null, null);
         storage.write(kind.keyOf(name, BackupCatalog.MANIFEST), Json.MAPPER.writeValueAsBytes(h));
     }
 
@@ -74,6 +74,12 @@ class BackupCatalogTest {
                         + " is incomplete (no manifest): it was interrupted and cannot be restored");
         assertThatThrownBy(() -> catalog.requireManifest("never", ManifestHeader.class))
                 .hasMessage("no backup named 'never' at " + storage.describe());
+        try (BackupLease claim = catalog.locks().claim("running", "backup")) {
+            assertThatThrownBy(() -> catalog.requireManifest("running", ManifestHeader.class))
+                    .isInstanceOf(BackupInUseException.class)
+                    .hasMessageStartingWith("backup 'running' at " + storage.describe() + " is not complete yet: it is being "
+                            + "written: backup by " + claim.record().holder());
+        }
     }
 
     @Test
@@ -94,7 +100,8 @@ class BackupCatalogTest {
 
         new BackupCatalog(recording, BackupKind.KUBERNETES).delete("b1");
 
-        assertThat(recording.deletes).containsExactly("backups/b1/manifest.json", "backups/b1/");
+        assertThat(recording.deletes).as("manifest, data, then the delete lease")
+                .containsExactly("backups/b1/manifest.json", "backups/b1/", "leases/backups/b1/delete.json");
         assertThat(catalog.list()).extracting(BackupSummary::name).containsExactly("b2");
         assertThat(storage.list("backups/b1/")).isEmpty();
     }

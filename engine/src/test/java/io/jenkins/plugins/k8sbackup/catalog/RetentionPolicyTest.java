@@ -8,68 +8,105 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RetentionPolicyTest {
     static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    static final BackupSeries NIGHTLY = new BackupSeries("uid-prod", Map.of("job", "nightly"));
+    static final BackupSeries HOURLY = new BackupSeries("uid-prod", Map.of("job", "hourly"));
+    static final BackupSeries NIGHTLY_STAGING = new BackupSeries("uid-staging", Map.of("job", "nightly"));
 
-    static BackupSummary complete(String name, Duration age) {
+    static BackupSummary backup(String name, Duration age, Instant expiresAt, BackupSeries series, BackupStatus status) {
         Instant start = NOW.minus(age);
-        return new BackupSummary(name, BackupKind.KUBERNETES, start, start.plusSeconds(60), BackupStatus.Completed, 1, 1,
-                Map.of());
+        return new BackupSummary(name, BackupKind.KUBERNETES, start, start.plusSeconds(60), status, 1, 1, Map.of(),
+                expiresAt, series, List.of());
     }
 
-    static BackupSummary incomplete(String name) {
-        return new BackupSummary(name, BackupKind.KUBERNETES, null, null, BackupStatus.Incomplete, 1, 0, Map.of());
+    static BackupSummary nightly(String name, Duration age) {
+        return backup(name, age, null, NIGHTLY, BackupStatus.Completed);
     }
 
-    /** Newest first, as BackupCatalog.list() returns them. */
-    final List<BackupSummary> backups = List.of(
-            complete("h1", Duration.ofHours(1)),
-            complete("h24", Duration.ofHours(24)),
-            complete("h71", Duration.ofHours(71)),
-            complete("h73", Duration.ofHours(73)),
-            complete("d10", Duration.ofDays(10)),
-            incomplete("died"));
-
-    @Test
-    void ttlSelectsOnlyOlderBackups() {
-        RetentionPolicy ttl = new RetentionPolicy(Durations.parse("72h"), null);
-        assertThat(ttl.select(backups, null, NOW)).containsExactly("h73", "d10");
+    static BackupSummary unfinished(String name, BackupStatus status) {
+        return new BackupSummary(name, BackupKind.KUBERNETES, null, null, status, 1, 0, Map.of());
     }
 
     @Test
-    void keepLastSelectsCompleteBackupsBeyondTheNewestN() {
-        assertThat(new RetentionPolicy(null, 2).select(backups, null, NOW)).containsExactly("h71", "h73", "d10");
-        assertThat(new RetentionPolicy(null, 10).select(backups, null, NOW)).isEmpty();
+    void aTtlIsTheBackupsOwnExpiryNotARuleForOthers() {
+        RetentionPolicy ttl = new RetentionPolicy(Durations.parse("2s"), null);
+        assertThat(ttl.expiresAt(NOW)).isEqualTo(NOW.plusSeconds(2));
+        assertThat(new RetentionPolicy(null, 3).expiresAt(NOW)).as("no ttl: never expires").isNull();
+
+        List<BackupSummary> all = List.of(
+                backup("mine", Duration.ZERO, NOW.plusSeconds(2), NIGHTLY, BackupStatus.Completed),
+                backup("others-no-ttl", Duration.ofDays(400), null, HOURLY, BackupStatus.Completed),
+                backup("old-manifest", Duration.ofDays(400), null, null, BackupStatus.Completed),
+                backup("others-expired", Duration.ofDays(8), NOW.minusSeconds(1), HOURLY, BackupStatus.Completed),
+                backup("others-valid", Duration.ofDays(8), NOW.plusSeconds(3600), HOURLY, BackupStatus.Completed));
+
+        assertThat(ttl.select(all, "mine", NIGHTLY, NOW)).as("only what its own expiry says").containsExactly("others-expired");
+        assertThat(ttl.select(all, "mine", NIGHTLY, NOW.plusSeconds(10))).containsExactly("others-expired");
+        assertThat(ttl.select(all, "other-run", NIGHTLY, NOW.plusSeconds(10))).contains("mine");
     }
 
     @Test
-    void ttlAndKeepLastCombineAsEither() {
-        assertThat(new RetentionPolicy(Duration.ofDays(5), 3).select(backups, null, NOW)).containsExactly("h73", "d10");
-        assertThat(new RetentionPolicy(Duration.ofHours(12), 3).select(backups, null, NOW))
-                .containsExactly("h24", "h71", "h73", "d10");
+    void keepLastKeepsExactlyNOfTheSameSeriesCountingTheNewOne() {
+        List<BackupSummary> all = List.of(
+                nightly("n-new", Duration.ZERO),
+                backup("h1", Duration.ofHours(1), null, HOURLY, BackupStatus.Completed),
+                nightly("n1", Duration.ofDays(1)),
+                backup("staging-n1", Duration.ofDays(1), null, NIGHTLY_STAGING, BackupStatus.Completed),
+                nightly("n2", Duration.ofDays(2)),
+                backup("old-manifest", Duration.ofDays(3), null, null, BackupStatus.Completed),
+                nightly("n3", Duration.ofDays(3)),
+                backup("h2", Duration.ofDays(9), null, HOURLY, BackupStatus.Completed));
+
+        assertThat(new RetentionPolicy(null, 2).select(all, "n-new", NIGHTLY, NOW)).containsExactly("n2", "n3");
+        assertThat(new RetentionPolicy(null, 1).select(all, "n-new", NIGHTLY, NOW)).containsExactly("n1", "n2", "n3");
+        assertThat(new RetentionPolicy(null, 4).select(all, "n-new", NIGHTLY, NOW)).isEmpty();
+        assertThat(new RetentionPolicy(null, 1).select(all, "h1", HOURLY, NOW)).containsExactly("h2");
     }
 
     @Test
-    void theBackupBeingWrittenIsNeverSelected() {
-        assertThat(new RetentionPolicy(Duration.ofHours(72), 1).select(backups, "d10", NOW)).doesNotContain("d10")
-                .containsExactly("h24", "h71", "h73");
-        assertThat(new RetentionPolicy(Duration.ofMinutes(1), 1).select(backups, "h1", NOW)).doesNotContain("h1");
+    void keepLastCountsOnlyRestorableBackupsAndNeverSelectsTheCurrentOrUnfinishedOnes() {
+        List<BackupSummary> all = List.of(
+                unfinished("running", BackupStatus.InProgress),
+                backup("failed-new", Duration.ofMinutes(1), null, NIGHTLY, BackupStatus.Failed),
+                nightly("n1", Duration.ofDays(1)),
+                backup("partial", Duration.ofDays(2), null, NIGHTLY, BackupStatus.PartiallyFailed),
+                backup("failed-old", Duration.ofDays(3), null, NIGHTLY, BackupStatus.Failed),
+                nightly("n3", Duration.ofDays(4)),
+                unfinished("died", BackupStatus.Incomplete));
+
+        assertThat(new RetentionPolicy(null, 2).select(all, "failed-new", NIGHTLY, NOW))
+                .as("a failed backup does not count as one of the N kept").containsExactly("failed-old", "n3");
+        assertThat(new RetentionPolicy(null, 1).select(all, "n3", NIGHTLY, NOW)).doesNotContain("n3", "running", "died");
     }
 
     @Test
-    void incompleteBackupsAreNeverSelectedNorCounted() {
-        List<BackupSummary> list = List.of(incomplete("running"), complete("a", Duration.ofDays(30)), incomplete("died"));
-        assertThat(new RetentionPolicy(Duration.ofHours(1), 1).select(list, null, NOW)).containsExactly("a");
-        assertThat(new RetentionPolicy(null, 1).select(list, null, NOW)).as("'a' is the newest complete one").isEmpty();
+    void anEmptyPolicyDeletesNothingNotEvenExpiredBackups() {
+        List<BackupSummary> all = List.of(backup("expired", Duration.ofDays(9), NOW.minusSeconds(5), NIGHTLY, BackupStatus.Completed));
+        assertThat(new RetentionPolicy(null, null).isEmpty()).isTrue();
+        assertThat(new RetentionPolicy(null, null).select(all, null, NIGHTLY, NOW)).isEmpty();
+        assertThat(new RetentionPolicy(null, 5).select(all, null, NIGHTLY, NOW)).containsExactly("expired");
+    }
+
+    @Test
+    void theSeriesIsTheSourceAndTheLabelsThatDoNotNameOneRun() {
+        Map<String, String> labels = Map.of("JOB_NAME", "nightly", "BUILD_NUMBER", "41", "BUILD_URL", "http://ci/41",
+                "GIT_COMMIT", "abc", "team", "shop");
+        RetentionPolicy byDefault = new RetentionPolicy(null, 3);
+        assertThat(byDefault.seriesOf("uid-1", labels)).isEqualTo(new BackupSeries("uid-1", Map.of("JOB_NAME", "nightly", "team", "shop")));
+        assertThat(byDefault.seriesOf("uid-1", Map.of("JOB_NAME", "nightly", "team", "shop", "BUILD_NUMBER", "42")))
+                .as("the next build continues the series").isEqualTo(byDefault.seriesOf("uid-1", labels));
+        assertThat(byDefault.seriesOf("uid-2", labels)).as("another cluster").isNotEqualTo(byDefault.seriesOf("uid-1", labels));
+        RetentionPolicy named = new RetentionPolicy(null, 3, Set.of("JOB_NAME"));
+        assertThat(named.seriesOf("uid-1", labels)).isEqualTo(new BackupSeries("uid-1", Map.of("JOB_NAME", "nightly")));
     }
 
     @Test
     void invalidPoliciesAreRefused() {
         assertThatThrownBy(() -> new RetentionPolicy(null, 0)).hasMessageContaining("keep-last must be at least 1");
         assertThatThrownBy(() -> new RetentionPolicy(Duration.ZERO, null)).hasMessageContaining("ttl must be positive");
-        assertThat(new RetentionPolicy(null, null).isEmpty()).isTrue();
-        assertThat(new RetentionPolicy(null, null).select(backups, null, NOW)).isEmpty();
     }
 }

@@ -9,8 +9,15 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,6 +153,90 @@ abstract class BackupStorageContractTest {
         assertThat(storage.exists("backups/b1/archive.tar.zst")).isFalse();
         assertThat(storage.list("")).extracting(StoredObject::key).containsExactly("backups/b1/manifest.json");
         assertNoLeftovers();
+    }
+
+    @Test
+    void createExclusiveCreatesAKeyOnlyOnce() throws IOException {
+        assertThat(storage.createExclusive("leases/backups/b1/write.json", "first".getBytes(UTF_8))).isTrue();
+        assertThat(storage.createExclusive("leases/backups/b1/write.json", "second".getBytes(UTF_8))).isFalse();
+
+        assertThat(storage.read("leases/backups/b1/write.json")).asString(UTF_8).isEqualTo("first");
+        storage.write("backups/b1/manifest.json", "{}".getBytes(UTF_8));
+        assertThat(storage.createExclusive("backups/b1/manifest.json", "x".getBytes(UTF_8))).as("any object counts").isFalse();
+        storage.deletePrefix("leases/backups/b1/write.json");
+        assertThat(storage.createExclusive("leases/backups/b1/write.json", "third".getBytes(UTF_8))).as("free again").isTrue();
+        assertThat(storage.read("leases/backups/b1/write.json")).asString(UTF_8).isEqualTo("third");
+    }
+
+    @Test
+    void ofWritersRacingForOneKeyExactlyOneWins() throws Exception {
+        int writers = 8;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                byte[] mine = ("writer-" + i).getBytes(UTF_8);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return storage.createExclusive("leases/backups/race/write.json", mine);
+                }));
+            }
+            List<Integer> winners = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                if (results.get(i).get(30, TimeUnit.SECONDS)) {
+                    winners.add(i);
+                }
+            }
+            assertThat(winners).hasSize(1);
+            assertThat(storage.read("leases/backups/race/write.json")).asString(UTF_8).isEqualTo("writer-" + winners.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUnfinishedWriteIsListedAsSuchAndGoesWithItsPrefix() throws Exception {
+        storage.write("backups/b1/manifest.json", "{}".getBytes(UTF_8));
+        StorageWriter killed = storage.create("backups/b1/resources/configmaps.tar.zst");
+        writeRandom(killed, 12 * MIB, 7); // never closed: what a killed writer leaves
+        killed.flush();
+
+        List<StoredObject> unfinished = awaitUnfinished("backups/b1/");
+        assertThat(unfinished).singleElement().satisfies(o -> {
+            assertThat(o.key()).startsWith("backups/b1/resources/").contains("configmaps.tar.zst");
+            assertThat(o.lastModified()).isNotNull();
+        });
+        assertThat(storage.list("backups/")).extracting(StoredObject::key).containsExactly("backups/b1/manifest.json");
+        assertThat(storage.listUnfinished("backups/b2/")).isEmpty();
+
+        storage.deletePrefix("backups/b1/");
+
+        assertThat(storage.listUnfinished("")).isEmpty();
+        assertThat(storage.list("")).isEmpty();
+        assertThat(storage.listChildren("")).as("no empty prefix is left behind").isEmpty();
+        killed.abort();
+        assertNoLeftovers();
+    }
+
+    /** S3 starts a multipart upload only once a part is buffered, asynchronously: wait for it to show. */
+    private List<StoredObject> awaitUnfinished(String prefix) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<StoredObject> found;
+        while ((found = storage.listUnfinished(prefix)).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return found;
+    }
+
+    @Test
+    void deletingTheLastObjectOfAPrefixLeavesNoEmptyPrefix() throws IOException {
+        storage.write("leases/backups/b1/read-1.json", new byte[1]);
+        storage.write("leases/backups/b2/read-2.json", new byte[1]);
+
+        storage.deletePrefix("leases/backups/b1/read-1.json");
+
+        assertThat(storage.listChildren("leases/backups/")).containsExactly("b2");
     }
 
     @Test

@@ -38,6 +38,33 @@ class LocalDirectoryStorageTest extends BackupStorageContractTest {
     }
 
     @Test
+    void openingAnExistingDirectoryRefusesAMissingOneAndCreatesNothing() throws IOException {
+        Path missing = dir.resolve("no-such-store");
+        assertThatThrownBy(() -> LocalDirectoryStorage.existing(missing)).isInstanceOf(StorageException.class)
+                .hasMessage("storage directory " + missing + " does not exist");
+        assertThat(missing).doesNotExist();
+        Files.writeString(missing, "a file");
+        assertThatThrownBy(() -> LocalDirectoryStorage.existing(missing)).hasMessageContaining("(it is a file)");
+        assertThat(LocalDirectoryStorage.existing(dir).root()).isEqualTo(dir.toAbsolutePath());
+    }
+
+    @Test
+    void theTemporaryFileOfAKilledWriterIsListedUnderItsTargetsPrefixOnly() throws IOException {
+        Path temp = dir.resolve("store/jenkins/j1/" + LocalDirectoryStorage.TEMP_PREFIX + "home.tar.zst-"
+                + java.util.UUID.randomUUID());
+        Files.createDirectories(temp.getParent());
+        Files.write(temp, new byte[321]);
+
+        assertThat(storage.listUnfinished("jenkins/j1/")).singleElement().satisfies(o -> assertThat(o.size()).isEqualTo(321));
+        assertThat(storage.listUnfinished("jenkins/j1/home")).hasSize(1);
+        assertThat(storage.listUnfinished("jenkins/j1/index")).isEmpty();
+        assertThat(storage.list("jenkins/")).isEmpty();
+        storage.deletePrefix("jenkins/j1/");
+        assertThat(temp).doesNotExist();
+        assertThat(dir.resolve("store/jenkins")).doesNotExist();
+    }
+
+    @Test
     void aLargeFileIsWrittenBackWhileItIsWrittenAndPublishedWhole() throws IOException {
         byte[] chunk = new byte[64 * 1024];
         java.util.Random random = new java.util.Random(3);

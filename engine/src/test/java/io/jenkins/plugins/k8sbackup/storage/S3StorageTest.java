@@ -38,6 +38,32 @@ class S3StorageTest extends BackupStorageContractTest {
     }
 
     @Test
+    void withoutConditionalPutsCreateExclusiveFallsBackToLookWriteReadBack() throws IOException {
+        try (S3Storage plain = S3Storage.open((StorageUri.S3) StorageUri.parse(S3.uniqueUri()), S3.credentials(), PART_SIZE, false)) {
+            assertThat(plain.createExclusive("leases/backups/b1/write.json", "first".getBytes(UTF_8))).isTrue();
+            assertThat(plain.createExclusive("leases/backups/b1/write.json", "second".getBytes(UTF_8))).isFalse();
+            assertThat(plain.read("leases/backups/b1/write.json")).asString(UTF_8).isEqualTo("first");
+        }
+    }
+
+    @Test
+    void anUploadOfAKilledWriterIsAbortedWithItsBackupNotOnlyByTheLifecycleRule() throws Exception {
+        String prefix = ((S3Storage) storage).location().prefix();
+        String upload = S3.client().createMultipartUpload(b -> b.bucket(S3ProxyFixture.BUCKET)
+                .key(prefix + "jenkins/j1/home.tar.zst")).uploadId();
+        S3.client().uploadPart(b -> b.bucket(S3ProxyFixture.BUCKET).key(prefix + "jenkins/j1/home.tar.zst").uploadId(upload)
+                .partNumber(1), software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[1234]));
+
+        assertThat(storage.listUnfinished("jenkins/")).singleElement().satisfies(o -> {
+            assertThat(o.key()).isEqualTo("jenkins/j1/home.tar.zst");
+            assertThat(o.size()).isEqualTo(1234);
+        });
+        storage.deletePrefix("jenkins/j1/");
+        assertThat(storage.listUnfinished("jenkins/")).isEmpty();
+        assertThat(S3.pendingUploads()).noneMatch(u -> u.key().startsWith(prefix));
+    }
+
+    @Test
     void describeShowsLocationButNoSecret() {
         assertThat(storage.describe()).startsWith("s3://" + S3ProxyFixture.BUCKET + "/t")
                 .contains("endpoint=" + S3.endpoint()).doesNotContain(S3ProxyFixture.CREDENTIAL);

@@ -6,7 +6,10 @@ import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import java.io.IOException;
 import java.util.function.Consumer;
 
-/** Real storage whose writers misbehave after {@code failAfter} bytes: throw, or run a hook (e.g. kill etcd). */
+/**
+ * Real storage whose writers misbehave after {@code failAfter} bytes: throw, or run a hook (e.g. kill etcd).
+ * {@code createExclusive} (name claims) is passed through untouched, so the fault hits the data being written.
+ */
 public final class FailingStorage extends ForwardingStorage {
     private final long failAfter;
     private final Consumer<Long> onThreshold;

@@ -46,6 +46,16 @@ public abstract class ForwardingStorage implements BackupStorage {
     }
 
     @Override
+    public boolean createExclusive(String key, byte[] content) throws IOException {
+        return delegate.createExclusive(key, content);
+    }
+
+    @Override
+    public List<StoredObject> listUnfinished(String prefix) throws IOException {
+        return delegate.listUnfinished(prefix);
+    }
+
+    @Override
     public String describe() {
         return delegate.describe();
     }

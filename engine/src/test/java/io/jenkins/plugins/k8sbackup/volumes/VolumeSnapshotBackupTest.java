@@ -171,7 +171,7 @@ class VolumeSnapshotBackupTest {
     @Test
     void retentionDeletesTheSnapshotsOfThePrunedBackupOnly() throws Exception {
         Instant t = Instant.parse("2026-03-01T00:00:00Z");
-        backup(shop("old").build(), null, t);
+        backup(shop("old").build(), new RetentionPolicy(Duration.ofMinutes(30), null), t); // its own ttl: expired at "new"
         VolumeSnapshotRecord old = BackupReader.open(storage, "old", Optional.empty()).manifest().volumeSnapshots().get(0);
         assertThat(snapshot("shop-data", old.volumeSnapshotName())).isNotNull();
 

@@ -62,6 +62,8 @@ public final class ListCallable extends MasterToSlaveFileCallable<ArrayList<Map<
         m.put("totalBytes", s.totalBytes());
         m.put("objectCount", s.objectCount());
         m.put("labels", new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels()));
+        m.put("expiresAt", s.expiresAt() == null ? null : s.expiresAt().toString());
+        m.put("activity", s.activity());
         return m;
     }
 

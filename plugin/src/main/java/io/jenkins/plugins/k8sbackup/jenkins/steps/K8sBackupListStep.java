@@ -15,7 +15,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code k8sBackupList}: the backups at a storage location, newest first, each
- * {@code [name:, kind:, status:, restorable:, startTime:, endTime:, totalBytes:, objectCount:, labels:]}.
+ * {@code [name:, kind:, status:, restorable:, startTime:, endTime:, totalBytes:, objectCount:, labels:, expiresAt:,
+ * activity:]} ({@code activity}: who is writing, reading or deleting it, or the stale claim of a killed run; '' when idle).
  */
 public class K8sBackupListStep extends StorageStep<List<Map<String, Object>>> {
     public static final String FUNCTION = "k8sBackupList";

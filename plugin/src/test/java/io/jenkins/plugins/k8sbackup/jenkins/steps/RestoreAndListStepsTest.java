@@ -74,7 +74,8 @@ class RestoreAndListStepsTest {
         List<Map<String, Object>> mine = (List<Map<String, Object>>) h.run(list);
 
         assertThat(all).extracting(m -> m.get("name")).containsExactly("b-3", "b-2", "b-1");
-        assertThat(all.get(0)).containsEntry("status", "Completed").containsEntry("restorable", true).containsKey("startTime");
+        assertThat(all.get(0)).containsEntry("status", "Completed").containsEntry("restorable", true).containsKey("startTime")
+                .containsEntry("expiresAt", null).containsEntry("activity", "");
         assertThat((Map<String, String>) all.get(0).get("labels")).containsEntry("BUILD_NUMBER", "3");
         assertThat(mine).extracting(m -> m.get("name")).containsExactly("b-3", "b-1");
     }

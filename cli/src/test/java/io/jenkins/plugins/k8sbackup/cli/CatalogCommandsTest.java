@@ -1,0 +1,197 @@
+package io.jenkins.plugins.k8sbackup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.k8sbackup.backup.BackupResult;
+import io.jenkins.plugins.k8sbackup.backup.BackupRunner;
+import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
+import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.kube.KubeClients;
+import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
+import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
+import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
+import io.jenkins.plugins.k8sbackup.testing.GatedStorage;
+import io.jenkins.plugins.k8sbackup.testing.KilledRun;
+import io.jenkins.plugins.k8sbackup.testing.TestStore;
+import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** list and delete, and backups that meet other runs: what the CLI prints and its exit codes, on a directory and on S3. */
+class CatalogCommandsTest {
+    @RegisterExtension
+    static final S3ProxyFixture S3 = new S3ProxyFixture();
+
+    @TempDir
+    Path dir;
+    MockCluster cluster;
+    Path kubeconfig;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final ExecutorService background = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cluster = MockCluster.start();
+        SampleApp.deploy(cluster.client());
+        kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+        // S3 credentials reach the CLI through the AWS default chain
+        System.setProperty("aws.accessKeyId", S3ProxyFixture.IDENTITY);
+        System.setProperty("aws.secretAccessKey", S3ProxyFixture.CREDENTIAL);
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        background.shutdownNow();
+        cluster.close();
+    }
+
+    private int run(String... args) {
+        return CliRun.execute(out, err, args);
+    }
+
+    private String location(TestStore store) {
+        return store.uri(dir, S3);
+    }
+
+    private int backup(String uri, String name, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("backup", "--kubeconfig", kubeconfig.toString(),
+                "--storage", uri, "--name", name, "--include-namespaces", "shop"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void deletingANameThatHoldsNothingExitsOne(TestStore store) {
+        String uri = location(store);
+        assertThat(backup(uri, "b1")).isZero();
+
+        assertThat(run("delete", "nope", "--storage", uri)).isEqualTo(1);
+        assertThat(err.toString()).contains("error: no backup named 'nope' at ");
+        assertThat(run("delete", "../etc", "--storage", uri)).as("a bad name is a usage error").isEqualTo(2);
+        assertThat(run("delete", "b1", "--storage", uri)).isZero();
+        assertThat(run("delete", "b1", "--storage", uri)).isEqualTo(1);
+    }
+
+    @Test
+    void listingOrDeletingInADirectoryThatDoesNotExistExitsOneAndCreatesNothing() {
+        Path missing = dir.resolve("mistyped");
+
+        assertThat(run("list", "--storage", missing.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("error: storage directory " + missing + " does not exist");
+        assertThat(run("delete", "b1", "--storage", missing.toUri().toString())).isEqualTo(1);
+        assertThat(missing).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void whileABackupIsWrittenTheSameNameIsRefusedAndDeleteExitsOne(TestStore store) throws Exception {
+        String uri = location(store);
+        try (BackupStorage storage = store.open(uri, S3);
+             KubernetesClient client = KubeClients.create(cluster.config())) {
+            GatedStorage gated = new GatedStorage(storage, key -> key.contains("/resources/"));
+            Future<BackupResult> running = background.submit(() -> new BackupRunner(client, BackupFixture.fastCaller(), gated,
+                    Optional.empty(), m -> {}, Clock.systemUTC()).run(BackupSpec.builder().name("b1")
+                    .includeNamespaces(List.of("shop")).build(), null));
+            gated.awaitReached();
+
+            assertThat(backup(uri, "b1")).isEqualTo(1);
+            assertThat(err.toString()).contains("error: backup 'b1' at ").contains(" is being written: backup by ");
+            assertThat(run("delete", "b1", "--storage", uri)).isEqualTo(1);
+            assertThat(err.toString()).contains("is being written").contains("not deleted");
+            assertThat(run("list", "--storage", uri)).isZero();
+            assertThat(out.toString()).containsPattern("b1 +- +InProgress .* being written: backup by ");
+
+            gated.open();
+            assertThat(running.get(2, TimeUnit.MINUTES).status()).isEqualTo(BackupStatus.Completed);
+        }
+        assertThat(backup(uri, "b1")).as("a complete backup's name").isEqualTo(1);
+        assertThat(err.toString()).contains("error: a backup named 'b1' already exists at ");
+        assertThat(run("list", "--storage", uri)).isZero();
+        assertThat(out.toString()).containsPattern("b1 +\\d{4}-.* Completed ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestStore.class)
+    void whatAKilledRunLeftIsListedAndDeleted(TestStore store) throws Exception {
+        String uri = location(store);
+        try (BackupStorage storage = store.open(uri, S3)) {
+            StorageWriter killed = KilledRun.leave(storage, BackupKind.KUBERNETES, "died", Instant.now().minus(Duration.ofHours(1)),
+                    "backups/died/resources/configmaps.tar.zst", "backups/died/objects.jsonl.zst");
+            try {
+                assertThat(run("list", "--storage", uri)).isZero();
+                assertThat(out.toString()).containsPattern("died +- +Incomplete .*stale lease \\(being written\\): backup by "
+                        + java.util.regex.Pattern.quote(KilledRun.HOLDER));
+
+                assertThat(run("delete", "died", "--storage", uri)).as(err.toString()).isZero();
+                assertThat(storage.list("")).isEmpty();
+                assertThat(storage.listUnfinished("")).isEmpty();
+            } finally {
+                killed.abort();
+            }
+            // killed during its first write: nothing but an unfinished write (a temporary file, a multipart upload)
+            StorageWriter first = storage.create("backups/early/objects.jsonl.zst");
+            try {
+                first.write(new byte[20 << 20]);
+                first.flush();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (storage.listUnfinished("backups/").isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(run("list", "--storage", uri)).isZero();
+                assertThat(out.toString()).containsPattern("early +- +Incomplete ");
+                assertThat(run("delete", "early", "--storage", uri)).as(err.toString()).isZero();
+                assertThat(storage.listUnfinished("")).isEmpty();
+                assertThat(run("list", "--storage", uri)).isZero();
+                assertThat(out.toString()).contains("0 backups at");
+            } finally {
+                first.abort();
+            }
+        }
+    }
+
+    @Test
+    void aTtlExpiresOnlyItsOwnBackupKeepLastCountsOnlyItsSeriesAndListShowsTheExpiry() throws Exception {
+        String uri = location(TestStore.DIRECTORY);
+        assertThat(backup(uri, "other", "--label", "job=other")).isZero();
+        assertThat(backup(uri, "b-1", "--label", "job=b")).isZero();
+        assertThat(backup(uri, "mine-1", "--label", "job=mine", "--ttl", "1s")).isZero();
+        Thread.sleep(1_500);
+
+        assertThat(backup(uri, "mine-2", "--label", "job=mine", "--ttl", "1s")).isZero();
+        assertThat(run("list", "--storage", uri)).isZero();
+        assertThat(out.toString()).contains("other").contains("b-1").doesNotContain("mine-1")
+                .containsPattern("mine-2 .* Completed .*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ")
+                .containsPattern("other .* Completed .* never");
+
+        assertThat(backup(uri, "b-2", "--label", "job=b", "--keep-last", "1")).isZero();
+        assertThat(run("list", "--storage", uri, "-o", "json")).isZero();
+        assertThat(out.toString()).doesNotContain("\"b-1\"").contains("\"other\"").contains("\"expiresAt\"")
+                .contains("\"series\"");
+        assertThat(Files.exists(dir.resolve("store/backups/other/manifest.json"))).isTrue();
+    }
+}
