@@ -22,6 +22,17 @@ abstract class BackupSelectionCommand {
     SelectionOptions selection;
     @Option(names = "--report", description = "write the JSON report to this file")
     Path report;
+    @Mixin
+    OutputOptions output;
+
+    /** The report as -o asks: the whole document as JSON or YAML, else the text lines and the summary line. */
+    void print(Object result, java.util.List<String> lines, String summary) throws java.io.IOException {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (!output.printStructured(out, result)) {
+            lines.forEach(out::println);
+            out.println(summary);
+        }
+    }
     @Option(names = "--preserve-node-ports",
             description = "restore: keep Services' nodePorts; diff, verify: the restore kept them, so compare them "
                     + "(otherwise a differing nodePort is a note)")

@@ -24,14 +24,22 @@ final class DeleteCommand implements Callable<Integer> {
     String name;
     @Mixin
     StorageOptions storage;
-    @Option(names = "--kind", defaultValue = "KUBERNETES", description = "KUBERNETES, JENKINS_HOME or ETCD")
+    @Option(names = "--kind", defaultValue = "kubernetes", description = "kubernetes, jenkins or etcd (default: ${DEFAULT-VALUE})")
     BackupKind kind;
+    @Option(names = {"-y", "--yes"}, description = "delete without asking (needed when standard input is not a terminal)")
+    boolean yes;
 
     @Override
     public Integer call() throws Exception {
         BackupCatalog.checkName(name);
         try (BackupStorage s = storage.target().openExisting()) {
-            new BackupCatalog(s, kind).delete(name);
+            BackupCatalog catalog = new BackupCatalog(s, kind);
+            if (!yes && catalog.exists(name) && !Confirmation.ask(spec, "delete " + kind.name().toLowerCase(java.util.Locale.ROOT) + " backup '" + name
+                    + "' at " + s.describe() + " (" + catalog.summarise(name).status() + ")?")) {
+                spec.commandLine().getErr().println("not deleted");
+                return Main.FAILED;
+            }
+            catalog.delete(name);
             spec.commandLine().getOut().println("deleted " + name);
             return Main.OK;
         }

@@ -30,8 +30,8 @@ final class DescribeCommand implements Callable<Integer> {
     StorageOptions storage;
     @Mixin
     KeyOptions keys;
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
-    String output;
+    @Mixin
+    OutputOptions output;
     @Option(names = "--verify", description = "read and check every stored file of the backup: the manifest's MAC (with the"
             + " key), the index, every archive and entry (SHA-256, sizes, decryption with the key), every hook artifact")
     boolean verify;
@@ -42,17 +42,17 @@ final class DescribeCommand implements Callable<Integer> {
             BackupManifest m = new BackupCatalog(s, BackupKind.KUBERNETES).requireManifest(name, BackupManifest.class);
             PrintWriter out = spec.commandLine().getOut();
             IntegrityReport integrity = verify
-                    ? BackupIntegrityCheck.checkAll(s, name, keys.key(), new ConsoleProgress(spec.commandLine().getErr(), true))
+                    ? BackupIntegrityCheck.checkAll(s, name, keys.key(), ConsoleProgress.of(spec))
                     : null;
             int exitCode = integrity == null ? m.status().exitCode() : integrity.intact() ? Main.OK : Main.FAILED;
-            if (output.equals("json")) {
+            if (output.structured()) {
                 if (integrity == null) {
-                    out.println(Json.PRETTY.writeValueAsString(m));
+                    output.printStructured(out, m);
                 } else {
                     Map<String, Object> both = new LinkedHashMap<>();
                     both.put("manifest", m);
                     both.put("integrity", integrity);
-                    out.println(Json.PRETTY.writeValueAsString(both));
+                    output.printStructured(out, both);
                 }
                 return exitCode;
             }

@@ -21,8 +21,7 @@ final class DiffCommand extends BackupSelectionCommand implements Callable<Integ
         if (report != null) {
             result.writeTo(report);
         }
-        result.lines().forEach(spec.commandLine().getOut()::println);
-        spec.commandLine().getOut().println(result.summaryLine());
+        print(result.toMap(), result.lines(), result.summaryLine());
         return result.exitCode();
     }
 }

@@ -22,27 +22,29 @@ final class ListCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
     @Mixin
     StorageOptions storage;
-    @Option(names = "--kind", defaultValue = "KUBERNETES", description = "KUBERNETES, JENKINS_HOME or ETCD (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kind", defaultValue = "kubernetes", description = "kubernetes, jenkins or etcd (default: ${DEFAULT-VALUE})")
     BackupKind kind;
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json")
-    String output;
+    @Option(names = {"-l", "--selector"}, description = "only backups whose labels match, e.g. job=deploy-shop,env!=test")
+    String selector;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         try (BackupStorage s = storage.target().openExisting()) {
-            List<BackupSummary> backups = new BackupCatalog(s, kind).list();
+            List<BackupSummary> backups = BackupLabels.matching(new BackupCatalog(s, kind).list(), selector);
             PrintWriter out = spec.commandLine().getOut();
-            if (output.equals("json")) {
-                out.println(Json.PRETTY.writeValueAsString(backups));
+            if (output.printStructured(out, backups)) {
                 return Main.OK;
             }
-            out.printf("%-32s %-20s %-16s %10s %10s %-20s %s%n", "NAME", "STARTED", "STATUS", "OBJECTS", "SIZE", "EXPIRES", "ACTIVITY");
+            out.printf("%-32s %-20s %-16s %10s %10s %-20s %-12s %-32s %s%n", "NAME", "STARTED", "STATUS", "OBJECTS",
+                    "SIZE", "EXPIRES", "KIND", "LABELS", "ACTIVITY");
             for (BackupSummary b : backups) {
-                out.printf("%-32s %-20s %-16s %10d %10s %-20s %s%n", b.name(), time(b.startTime()), b.status(),
+                out.printf("%-32s %-20s %-16s %10d %10s %-20s %-12s %-32s %s%n", b.name(), time(b.startTime()), b.status(),
                         b.objectCount(), Bytes.human(b.totalBytes()), b.expiresAt() == null ? "never" : time(b.expiresAt()),
-                        b.activity());
+                        b.kind().name().toLowerCase(java.util.Locale.ROOT), BackupLabels.text(b.labels()), b.activity());
             }
-            out.println(backups.size() + " backups at " + s.describe());
+            out.println(backups.size() + " backups at " + s.describe() + (selector == null ? "" : " matching " + selector));
             return Main.OK;
         }
     }

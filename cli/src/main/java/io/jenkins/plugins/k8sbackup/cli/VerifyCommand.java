@@ -31,10 +31,9 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
         if (report != null) {
             result.writeTo(report);
         }
-        result.table().forEach(spec.commandLine().getOut()::println);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
-        spec.commandLine().getOut().println(result.summaryLine());
+        print(result.toMap(), result.table(), result.summaryLine());
         return result.exitCode();
     }
 }

@@ -90,11 +90,11 @@ class CatalogCommandsTest {
         String uri = location(store);
         assertThat(backup(uri, "b1")).isZero();
 
-        assertThat(run("delete", "nope", "--storage", uri)).isEqualTo(1);
+        assertThat(run("delete", "nope", "--storage", uri, "--yes")).isEqualTo(1);
         assertThat(err.toString()).contains("error: no backup named 'nope' at ");
-        assertThat(run("delete", "../etc", "--storage", uri)).as("a bad name is a usage error").isEqualTo(2);
-        assertThat(run("delete", "b1", "--storage", uri)).isZero();
-        assertThat(run("delete", "b1", "--storage", uri)).isEqualTo(1);
+        assertThat(run("delete", "../etc", "--storage", uri, "--yes")).as("a bad name is a usage error").isEqualTo(2);
+        assertThat(run("delete", "b1", "--storage", uri, "--yes")).isZero();
+        assertThat(run("delete", "b1", "--storage", uri, "--yes")).isEqualTo(1);
     }
 
     @Test
@@ -121,7 +121,7 @@ class CatalogCommandsTest {
 
             assertThat(backup(uri, "b1")).isEqualTo(1);
             assertThat(err.toString()).contains("error: backup 'b1' at ").contains(" is being written: backup by ");
-            assertThat(run("delete", "b1", "--storage", uri)).isEqualTo(1);
+            assertThat(run("delete", "b1", "--storage", uri, "--yes")).isEqualTo(1);
             assertThat(err.toString()).contains("is being written").contains("not deleted");
             assertThat(run("list", "--storage", uri)).isZero();
             assertThat(out.toString()).containsPattern("b1 +- +InProgress .* being written: backup by ");
@@ -147,7 +147,7 @@ class CatalogCommandsTest {
                 assertThat(out.toString()).containsPattern("died +- +Incomplete .*stale lease \\(being written\\): backup by "
                         + java.util.regex.Pattern.quote(KilledRun.HOLDER));
 
-                assertThat(run("delete", "died", "--storage", uri)).as(err.toString()).isZero();
+                assertThat(run("delete", "died", "--storage", uri, "--yes")).as(err.toString()).isZero();
                 assertThat(storage.list("")).isEmpty();
                 assertThat(storage.listUnfinished("")).isEmpty();
             } finally {
@@ -164,7 +164,7 @@ class CatalogCommandsTest {
                 }
                 assertThat(run("list", "--storage", uri)).isZero();
                 assertThat(out.toString()).containsPattern("early +- +Incomplete ");
-                assertThat(run("delete", "early", "--storage", uri)).as(err.toString()).isZero();
+                assertThat(run("delete", "early", "--storage", uri, "--yes")).as(err.toString()).isZero();
                 assertThat(storage.listUnfinished("")).isEmpty();
                 assertThat(run("list", "--storage", uri)).isZero();
                 assertThat(out.toString()).contains("0 backups at");

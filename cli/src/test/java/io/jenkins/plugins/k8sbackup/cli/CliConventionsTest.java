@@ -209,4 +209,42 @@ class CliConventionsTest {
         assertThat(err.toString()).doesNotContain(normal.lines().findFirst().orElseThrow());
         assertThat(out.toString()).contains("backup q1: Completed");
     }
+
+    @Test
+    void everyResultPrintsAsYamlOrJsonAndListFiltersByLabel() throws Exception {
+        String storage = dir.resolve("store").toString();
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", "y1",
+                "--label", "job=deploy")).isZero();
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", "y2",
+                "--label", "job=other")).isZero();
+        assertThat(run("list", "--storage", storage, "-l", "job=deploy")).isZero();
+        assertThat(out.toString()).contains("y1").doesNotContain("y2").contains("job=deploy").contains("kubernetes");
+        assertThat(run("list", "--storage", storage, "-o", "yaml")).isZero();
+        assertThat(Json.YAML.readTree(out.toString()).size()).isEqualTo(2);
+        assertThat(run("describe", "y1", "--storage", storage, "-o", "yaml")).isZero();
+        assertThat(Json.YAML.readTree(out.toString()).path("name").asText()).isEqualTo("y1");
+        assertThat(run("diff", "y1", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-o", "yaml")).isIn(Main.OK, Main.PARTIAL);
+        assertThat(Json.YAML.readTree(out.toString()).path("compared").asInt()).isPositive();
+        // no simulated controllers here: the workloads never become ready, and the failed verdict still comes as YAML
+        assertThat(run("verify", "y1", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-o", "yaml",
+                "--timeout", "1s")).isEqualTo(Main.FAILED);
+        assertThat(Json.YAML.readTree(out.toString()).path("result").asText()).isEqualTo("fail");
+        assertThat(run("restore", "y1", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-o", "json",
+                "--dry-run")).isZero();
+        assertThat(Json.MAPPER.readTree(out.toString()).path("status").asText()).isEqualTo("Completed");
+    }
+
+    @Test
+    void deleteAsksUnlessYesAndRefusesWithoutATerminal() throws Exception {
+        String storage = dir.resolve("store").toString();
+        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", "d1"))
+                .isZero();
+        assertThat(run("delete", "d1", "--storage", storage)).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("give --yes to confirm");
+        assertThat(run("list", "--storage", storage)).isZero();
+        assertThat(out.toString()).contains("d1");
+        assertThat(run("delete", "d1", "--storage", storage, "--yes")).isZero();
+        assertThat(run("list", "--storage", storage)).isZero();
+        assertThat(out.toString()).doesNotContain("d1");
+    }
 }
