@@ -36,7 +36,7 @@ public record JenkinsManifest(int formatVersion, String kind, String name, Insta
     public JenkinsManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
                            BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
                            BackupMode mode, String baseFull, int deletionCount, List<String> deletions,
-                           long homeFileCount, long sourceBytes, int pluginCount,
+                           long homeFileCount, Long sourceBytes, int pluginCount,
                            MasterKeyHandling masterKey, String masterKeyObject, String masterKeyFingerprint,
                            String encryptionKeyFingerprint, String archive, String archiveSha256, String index,
                            SelectionSpec selection, List<String> warnings) {
