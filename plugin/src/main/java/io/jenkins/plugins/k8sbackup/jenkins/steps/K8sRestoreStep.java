@@ -92,7 +92,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
         return preserveNodePorts;
     }
 
-    /** Keep the backed-up nodePort of NodePort/LoadBalancer services (the CLI's --preserve-nodeports). */
+    /** Keep the backed-up nodePort of NodePort/LoadBalancer services (the CLI's --preserve-node-ports). */
     @DataBoundSetter
     public void setPreserveNodePorts(boolean preserveNodePorts) {
         this.preserveNodePorts = preserveNodePorts;
