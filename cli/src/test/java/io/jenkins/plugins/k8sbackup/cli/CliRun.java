@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process as a user would, with what it prints captured afresh for each run. */
-final class CliRun {
+public final class CliRun {
     private CliRun() {}
 
-    static int execute(StringWriter out, StringWriter err, String... args) {
+    public static int execute(StringWriter out, StringWriter err, String... args) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         var cl = Main.commandLine();
