@@ -61,8 +61,22 @@ class RestoreIntegrityTest {
     /** The accident the restore repairs; afterwards the write log is empty, so any later write shows. */
     private Map<String, String> loseTheShop() throws Exception {
         t.deleteNamespaces(SampleApp.NAMESPACES);
+        awaitCrdEstablished(); // the simulated controller's own status write must land before the log is cleared
         t.cluster.clearWriteLog();
         return t.snapshot();
+    }
+
+    private void awaitCrdEstablished() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            var crds = t.cluster.client().apiextensions().v1().customResourceDefinitions().list().getItems();
+            if (crds.stream().allMatch(c -> c.getStatus() != null && c.getStatus().getConditions() != null
+                    && c.getStatus().getConditions().stream().anyMatch(k -> "Established".equals(k.getType())))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the simulated controller never marked the CRDs Established");
     }
 
     /** A refused restore wrote nothing at all: no object, not even a dry-run probe. */
