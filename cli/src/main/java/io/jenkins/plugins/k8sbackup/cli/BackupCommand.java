@@ -90,7 +90,7 @@ final class BackupCommand implements Callable<Integer> {
         BackupResult result = BackupOperation.run(cluster.target(), storage.target(), backupSpec, retention, key, progress);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
-        spec.commandLine().getOut().println(result.summaryLine());
-        return result.status().exitCode();
+        spec.commandLine().getOut().println(result.outcome().summary());
+        return result.outcome().exitCode();
     }
 }

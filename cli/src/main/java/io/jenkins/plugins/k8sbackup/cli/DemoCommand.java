@@ -5,7 +5,6 @@ import io.jenkins.plugins.k8sbackup.backup.BackupResult;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.ops.BackupOperation;
@@ -72,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.printf("   stored at %s (manifest written last; %d Secrets encrypted)%n", storeDir, m.encryption().encryptedObjects());
             }
-            boolean ok = backup.status() == BackupStatus.Completed;
+            boolean ok = backup.outcome().completed();
             ok &= DemoRecovery.run(out, kube, storage, backup.name(), key, cluster, progress);
             out.println();
             out.println(ok ? "demo: every step passed" : "demo: FAILED (see above)");

@@ -15,7 +15,6 @@ import io.jenkins.plugins.k8sbackup.restore.RestoreAction;
 import io.jenkins.plugins.k8sbackup.restore.RestoreItem;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
-import io.jenkins.plugins.k8sbackup.restore.RestoreStatus;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
@@ -77,9 +76,7 @@ final class DemoRecovery {
                 Optional.of(key), progress);
         printVerify(out, clonedOk);
 
-        return plan.status() == RestoreStatus.Completed && restored.status() == RestoreStatus.Completed
-                && cloned.status() == RestoreStatus.Completed
-                && verified.result() == VerifyReport.Result.pass && clonedOk.result() == VerifyReport.Result.pass;
+        return java.util.stream.Stream.<io.jenkins.plugins.k8sbackup.outcome.RunResult>of(plan, restored, cloned, verified, clonedOk).allMatch(r -> r.outcome().completed());
     }
 
     /** Deletes every object of the namespace, then the namespace: what the API server's cascade would do. */

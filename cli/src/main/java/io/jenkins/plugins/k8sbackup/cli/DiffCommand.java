@@ -21,7 +21,7 @@ final class DiffCommand extends BackupSelectionCommand implements Callable<Integ
         if (report != null) {
             result.writeTo(report);
         }
-        print(result.toMap(), result.lines(), result.summaryLine());
-        return result.exitCode();
+        print(result.toMap(), result.lines(), result.outcome().summary());
+        return result.outcome().exitCode();
     }
 }

@@ -42,7 +42,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
         }
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
-        print(result.toMap(), java.util.List.of(), result.summaryLine());
-        return result.exitCode();
+        print(result.toMap(), java.util.List.of(), result.outcome().summary());
+        return result.outcome().exitCode();
     }
 }

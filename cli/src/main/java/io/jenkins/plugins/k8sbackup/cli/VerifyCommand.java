@@ -33,7 +33,7 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
         }
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
-        print(result.toMap(), result.table(), result.summaryLine());
-        return result.exitCode();
+        print(result.toMap(), result.table(), result.outcome().summary());
+        return result.outcome().exitCode();
     }
 }

@@ -133,7 +133,7 @@ class CliConventionsTest {
 
         assertThat(run("jenkins-backup", "--home", home.toString(), "--storage", storage, "--name", "jh1")).as(err.toString())
                 .isZero();
-        assertThat(out.toString()).startsWith("jenkins-backup jh1 (full): Completed, 2 files");
+        assertThat(out.toString()).startsWith("JENKINS_HOME backup jh1 (full): Completed, 2 files");
 
         assertThat(run("jenkins-backup", "--home", home.toString(), "--storage", storage, "--name", "jh2", "-o", "yaml"))
                 .isZero();
@@ -143,7 +143,7 @@ class CliConventionsTest {
 
         Path target = dir.resolve("restored");
         assertThat(run("jenkins-restore", "jh1", "--storage", storage, "--target", target.toString(), "--preview")).isZero();
-        assertThat(out.toString()).startsWith("preview of jenkins-restore jh1").contains("create config.xml");
+        assertThat(out.toString()).startsWith("JENKINS_HOME restore preview of jh1").contains("create config.xml");
         assertThat(target.resolve("config.xml")).doesNotExist();
 
         assertThat(run("jenkins-restore", "jh1", "--storage", storage, "--target", target.toString(), "-o", "json")).isZero();

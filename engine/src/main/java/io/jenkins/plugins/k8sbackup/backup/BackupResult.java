@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
 import io.jenkins.plugins.k8sbackup.util.Bytes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,13 @@ import java.util.Map;
 public record BackupResult(String name, BackupStatus status, String location, long objectCount, long totalBytes,
                            Map<String, Long> countsByType, List<String> warnings,
                            List<BackupManifest.ItemError> errors, long pruned,
-                           List<BackupManifest.Skipped> skipped, List<BackupManifest.Degradation> degradations) {
+                           List<BackupManifest.Skipped> skipped, List<BackupManifest.Degradation> degradations)
+        implements RunResult {
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(status.runStatus(), summaryLine());
+    }
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

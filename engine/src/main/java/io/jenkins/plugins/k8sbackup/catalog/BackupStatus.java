@@ -1,26 +1,34 @@
 package io.jenkins.plugins.k8sbackup.catalog;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
+
 /**
- * Outcome of a backup, restore or verification. The exit codes are the CLI's contract with CI:
- * 0 Completed, 1 Failed, 2 usage error, 3 PartiallyFailed (or passed with warnings).
+ * A stored backup's status: how the run that wrote it ended ({@link RunStatus}'s names, as manifests store them),
+ * or, for listings only, why there is no manifest. Exit codes are {@link RunStatus}'s; the listing-only states
+ * count as Failed.
  */
 public enum BackupStatus {
-    Completed(0),
-    PartiallyFailed(3),
-    Failed(1),
+    Completed(RunStatus.Completed),
+    PartiallyFailed(RunStatus.PartiallyFailed),
+    Failed(RunStatus.Failed),
     /** No manifest and no run writing it: what a killed or failed run left. Never restorable; delete it. */
-    Incomplete(1),
+    Incomplete(RunStatus.Failed),
     /** No manifest yet, and a run holds the name's live claim: it is being written. Listings only. */
-    InProgress(1);
+    InProgress(RunStatus.Failed);
 
-    private final int exitCode;
+    private final RunStatus runStatus;
 
-    BackupStatus(int exitCode) {
-        this.exitCode = exitCode;
+    BackupStatus(RunStatus runStatus) {
+        this.runStatus = runStatus;
+    }
+
+    /** How the run ended, in the words every command and step use. */
+    public RunStatus runStatus() {
+        return runStatus;
     }
 
     public int exitCode() {
-        return exitCode;
+        return runStatus.exitCode();
     }
 
     public boolean restorable() {

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.k8sbackup.diff;
 
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +17,12 @@ import java.util.Map;
  * backup, to = live; Secret values masked); {@code notes}: objects where the restore's policy makes a field
  * differ on purpose (a node port the cluster assigned), which do not count as changes. Exit code: 0 identical,
  * 3 differences found, 1 some objects could not be compared (unreadable in the backup, or refused by the API)
- * or nothing was compared at all (the selection matched no object of the backup: never "identical").
+ * or nothing was compared at all (the selection matched no object of the backup: never "identical"). As an
+ * {@link Outcome}: identical Completed, differences PartiallyFailed, not compared Failed.
  */
 public record DiffReport(String backupName, Map<String, String> namespaceMapping, long compared, long identical,
                          List<ObjectRef> missing, List<ObjectRef> added, List<ChangedObject> changed,
-                         List<NotedObject> notes, List<String> warnings, List<String> errors) {
+                         List<NotedObject> notes, List<String> warnings, List<String> errors) implements RunResult {
 
     public record ObjectRef(String resource, String namespace, String name) {
         @Override
@@ -44,8 +48,19 @@ public record DiffReport(String backupName, Map<String, String> namespaceMapping
         return compared > 0 && missing.isEmpty() && added.isEmpty() && changed.isEmpty();
     }
 
+    /** Differences are no failure of the diff, but never Completed: the cluster is not what the backup holds. */
+    public RunStatus status() {
+        return !errors.isEmpty() || compared == 0 ? RunStatus.Failed : identicalToBackup() ? RunStatus.Completed
+                : RunStatus.PartiallyFailed;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(status(), summaryLine());
+    }
+
     public int exitCode() {
-        return !errors.isEmpty() || compared == 0 ? 1 : identicalToBackup() ? 0 : 3;
+        return status().exitCode();
     }
 
     public void writeTo(Path file) throws IOException {

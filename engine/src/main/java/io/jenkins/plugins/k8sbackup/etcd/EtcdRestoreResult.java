@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.etcd;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
 import java.util.List;
 
 /**
@@ -11,7 +13,18 @@ import java.util.List;
  */
 public record EtcdRestoreResult(String name, BackupStatus status, boolean preview, String etcdVersion,
                                 MemberRestore member, List<KeptFileAction> files, List<String> problems,
-                                List<String> notes, long durationMillis) {
+                                List<String> notes, long durationMillis) implements RunResult {
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(status.runStatus(), summaryLine());
+    }
+
+    public String summaryLine() {
+        return "etcd restore " + name + (preview ? " (preview, nothing written)" : "") + ": " + status + ", "
+                + (member == null ? "no member" : "member " + member.member() + " into " + member.dataDir()) + ", "
+                + files.size() + " kept file(s)" + (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
+    }
 
     /**
      * The restored member: the tool used ({@code etcdutl} or {@code etcdctl}, with the path and version found),

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.etcd;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
 import java.util.List;
 
 /**
@@ -13,7 +15,19 @@ import java.util.List;
 public record EtcdVerifyResult(String name, BackupStatus status, List<String> problems, List<String> notes,
                                SnapshotIntegrity integrity, boolean sha256Matches, boolean storedSha256Matches,
                                TrialRestore trialRestore, Long revision, Long totalKeys, Long totalSize,
-                               String snapshotHash, Long liveKeys, Long liveRevision, long durationMillis) {
+                               String snapshotHash, Long liveKeys, Long liveRevision, long durationMillis)
+        implements RunResult {
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(status.runStatus(), summaryLine());
+    }
+
+    public String summaryLine() {
+        return "etcd verify " + name + ": " + status + " (trial restore " + trialRestore
+                + (totalKeys == null ? "" : ", " + totalKeys + " keys") + ")"
+                + (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
+    }
 
     public enum TrialRestore { NOT_REQUESTED, PASSED, FAILED, SKIPPED }
 }

@@ -2,6 +2,9 @@ package io.jenkins.plugins.k8sbackup.jenkinshome;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
+import io.jenkins.plugins.k8sbackup.util.Bytes;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +20,20 @@ public record JenkinsBackupResult(String name, BackupMode mode, String baseFull,
                                   int unchangedCount, int deletionCount, int pluginCount,
                                   MasterKeyHandling masterKey, String encryptionKeyFingerprint,
                                   Instant startTime, Instant endTime, String storage,
-                                  List<String> warnings, List<String> notes, List<String> prunedBackups) {
+                                  List<String> warnings, List<String> notes, List<String> prunedBackups)
+        implements RunResult {
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(status.runStatus(), summaryLine());
+    }
+
+    public String summaryLine() {
+        return String.format("JENKINS_HOME backup %s (%s%s): %s, %d files (%s) stored of %d selected (%s); "
+                        + "%d unchanged, %d deletions, %d plugins; %d warnings",
+                name, mode.label(), baseFull == null ? "" : " on " + baseFull, status, fileCount, Bytes.human(bytes),
+                homeFileCount, Bytes.human(sourceBytes), unchangedCount, deletionCount, pluginCount, warnings.size());
+    }
 
     /** Plain maps, lists, strings and numbers: what a Jenkins pipeline step can return. */
     public Map<String, Object> toMap() {

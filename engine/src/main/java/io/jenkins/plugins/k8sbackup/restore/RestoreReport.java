@@ -1,5 +1,8 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +19,7 @@ import java.util.Map;
  */
 public record RestoreReport(
         String backupName,
-        RestoreStatus status,
+        RunStatus status,
         boolean dryRun,
         DryRunMode dryRunMode,
         String dryRunNote,
@@ -27,7 +30,7 @@ public record RestoreReport(
         Counts counts,
         List<RestoreItem> items,
         List<String> warnings,
-        List<String> errors) {
+        List<String> errors) implements RunResult {
 
     /** Items listed in {@link #toMap()} at most, to keep a pipeline's return value small. */
     static final int MAP_ITEM_LIMIT = 1000;
@@ -36,6 +39,11 @@ public record RestoreReport(
         public long total() {
             return created + updated + replaced + skipped + failed;
         }
+    }
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(status, summaryLine());
     }
 
     public int exitCode() {

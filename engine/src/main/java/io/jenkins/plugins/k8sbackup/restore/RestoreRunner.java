@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -514,8 +515,8 @@ public final class RestoreRunner {
                         + " (the items above are what it did until then)");
             }
             // dependencies created for objects that then failed are no success: a single object that failed is Failed
-            RestoreStatus status = stoppedBy != null ? RestoreStatus.Failed : errs.isEmpty() ? RestoreStatus.Completed
-                    : selectedSucceeded.get() > 0 ? RestoreStatus.PartiallyFailed : RestoreStatus.Failed;
+            RunStatus status = stoppedBy != null ? RunStatus.Failed : errs.isEmpty() ? RunStatus.Completed
+                    : selectedSucceeded.get() > 0 ? RunStatus.PartiallyFailed : RunStatus.Failed;
             return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.namespaceMapping(),
                     spec.existingPolicy().name(), start, end, new RestoreReport.Counts(created, updated, replaced, skipped, failed),
                     List.copyOf(sorted), List.copyOf(warnings), List.copyOf(errs));

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.k8sbackup.verify;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.jenkins.plugins.k8sbackup.outcome.RunResult;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,32 +14,13 @@ import java.util.Map;
 /**
  * A namespace set checked against a backup: one verdict per object (exists and matches), per workload and
  * PVC (ready), and per user check; {@code errors} say why the run failed beyond its rows (nothing was compared).
- * Result and exit code: pass 0, fail 1, passed with warnings 3. A verification that compared no object fails.
+ * Result ({@link RunStatus}, stored as its verification word) and exit code: pass 0, fail 1, passed with
+ * warnings 3. A verification that compared no object fails.
  */
-public record VerifyReport(String backupName, Result result, Map<String, String> namespaceMapping,
+public record VerifyReport(String backupName, @JsonSerialize(using = RunStatus.AsVerifyLabel.class) RunStatus result,
+                           Map<String, String> namespaceMapping,
                            List<Verdict> objects, List<Verdict> readiness, List<Verdict> checks, List<String> warnings,
-                           List<String> errors) {
-
-    public enum Result {
-        pass("pass", 0), fail("fail", 1), passedWithWarnings("passed-with-warnings", 3);
-
-        private final String label;
-        private final int exitCode;
-
-        Result(String label, int exitCode) {
-            this.label = label;
-            this.exitCode = exitCode;
-        }
-
-        @JsonValue
-        public String label() {
-            return label;
-        }
-
-        public int exitCode() {
-            return exitCode;
-        }
-    }
+                           List<String> errors) implements RunResult {
 
     public enum Outcome { ok, warn, fail }
 
@@ -62,6 +45,12 @@ public record VerifyReport(String backupName, Result result, Map<String, String>
             return String.format("%-5s %-16s %s %s%s%s", outcome, verdict, resource, (namespace == null ? "" : namespace + "/") + name,
                     detail == null ? "" : "  (" + detail + ")", notes.isEmpty() ? "" : "  note: " + String.join("; note: ", notes));
         }
+    }
+
+    /** The whole verification's outcome (not a row's {@link Outcome}). */
+    @Override
+    public io.jenkins.plugins.k8sbackup.outcome.Outcome outcome() {
+        return new io.jenkins.plugins.k8sbackup.outcome.Outcome(result, summaryLine());
     }
 
     public int exitCode() {
@@ -107,7 +96,7 @@ public record VerifyReport(String backupName, Result result, Map<String, String>
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backup", backupName);
-        m.put("result", result.label());
+        m.put("result", result.verifyLabel());
         m.put("exitCode", exitCode());
         m.put("objects", objects.size());
         m.put("compared", compared());
@@ -121,7 +110,7 @@ public record VerifyReport(String backupName, Result result, Map<String, String>
 
     public String summaryLine() {
         return String.format("verify %s: %s, %d objects, %d workloads/PVCs, %d checks; %d failed, %d warnings", backupName,
-                result.label(), objects.size(), readiness.size(), checks.size(), count(Outcome.fail), count(Outcome.warn))
+                result.verifyLabel(), objects.size(), readiness.size(), checks.size(), count(Outcome.fail), count(Outcome.warn))
                 + (errors.isEmpty() ? "" : "; " + String.join("; ", errors));
     }
 }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
 import io.jenkins.plugins.k8sbackup.diff.PolicyNote;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.restore.BackupContents;
 import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
@@ -123,8 +124,8 @@ public final class VerifyRunner {
                 || java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.fail);
         boolean warned = !warnings.isEmpty()
                 || java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.warn);
-        VerifyReport report = new VerifyReport(reader.name(), failed ? VerifyReport.Result.fail
-                : warned ? VerifyReport.Result.passedWithWarnings : VerifyReport.Result.pass,
+        VerifyReport report = new VerifyReport(reader.name(), failed ? RunStatus.Failed
+                : warned ? RunStatus.PartiallyFailed : RunStatus.Completed,
                 spec.namespaceMapping(), objects, readiness, checks, warnings, errors);
         report.attention().forEach(progress::info);
         warnings.forEach(w -> progress.info("warning: " + w));

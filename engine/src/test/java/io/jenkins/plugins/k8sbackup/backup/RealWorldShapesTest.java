@@ -19,7 +19,7 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.restore.RestoreAction;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
-import io.jenkins.plugins.k8sbackup.restore.RestoreStatus;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
@@ -124,7 +124,7 @@ class RealWorldShapesTest {
     @Test
     void theRestoreWritesWhatItTookWithoutAnError() {
         assertThat(restore.errors()).isEmpty();
-        assertThat(restore.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(restore.status()).isEqualTo(RunStatus.Completed);
         assertThat(restore.items()).noneMatch(i -> i.action() == RestoreAction.FAIL);
         assertThat(restore.counts().created()).isGreaterThan(40);
     }
@@ -220,7 +220,7 @@ class RealWorldShapesTest {
         RestoreReport again = fixture.restore(cluster, storage, RestoreSpec.builder("degraded").build(), null);
 
         assertThat(again.errors()).isEmpty();
-        assertThat(again.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(again.status()).isEqualTo(RunStatus.Completed);
         assertThat(again.items()).isNotEmpty().allSatisfy(i -> assertThat(i.action()).as(i.ref() + ": " + i.message())
                 .isIn(RestoreAction.SKIP_IDENTICAL, RestoreAction.SKIP_EXISTS, RestoreAction.SKIP_RULE));
         List<String> writes = cluster.writeLog().stream().filter(w -> !w.contains("/status ")).toList();

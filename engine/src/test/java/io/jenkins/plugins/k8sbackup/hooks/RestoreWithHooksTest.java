@@ -9,7 +9,7 @@ import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreRunner;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
-import io.jenkins.plugins.k8sbackup.restore.RestoreStatus;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.ExecSimulator;
@@ -84,7 +84,7 @@ class RestoreWithHooksTest {
     void runsTheRestoredPodsPostRestoreHook() throws Exception {
         cluster.exec().handler(e -> ExecSimulator.Reply.ok("warm\n"));
         RestoreReport report = restore();
-        assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).isEqualTo(RunStatus.Completed);
         assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data", "db-0", "mysql", WARM_UP));
     }
 
@@ -101,7 +101,7 @@ class RestoreWithHooksTest {
 
         RestoreReport report = restore();
 
-        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(report.warnings()).as("hooks all ran").isEmpty();
         assertThat(cluster.exec().calls()).contains(new ExecSimulator.Exec("shop-data", "odd-0", "app", List.of("sh", "-c", "echo odd")),
                 new ExecSimulator.Exec("shop-data", "db-0", "mysql", WARM_UP));
@@ -112,7 +112,7 @@ class RestoreWithHooksTest {
         cluster.exec().handler(e -> ExecSimulator.Reply.fail(1, "cache warm-up failed"));
         RestoreReport report = restore();
         // Velero's default for restore hooks is Continue: the objects are back, the failure is reported
-        assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).isEqualTo(RunStatus.Completed);
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("shop-data/db-0").contains("failed"));
     }
 
@@ -128,7 +128,7 @@ class RestoreWithHooksTest {
 
         assertThat(cluster.exec().calls()).containsExactly(new ExecSimulator.Exec("shop-data-copy", "db-0", "mysql", load),
                 new ExecSimulator.Exec("shop-data-copy", "db-0", "mysql", WARM_UP));
-        assertThat(report.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(report.status()).isEqualTo(RunStatus.PartiallyFailed);
         assertThat(report.errors()).anySatisfy(e -> assertThat(e).contains("load").contains("shop-data-copy/db-0"));
     }
 }

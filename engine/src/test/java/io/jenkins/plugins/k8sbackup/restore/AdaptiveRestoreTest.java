@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -67,7 +68,7 @@ class AdaptiveRestoreTest {
         cluster.faults().throttleNextWrites(40);
         AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
         RestoreReport r = restoreInto("dst", adaptive(0, limiter));
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.counts().created()).isEqualTo(OBJECTS);
         assertThat(live("dst")).isEqualTo(OBJECTS);
         assertThat(cluster.faults().throttledCount()).isEqualTo(40);
@@ -82,7 +83,7 @@ class AdaptiveRestoreTest {
         cluster.faults().throttleWrites(0.3);
         AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
         RestoreReport r = restoreInto("dst", adaptive(0, limiter));
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.counts().created()).isEqualTo(OBJECTS);
         assertThat(live("dst")).isEqualTo(OBJECTS);
         assertThat(limiter[0].throttles()).isEqualTo(cluster.faults().throttledCount()).isPositive();
@@ -92,7 +93,7 @@ class AdaptiveRestoreTest {
     void anExplicitCapHoldsWhileEverythingSucceeds() throws Exception {
         AdaptiveRateLimiter[] limiter = new AdaptiveRateLimiter[1];
         RestoreReport r = restoreInto("dst", adaptive(40, limiter));
-        assertThat(r.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isEqualTo(RunStatus.Completed);
         assertThat(live("dst")).isEqualTo(OBJECTS);
         assertThat(limiter[0].rate()).isLessThanOrEqualTo(40);
         assertThat(limiter[0].ceiling()).isEqualTo(40);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
@@ -62,7 +63,7 @@ class AdmissionRefusalTest {
         RestoreReport r = restoreShop();
 
         assertThat(r.errors()).isEmpty();
-        assertThat(r.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isEqualTo(RunStatus.Completed);
         assertThat(item(r, "configmaps", "web-config").action()).isEqualTo(RestoreAction.SKIP_IDENTICAL);
         assertThat(item(r, "configmaps", "db-config").action()).isEqualTo(RestoreAction.SKIP_IDENTICAL);
         assertThat(item(r, "namespaces", "shop").action()).isEqualTo(RestoreAction.SKIP_IDENTICAL);
@@ -87,7 +88,7 @@ class AdmissionRefusalTest {
         assertThat(missing.message()).contains("refused by the API server: 500 InternalError").contains("failed calling webhook \"dead-gate.example.com\"")
                 .contains("service \"gone\" not found");
         assertThat(item(r, "configmaps", "db-config").action()).isEqualTo(RestoreAction.SKIP_DIFFERS);
-        assertThat(r.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(r.status()).isEqualTo(RunStatus.PartiallyFailed);
         assertThat(admin.configMaps().inNamespace("shop").withName("web-config").get()).isNull();
         assertThat(admin.configMaps().inNamespace("shop-data").withName("db-config").get().getData()).containsEntry("extra", "changed by hand");
     }

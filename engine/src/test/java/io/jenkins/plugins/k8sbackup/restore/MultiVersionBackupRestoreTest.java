@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -85,7 +86,7 @@ class MultiVersionBackupRestoreTest {
 
         RestoreReport report = support.restore(RestoreSpec.builder("fleet").waitTimeout(java.time.Duration.ofSeconds(20)).build(), null);
 
-        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RunStatus.Completed);
         List<GenericKubernetesResource> gadgets = c.genericKubernetesResources(GADGETS).inNamespace(MultiVersionApi.NAMESPACE)
                 .list().getItems();
         assertThat(gadgets).extracting(g -> g.getMetadata().getName()).containsExactlyInAnyOrder("g1", "g2");

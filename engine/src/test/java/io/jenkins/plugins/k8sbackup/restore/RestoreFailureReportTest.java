@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -56,7 +57,7 @@ class RestoreFailureReportTest {
                     .run(RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).build());
         }
 
-        assertThat(report.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(report.status()).isEqualTo(RunStatus.Failed);
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.errors()).anySatisfy(e -> assertThat(e).startsWith("the restore stopped before it was done: ")
                 .contains("simulated: the build log went away before step: "));
@@ -87,6 +88,6 @@ class RestoreFailureReportTest {
                 .contains("Illegal character in path").contains("/namespaces/shop/configmaps/${CLUSTER}")
                 .doesNotContain("An error has occurred").doesNotContain("refused by the API server");
         assertThat(report.errors()).anySatisfy(e -> assertThat(e).startsWith("configmaps shop/${CLUSTER}: not sent: "));
-        assertThat(report.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(report.status()).isEqualTo(RunStatus.PartiallyFailed);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,7 +93,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.items()).isEmpty();
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).startsWith("configmaps (backups/b1/resources/configmaps.tar.zst): SHA-256 mismatch"))
@@ -119,7 +120,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("configmaps (backups/b1/resources/configmaps.tar.zst)")
                 .contains("entry resources/configmaps/namespaces/shop/web-config.json does not match the SHA-256"));
         assertNothingWritten(before);
@@ -133,7 +134,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("deployments.apps (" + key + "): size mismatch").contains("(truncated)"))
                 .anySatisfy(e -> assertThat(e).contains(key).contains("truncated or garbled zstd/tar"));
         assertNothingWritten(before);
@@ -146,7 +147,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).isEqualTo(
                 "services (backups/b1/resources/services.tar.zst): missing: the archive is not in storage"));
         assertNothingWritten(before);
@@ -163,7 +164,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().allowPartial(true).build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(r.status()).isEqualTo(RunStatus.PartiallyFailed);
         assertThat(r.exitCode()).isEqualTo(3);
         Set<String> expected = new TreeSet<>(planned);
         expected.removeAll(Set.of("configmaps", "services"));
@@ -189,7 +190,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().allowPartial(true).build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).startsWith("(backups/b1/objects.jsonl.zst): SHA-256 mismatch"))
                 .anySatisfy(e -> assertThat(e).contains("nothing restored: the index of backup b1 is damaged"));
         assertNothingWritten(before);
@@ -204,7 +205,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("configmaps (").contains("db-config.json does not match"));
         assertNothingWritten(before);
     }
@@ -216,7 +217,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("objects.jsonl.zst")
                 .contains("objects of secrets, a type the manifest does not hold"));
         assertNothingWritten(before);
@@ -234,7 +235,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e).contains("configmaps (backups/b1/resources/configmaps.tar.zst): SHA-256 mismatch"));
         assertNothingWritten(before);
     }
@@ -276,7 +277,7 @@ class RestoreIntegrityTest {
         Map<String, String> before = loseTheShop();
 
         RestoreReport swapped = t.restore(RestoreSpec.builder("enc1").includeNamespaces(SampleApp.NAMESPACES).build(), key);
-        assertThat(swapped.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(swapped.status()).isEqualTo(RunStatus.Failed);
         assertThat(swapped.errors()).anySatisfy(e -> assertThat(e).contains("secrets (backups/enc1/resources/secrets.tar.zst): SHA-256 mismatch"));
         assertNothingWritten(before);
 
@@ -284,7 +285,7 @@ class RestoreIntegrityTest {
         damage.reseal("enc1", key, (resource, path, data) -> data);
         RestoreReport resealed = t.restore(RestoreSpec.builder("enc1").includeNamespaces(SampleApp.NAMESPACES).build(), key);
 
-        assertThat(resealed.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(resealed.status()).isEqualTo(RunStatus.Failed);
         assertThat(resealed.errors()).anySatisfy(e -> assertThat(e)
                 .contains("secrets (backups/enc1/resources/secrets.tar.zst): decryption failed")
                 .contains("in backups/enc1/resources/secrets.tar.zst").contains("copied from another backup"));
@@ -306,7 +307,7 @@ class RestoreIntegrityTest {
 
         RestoreReport r = t.restore(RestoreSpec.builder("old").includeNamespaces(SampleApp.NAMESPACES).build(), key);
 
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("format 1").contains("no manifest MAC"));
         assertThat(t.cluster.client().secrets().inNamespace("shop-data").withName("db-credentials").get().getData())
                 .containsKey("POSTGRES_PASSWORD");
@@ -316,7 +317,7 @@ class RestoreIntegrityTest {
         damage.delete(BackupDamage.macKey("new"));
         Map<String, String> before = loseTheShop();
         RestoreReport downgraded = t.restore(RestoreSpec.builder("new").includeNamespaces(SampleApp.NAMESPACES).build(), key);
-        assertThat(downgraded.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(downgraded.status()).isEqualTo(RunStatus.Failed);
         assertThat(downgraded.errors()).anySatisfy(e -> assertThat(e).contains("secrets (").contains("decryption failed"));
         assertNothingWritten(before);
     }
@@ -334,7 +335,7 @@ class RestoreIntegrityTest {
     void aSelectionThatMatchesNothingFailsNamingWhatTheBackupHolds() throws Exception {
         RestoreReport r = t.restore(RestoreSpec.builder("b1").includeNamespaces(List.of("shpo")).build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e).contains("matches no object of backup b1")
                 .contains("namespaces (").contains("shop, shop-data").contains("configmaps").contains("deployments.apps"));
@@ -350,12 +351,12 @@ class RestoreIntegrityTest {
         assertThat(r.items()).extracting(RestoreItem::resource, RestoreItem::action).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("configmaps", RestoreAction.FAIL),
                 org.assertj.core.groups.Tuple.tuple("namespaces", RestoreAction.SKIP_EXISTS));
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.exitCode()).isEqualTo(1);
 
         RestoreReport unknown = t.restore(RestoreSpec.builder("b1").objects(List.of("configmaps/shop/web-config",
                 "configmaps/shop/no-such")).build(), null);
         assertThat(unknown.errors()).containsExactly("configmaps/shop/no-such: not in backup b1");
-        assertThat(unknown.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(unknown.status()).isEqualTo(RunStatus.PartiallyFailed);
     }
 }

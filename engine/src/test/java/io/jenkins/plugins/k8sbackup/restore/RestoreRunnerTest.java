@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,7 +95,7 @@ class RestoreRunnerTest {
 
         RestoreReport r = t.restore(shop().includeClusterResources(true).build(), null);
 
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.exitCode()).isZero();
         assertThat(item(r, "persistentvolumes", "pv-unrelated").action()).isEqualTo(RestoreAction.SKIP_IDENTICAL);
         assertThat(r.counts().failed()).isZero();
@@ -137,7 +138,7 @@ class RestoreRunnerTest {
 
         RestoreReport r = t.restore(shop().build(), null);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isEqualTo(RunStatus.Completed);
         assertThat(admin.configMaps().inNamespace("shop").withName("web-config").get().getMetadata().getUid()).isNotEqualTo(oldUid);
         Service web = admin.services().inNamespace("shop").withName("web").get();
         assertThat(web.getSpec().getClusterIP()).isNotEqualTo("10.96.12.34");
@@ -165,7 +166,7 @@ class RestoreRunnerTest {
     void preservesNodePortsOnRequestAndDropsAClaimBindingWhosePvIsNotRestored() throws Exception {
         loseEverything();
         RestoreReport r = t.restore(shop().preserveNodePorts(true).excludeResources(List.of("persistentvolumes")).build(), null);
-        assertThat(r.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isEqualTo(RunStatus.Completed);
         assertThat(admin.services().inNamespace("shop").withName("web").get().getSpec().getPorts().get(0).getNodePort()).isEqualTo(30080);
         assertThat(admin.persistentVolumeClaims().inNamespace("shop-data").withName("data-db-0").get().getSpec().getVolumeName()).isNull();
         assertThat(item(r, "persistentvolumeclaims", "data-db-0").message()).contains("volumeName pv-db-0 dropped");
@@ -199,7 +200,7 @@ class RestoreRunnerTest {
     void mapsNamespacesAndTheReferencesBetweenThem() throws Exception {
         RestoreReport r = t.restore(shop().namespaceMapping(Map.of("shop", "shop-staging", "shop-data", "shop-data-staging")).build(), null);
 
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(admin.namespaces().withName("shop-staging").get().getMetadata().getLabels()).containsEntry("env", "prod");
         assertThat(admin.configMaps().inNamespace("shop-staging").withName("web-config").get()).isNotNull();
         assertThat(admin.rbac().roleBindings().inNamespace("shop-staging").withName("web-reads-config").get().getSubjects())
@@ -229,7 +230,7 @@ class RestoreRunnerTest {
     void skipPolicyLeavesExistingObjectsAndWarnsWhenTheyDiffer() throws Exception {
         plantChanges();
         RestoreReport r = t.restore(shop().build(), null);
-        assertThat(r.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isEqualTo(RunStatus.Completed);
         RestoreItem cm = item(r, "configmaps", "web-config");
         assertThat(cm.action()).isEqualTo(RestoreAction.SKIP_DIFFERS);
         assertThat(cm.message()).contains("/data/LOG_LEVEL").contains("/metadata/labels/hotfix");
@@ -278,7 +279,7 @@ class RestoreRunnerTest {
         assertThat(item(r, "configmaps", "web-config").action()).isEqualTo(RestoreAction.FAIL);
         assertThat(item(r, "configmaps", "web-config").message()).contains("already exists");
         assertThat(r.counts().failed()).isEqualTo(2);
-        assertThat(r.status()).isNotEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isNotEqualTo(RunStatus.Completed);
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.errors()).hasSize(2);
         assertThat(t.realWrites()).isEmpty();
@@ -295,7 +296,7 @@ class RestoreRunnerTest {
         assertThat(r.dryRun()).isTrue();
         assertThat(r.dryRunMode()).isEqualTo(DryRunMode.server);
         assertThat(r.dryRunNote()).contains("dryRun=All");
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(item(r, "configmaps", "web-config").action()).isEqualTo(RestoreAction.CREATE);
         assertThat(item(r, "configmaps", "web-config").message()).contains("client-side only");
         assertThat(item(r, "namespaces", "shop").action()).isEqualTo(RestoreAction.CREATE);
@@ -360,7 +361,7 @@ class RestoreRunnerTest {
         assertThat(t.cluster.writeLog()).isEmpty();
 
         RestoreReport r = t.restore(RestoreSpec.builder("enc").includeNamespaces(SampleApp.NAMESPACES).build(), key);
-        assertThat(r.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).isEqualTo(RunStatus.Completed);
         Secret s = admin.secrets().inNamespace("shop-data").withName("db-credentials").get();
         assertThat(new String(Base64.getDecoder().decode(s.getData().get("POSTGRES_PASSWORD")), StandardCharsets.UTF_8))
                 .isEqualTo("hunter2-db-password");
@@ -376,7 +377,7 @@ class RestoreRunnerTest {
         t.cluster.faults().throttleWrites(0.3);
         RestoreReport r = t.restore(shop().concurrency(4).build(), null);
         assertThat(t.cluster.faults().throttledCount()).isGreaterThan(3);
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         t.cluster.faults().clear();
         RestoreReport again = t.restore(shop().build(), null);
         assertThat(again.counts().created()).isZero();
@@ -391,7 +392,7 @@ class RestoreRunnerTest {
         loseEverything();
         simulator.neverEstablished(CRD);
         RestoreReport r = t.restore(shop().waitTimeout(Duration.ofMillis(800)).build(), null);
-        assertThat(r.status()).isEqualTo(RestoreStatus.PartiallyFailed);
+        assertThat(r.status()).isEqualTo(RunStatus.PartiallyFailed);
         assertThat(r.errors()).anyMatch(e -> e.contains("CRD " + CRD + " did not become Established within"));
         assertThat(item(r, CRD, "dark-mode").action()).isEqualTo(RestoreAction.FAIL);
         assertThat(item(r, CRD, "dark-mode").message()).contains("did not become Established");

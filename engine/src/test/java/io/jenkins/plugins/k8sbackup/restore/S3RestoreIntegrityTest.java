@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -83,7 +84,7 @@ class S3RestoreIntegrityTest {
 
         RestoreReport r = restore(s3);
 
-        assertThat(r.status()).isEqualTo(RestoreStatus.Failed);
+        assertThat(r.status()).isEqualTo(RunStatus.Failed);
         assertThat(r.errors()).anySatisfy(e -> assertThat(e)
                 .startsWith("deployments.apps (backups/b1/resources/deployments.apps.tar.zst): SHA-256 mismatch"));
         assertThat(t.cluster.writeLog()).isEmpty();
@@ -96,7 +97,7 @@ class S3RestoreIntegrityTest {
 
         RestoreReport r = restore(counting);
 
-        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(counting.opens).containsKeys(BackupDamage.archive("b1", "configmaps"), BackupDamage.archive("b1", "deployments.apps"))
                 .allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ class SnapshotRestoreTest {
         RestoreReport report = restore(RestoreSpec.builder("snap").includeNamespaces(List.of("shop-data"))
                 .includeResources(List.of("persistentvolumeclaims")).build());
 
-        assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).isEqualTo(RunStatus.Completed);
         JsonNode restored = pvc("shop-data");
         assertThat(restored.at("/spec/dataSource/kind").asText()).isEqualTo("VolumeSnapshot");
         assertThat(restored.at("/spec/dataSource/apiGroup").asText()).isEqualTo(SnapshotApi.GROUP);
@@ -86,7 +87,7 @@ class SnapshotRestoreTest {
         RestoreReport report = restore(RestoreSpec.builder("snap").includeNamespaces(List.of("shop-data"))
                 .includeResources(List.of("persistentvolumeclaims")).namespaceMapping(Map.of("shop-data", "shop-data-copy")).build());
 
-        assertThat(report.status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).isEqualTo(RunStatus.Completed);
         JsonNode clone = pvc("shop-data-copy");
         String snapshotName = clone.at("/spec/dataSource/name").asText();
         GenericKubernetesResource snapshot = cluster.client().genericKubernetesResources(SnapshotApi.SNAPSHOTS)
@@ -105,7 +106,7 @@ class SnapshotRestoreTest {
 
         RestoreReport report = restore(RestoreSpec.builder("snap").includeNamespaces(List.of("shop-data")).build());
 
-        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RestoreStatus.Completed);
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(report.items()).filteredOn(i -> i.resource().equals("persistentvolumes")).singleElement().satisfies(i -> {
             assertThat(i.name()).isEqualTo("pv-db-0");
             assertThat(i.action()).isEqualTo(RestoreAction.SKIP_RULE);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.verify;
 
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -65,7 +66,7 @@ class DamagedBackupComparisonTest {
                             .timeout(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100)).build());
         }
 
-        assertThat(r.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(r.result()).isEqualTo(RunStatus.Failed);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.objects()).anySatisfy(v -> {
             assertThat(v.resource()).isEqualTo("configmaps");

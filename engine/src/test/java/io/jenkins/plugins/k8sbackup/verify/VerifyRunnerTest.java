@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
-import io.jenkins.plugins.k8sbackup.restore.RestoreStatus;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.restore.RestoreTestSupport;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
@@ -65,12 +65,12 @@ class VerifyRunnerTest {
     void passesAfterARestoreIncludingAClone() throws Exception {
         t.deleteNamespaces(SampleApp.NAMESPACES);
         assertThat(t.restore(RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).build(), null).status())
-                .isEqualTo(RestoreStatus.Completed);
+                .isEqualTo(RunStatus.Completed);
         endpoints("shop", "web");
 
         VerifyReport r = verify(shop().checks(List.of(VerifyCheck.parse("serviceHasEndpoints:shop/web"))).build());
 
-        assertThat(r.result()).as(r.table().toString()).isEqualTo(VerifyReport.Result.pass);
+        assertThat(r.result()).as(r.table().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.exitCode()).isZero();
         assertThat(r.objects()).hasSizeGreaterThan(15).allMatch(v -> v.verdict().equals("match"));
         assertThat(r.readiness()).extracting(VerifyReport.Verdict::name).contains("web", "db", "data-db-0");
@@ -78,14 +78,14 @@ class VerifyRunnerTest {
 
         Map<String, String> map = Map.of("shop", "shop-staging", "shop-data", "shop-data-staging");
         assertThat(t.restore(RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).namespaceMapping(map).build(), null)
-                .status()).isEqualTo(RestoreStatus.Completed);
+                .status()).isEqualTo(RunStatus.Completed);
         // prod's PV stays prod's: the clone's claim binds afresh, and verify says so
         VerifyReport withPv = verify(shop().namespaceMapping(map).build());
-        assertThat(withPv.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(withPv.result()).isEqualTo(RunStatus.Failed);
         assertThat(withPv.objects()).filteredOn(v -> v.outcome() == VerifyReport.Outcome.fail).singleElement()
                 .satisfies(v -> assertThat(v.name() + " " + v.detail()).isEqualTo("pv-db-0 /spec/claimRef/namespace"));
         VerifyReport clone = verify(shop().namespaceMapping(map).excludeResources(List.of("persistentvolumes")).build());
-        assertThat(clone.result()).as(clone.table().toString()).isEqualTo(VerifyReport.Result.pass);
+        assertThat(clone.result()).as(clone.table().toString()).isEqualTo(RunStatus.Completed);
         assertThat(clone.objects()).extracting(VerifyReport.Verdict::namespace).contains("shop-staging", "shop-data-staging")
                 .doesNotContain("shop", "shop-data");
     }
@@ -98,7 +98,7 @@ class VerifyRunnerTest {
 
         VerifyReport r = verify(shop().build());
 
-        assertThat(r.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(r.result()).isEqualTo(RunStatus.Failed);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.objects()).filteredOn(v -> v.name().equals("web-config")).singleElement()
                 .satisfies(v -> {
@@ -116,7 +116,7 @@ class VerifyRunnerTest {
     void metadataOnlyDifferencesPassWithWarnings() throws Exception {
         admin.configMaps().inNamespace("shop-data").withName("db-config").edit(c -> { c.getMetadata().getLabels().put("x", "y"); return c; });
         VerifyReport r = verify(shop().build());
-        assertThat(r.result()).as(r.table().toString()).isEqualTo(VerifyReport.Result.passedWithWarnings);
+        assertThat(r.result()).as(r.table().toString()).isEqualTo(RunStatus.PartiallyFailed);
         assertThat(r.exitCode()).isEqualTo(3);
     }
 
@@ -129,7 +129,7 @@ class VerifyRunnerTest {
                 .build());
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(r.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(r.result()).isEqualTo(RunStatus.Failed);
         assertThat(r.readiness()).filteredOn(v -> v.name().equals("web")).singleElement().satisfies(v -> {
             assertThat(v.verdict()).isEqualTo("not-ready");
             assertThat(v.detail()).contains("0/2 available").contains("after 1s");
@@ -145,7 +145,7 @@ class VerifyRunnerTest {
         Map<String, String> map = Map.of("shop", "shop-staging", "shop-data", "shop-data-staging");
         RestoreSpec clone = RestoreSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).namespaceMapping(map)
                 .excludeResources(List.of("persistentvolumes")).build();
-        assertThat(t.restore(clone, null).status()).isEqualTo(RestoreStatus.Completed);
+        assertThat(t.restore(clone, null).status()).isEqualTo(RunStatus.Completed);
         // the cluster assigns the restored Service a node port of its own
         admin.services().inNamespace("shop-staging").withName("web").edit(s -> {
             s.getSpec().getPorts().get(0).setNodePort(31234);
@@ -154,7 +154,7 @@ class VerifyRunnerTest {
 
         VerifyReport r = verify(shop().namespaceMapping(map).excludeResources(List.of("persistentvolumes")).build());
 
-        assertThat(r.result()).as(r.table().toString()).isEqualTo(VerifyReport.Result.pass);
+        assertThat(r.result()).as(r.table().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.compared()).isGreaterThan(15);
         assertThat(r.errors()).isEmpty();
         assertThat(r.objects()).extracting(VerifyReport.Verdict::namespace).contains("shop-staging", "shop-data-staging")
@@ -174,7 +174,7 @@ class VerifyRunnerTest {
         // a restore that kept node ports is held to them: the same difference now fails
         VerifyReport kept = verify(shop().namespaceMapping(map).excludeResources(List.of("persistentvolumes"))
                 .preserveNodePorts(true).build());
-        assertThat(kept.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(kept.result()).isEqualTo(RunStatus.Failed);
         assertThat(kept.objects()).filteredOn(v -> v.outcome() == VerifyReport.Outcome.fail).singleElement()
                 .satisfies(v -> assertThat(v.name() + " " + v.detail()).isEqualTo("web /spec/ports/0/nodePort"));
     }
@@ -183,7 +183,7 @@ class VerifyRunnerTest {
     void anEmptyComparisonFailsAndSaysWhatTheBackupHas() throws Exception {
         VerifyReport r = verify(shop().includeNamespaces(List.of("nothere")).build());
 
-        assertThat(r.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(r.result()).isEqualTo(RunStatus.Failed);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.objects()).isEmpty();
         assertThat(r.errors()).singleElement().asString().startsWith("nothing compared: the selection (namespaces nothere)")
@@ -192,7 +192,7 @@ class VerifyRunnerTest {
         assertThat(r.summaryLine()).startsWith("verify b1: fail, 0 objects").contains("nothing compared");
 
         VerifyReport noType = verify(shop().includeResources(List.of("cronjobs.batch")).labelSelector("app=nobody").build());
-        assertThat(noType.result()).isEqualTo(VerifyReport.Result.fail);
+        assertThat(noType.result()).isEqualTo(RunStatus.Failed);
         assertThat(noType.errors()).singleElement().asString().contains("resources cronjobs.batch; labels app=nobody");
     }
 

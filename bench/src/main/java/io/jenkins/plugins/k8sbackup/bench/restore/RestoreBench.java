@@ -14,7 +14,7 @@ import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreRunner;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
-import io.jenkins.plugins.k8sbackup.restore.RestoreStatus;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
@@ -166,7 +166,7 @@ public final class RestoreBench {
                 System.out.printf("#   c%d limiter: rate at the end %.0f/s, lowest %.0f/s, %d 429s, %d latency cuts%n",
                         concurrency, a.rate(), a.lowestRate(), a.throttles(), a.latencyCuts());
             }
-            if (r.status() != RestoreStatus.Completed) {
+            if (r.status() != RunStatus.Completed) {
                 throw new IllegalStateException(r.summaryLine());
             }
             return r.counts().created();

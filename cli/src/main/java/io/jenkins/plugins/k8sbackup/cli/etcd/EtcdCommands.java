@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -29,7 +29,7 @@ final class EtcdCommands {
             PrintWriter err = spec.commandLine().getErr();
             err.println(spec.name() + " failed: " + e.getMessage());
             err.flush();
-            return BackupStatus.Failed.exitCode();
+            return RunStatus.Failed.exitCode();
         }
     }
 

@@ -1,16 +1,15 @@
 package io.jenkins.plugins.k8sbackup.cli.etcd;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
 import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdRestoreOptions;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdRestorePlan;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdRestoreResult;
-import io.jenkins.plugins.k8sbackup.etcd.EtcdRestorer;
 import io.jenkins.plugins.k8sbackup.etcd.KeptFile;
 import io.jenkins.plugins.k8sbackup.etcd.MemberPlan;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.EtcdOperation;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,23 +85,21 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return EtcdCommands.guarded(spec, () -> {
-            try (BackupStorage store = storage.target().open()) {
-                if (printPlan) {
-                    if (member != null || pkiTo != null || filesTo != null || preview || initialAdvertisePeerUrls != null) {
-                        throw new IllegalArgumentException("--print-plan prints every member's command; it takes only"
-                                + " --data-dir, --initial-cluster, --initial-cluster-token and the key options");
-                    }
-                    EtcdRestorePlan plan = EtcdRestorePlan.of(store, name, initialCluster, initialClusterToken,
-                            dataDir == null ? null : dataDir.toString());
-                    EtcdCommands.print(out, output, plan, text -> text.println(String.join("\n", planLines(plan))));
-                    return BackupStatus.Completed.exitCode();
+            if (printPlan) {
+                if (member != null || pkiTo != null || filesTo != null || preview || initialAdvertisePeerUrls != null) {
+                    throw new IllegalArgumentException("--print-plan prints every member's command; it takes only"
+                            + " --data-dir, --initial-cluster, --initial-cluster-token and the key options");
                 }
-                EtcdRestoreOptions options = new EtcdRestoreOptions(name, keys.key().orElse(null), member, dataDir,
-                        initialCluster, initialClusterToken, initialAdvertisePeerUrls, pkiTo, filesTo, preview);
-                EtcdRestoreResult result = EtcdRestorer.restore(store, options);
-                EtcdCommands.print(out, output, result, text -> EtcdOutput.print(text, result));
-                return result.status().exitCode();
+                EtcdRestorePlan plan = EtcdOperation.plan(storage.target(), name, initialCluster, initialClusterToken,
+                        dataDir == null ? null : dataDir.toString());
+                EtcdCommands.print(out, output, plan, text -> text.println(String.join("\n", planLines(plan))));
+                return RunStatus.Completed.exitCode();
             }
+            EtcdRestoreOptions options = new EtcdRestoreOptions(name, keys.key().orElse(null), member, dataDir,
+                    initialCluster, initialClusterToken, initialAdvertisePeerUrls, pkiTo, filesTo, preview);
+            EtcdRestoreResult result = EtcdOperation.restore(storage.target(), options);
+            EtcdCommands.print(out, output, result, text -> EtcdOutput.print(text, result));
+            return result.outcome().exitCode();
         });
     }
 

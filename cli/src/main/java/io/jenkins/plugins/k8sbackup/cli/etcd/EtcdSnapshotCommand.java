@@ -8,11 +8,10 @@ import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotManifest;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotOptions;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotResult;
-import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
-import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotter;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotRun;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdTls;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.EtcdOperation;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,28 +110,26 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         return EtcdCommands.guarded(spec, () -> {
-            try (BackupStorage store = storage.target().open()) {
-                EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, store);
-                EtcdVerifyResult verification = verify
-                        ? EtcdSnapshotVerifier.verify(store, options.name(), encryptionKey, true) : null;
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("snapshot", result);
-                doc.put("verify", verification);
-                EtcdCommands.print(out, output, doc, text -> {
-                    EtcdSnapshotManifest m = result.manifest();
-                    text.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
-                    text.printf("  etcd %s, revision %s, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
-                            m.etcdVersion(), m.snapshotRevision() != null ? m.snapshotRevision()
-                                    : m.revision() + ".." + (m.revisionAtEnd() == null ? "?" : m.revisionAtEnd()),
-                            m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
-                    text.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
-                    EtcdOutput.printKept(text, m);
-                    if (verification != null) {
-                        EtcdOutput.print(text, verification);
-                    }
-                });
-                return verification == null ? 0 : verification.status().exitCode();
-            }
+            EtcdSnapshotRun run = EtcdOperation.snapshot(connection, options, storage.target(), verify);
+            EtcdSnapshotResult result = run.snapshot();
+            EtcdVerifyResult verification = run.verify();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("snapshot", result);
+            doc.put("verify", verification);
+            EtcdCommands.print(out, output, doc, text -> {
+                EtcdSnapshotManifest m = result.manifest();
+                text.printf("etcd snapshot %s stored at %s%s%n", m.name(), result.storage(), result.snapshotKey());
+                text.printf("  etcd %s, revision %s, db size %d bytes, %d member(s), snapshot %d bytes in %d ms%n",
+                        m.etcdVersion(), m.snapshotRevision() != null ? m.snapshotRevision()
+                                : m.revision() + ".." + (m.revisionAtEnd() == null ? "?" : m.revisionAtEnd()),
+                        m.dbSize(), m.members().size(), m.snapshotBytes(), result.durationMillis());
+                text.printf("  sha256 %s%s%n", m.sha256(), m.encrypted() ? " (encrypted, key " + m.keyFingerprint() + ")" : "");
+                EtcdOutput.printKept(text, m);
+                if (verification != null) {
+                    EtcdOutput.print(text, verification);
+                }
+            });
+            return run.outcome().exitCode();
         });
     }
 

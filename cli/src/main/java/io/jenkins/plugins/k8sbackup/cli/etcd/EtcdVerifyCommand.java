@@ -4,9 +4,8 @@ import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
 import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.EtcdOperation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,13 +58,9 @@ public final class EtcdVerifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         return EtcdCommands.guarded(spec, () -> {
-            try (BackupStorage store = storage.target().open()) {
-                EtcdVerifyResult v = snapshotTo == null
-                        ? EtcdSnapshotVerifier.verify(store, name, key, trialRestore)
-                        : EtcdSnapshotVerifier.fetch(store, name, key, snapshotTo, trialRestore);
-                EtcdCommands.print(out, output, v, text -> EtcdOutput.print(text, v));
-                return v.status().exitCode();
-            }
+            EtcdVerifyResult v = EtcdOperation.verify(storage.target(), name, key, snapshotTo, trialRestore);
+            EtcdCommands.print(out, output, v, text -> EtcdOutput.print(text, v));
+            return v.outcome().exitCode();
         });
     }
 }

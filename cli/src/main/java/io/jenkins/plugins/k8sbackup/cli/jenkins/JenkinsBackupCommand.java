@@ -7,9 +7,8 @@ import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupResult;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeBackup;
 import io.jenkins.plugins.k8sbackup.jenkinshome.SelectionSpec;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.JenkinsHomeOperation;
 import io.jenkins.plugins.k8sbackup.util.Durations;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,10 +92,8 @@ public final class JenkinsBackupCommand implements Callable<Integer> {
                 .failFast(failFast).rehashAll(rehashAll);
         labels.forEach(options::label);
         JenkinsBackupOptions built = options.build();
-        try (BackupStorage s = storage.target().open()) {
-            JenkinsBackupResult result = JenkinsHomeBackup.run(built, s, ConsoleProgress.of(spec));
-            JenkinsCliSupport.print(spec, output, result, JenkinsText.backup(result));
-            return result.status().exitCode();
-        }
+        JenkinsBackupResult result = JenkinsHomeOperation.backup(built, storage.target(), ConsoleProgress.of(spec));
+        JenkinsCliSupport.print(spec, output, result, JenkinsText.backup(result));
+        return result.outcome().exitCode();
     }
 }

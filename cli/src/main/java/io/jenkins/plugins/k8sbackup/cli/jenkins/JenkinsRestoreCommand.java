@@ -4,11 +4,10 @@ import io.jenkins.plugins.k8sbackup.cli.ConsoleProgress;
 import io.jenkins.plugins.k8sbackup.cli.KeyOptions;
 import io.jenkins.plugins.k8sbackup.cli.OutputOptions;
 import io.jenkins.plugins.k8sbackup.cli.StorageOptions;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeRestore;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestorePlan;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreReport;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.JenkinsHomeOperation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,15 +61,13 @@ public final class JenkinsRestoreCommand implements Callable<Integer> {
         JenkinsRestoreOptions options = JenkinsRestoreOptions.builder(name, target).clean(clean)
                 .encryptionKey(keys.key().orElse(null)).masterKeyEncryptionKey(JenkinsCliSupport.key(masterKeyFile))
                 .pluginsTxt(pluginsTxt).refuseIfRunning(!skipLiveCheck).build();
-        try (BackupStorage s = storage.target().open()) {
-            if (preview) {
-                JenkinsRestorePlan plan = JenkinsHomeRestore.preview(options, s, ConsoleProgress.of(spec));
-                JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan));
-                return plan.refused().isEmpty() ? 0 : 3;
-            }
-            JenkinsRestoreReport report = JenkinsHomeRestore.restore(options, s, ConsoleProgress.of(spec));
-            JenkinsCliSupport.print(spec, output, report, JenkinsText.restore(report));
-            return report.status().exitCode();
+        if (preview) {
+            JenkinsRestorePlan plan = JenkinsHomeOperation.preview(options, storage.target(), ConsoleProgress.of(spec));
+            JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan));
+            return plan.outcome().exitCode();
         }
+        JenkinsRestoreReport report = JenkinsHomeOperation.restore(options, storage.target(), ConsoleProgress.of(spec));
+        JenkinsCliSupport.print(spec, output, report, JenkinsText.restore(report));
+        return report.outcome().exitCode();
     }
 }

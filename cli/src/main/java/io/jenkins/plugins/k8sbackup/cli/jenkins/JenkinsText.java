@@ -4,11 +4,10 @@ import io.jenkins.plugins.k8sbackup.jenkinshome.FileProblem;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupResult;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestorePlan;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreReport;
-import io.jenkins.plugins.k8sbackup.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The text form of JENKINS_HOME results, as the Kubernetes commands print theirs: a summary line, then what went wrong. */
+/** The text form of JENKINS_HOME results, as the Kubernetes commands print theirs: the outcome's summary line, then what went wrong. */
 final class JenkinsText {
     /** Paths listed per category in a preview before "and N more"; -o json lists them all. */
     static final int LISTED = 20;
@@ -17,11 +16,7 @@ final class JenkinsText {
 
     static List<String> backup(JenkinsBackupResult r) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("jenkins-backup %s (%s%s): %s, %d files (%s) stored of %d selected (%s); "
-                        + "%d unchanged, %d deletions, %d plugins; %d warnings",
-                r.name(), r.mode().name().toLowerCase(java.util.Locale.ROOT), r.baseFull() == null ? "" : " on " + r.baseFull(), r.status(), r.fileCount(),
-                Bytes.human(r.bytes()), r.homeFileCount(), Bytes.human(r.sourceBytes()), r.unchangedCount(),
-                r.deletionCount(), r.pluginCount(), r.warnings().size()));
+        lines.add(r.outcome().summary());
         lines.add("  master.key: " + r.masterKey());
         if (r.encryptionKeyFingerprint() != null) {
             lines.add("  encrypted, key fingerprint " + r.encryptionKeyFingerprint());
@@ -34,9 +29,7 @@ final class JenkinsText {
 
     static List<String> restore(JenkinsRestoreReport r) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("jenkins-restore %s into %s: %s, %d created, %d overwritten, %d deleted, %d unchanged "
-                        + "(%s written); %d errors", r.backupName(), r.target(), r.status(), r.created(), r.overwritten(),
-                r.deleted(), r.unchanged(), Bytes.human(r.bytesWritten()), r.errors().size()));
+        lines.add(r.outcome().summary());
         lines.add("  chain: " + String.join(" -> ", r.chain()));
         if (r.pluginsTxt() != null) {
             lines.add("  plugins.txt: " + r.pluginsTxt() + " (" + r.pluginCount() + " plugins)");
@@ -49,9 +42,7 @@ final class JenkinsText {
 
     static List<String> plan(JenkinsRestorePlan p) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("preview of jenkins-restore %s into %s: would create %d, overwrite %d, delete %d, "
-                        + "leave %d unchanged; %d refused", p.backupName(), p.target(), p.create().size(),
-                p.overwrite().size(), p.delete().size(), p.unchanged().size(), p.refused().size()));
+        lines.add(p.outcome().summary());
         lines.add("  chain: " + String.join(" -> ", p.chain()));
         listed(lines, "create", p.create());
         listed(lines, "overwrite", p.overwrite());
