@@ -37,8 +37,8 @@ public final class EngineBridge {
         counts.put("replaced", report.counts().replaced());
         counts.put("skipped", report.counts().skipped());
         counts.put("failed", report.counts().failed());
-        return new StepOutcome(report.status().name(), report.summaryLine(), counts, List.copyOf(report.warnings()),
-                List.copyOf(report.errors()), PipelineValues.plainMap(report.toMap()));
+        return new StepOutcome(report.outcome(), counts, List.copyOf(report.warnings()), List.copyOf(report.errors()),
+                PipelineValues.plainMap(report.toMap()));
     }
 
     static RestoreSpec spec(String backupName, RestoreRequest r) {
@@ -62,10 +62,7 @@ public final class EngineBridge {
                 .build();
     }
 
-    /**
-     * pass → Completed, passed-with-warnings → PartiallyFailed, fail → Failed; the report's errors (nothing
-     * compared) and failing rows are the errors.
-     */
+    /** The report's outcome (pass, passed-with-warnings, fail); its errors (nothing compared) and failing rows are the errors. */
     public static StepOutcome verify(KubeTarget kube, StorageTarget storage, String backupName, VerifyRequest r,
                                      Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
         SelectionRequest sel = r.selection();
@@ -80,22 +77,17 @@ public final class EngineBridge {
         rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.warn).map(Object::toString).forEach(warnings::add);
         List<String> errors = new ArrayList<>(report.errors());
         rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.fail).map(Object::toString).forEach(errors::add);
-        String status = switch (report.result()) {
-            case pass -> "Completed";
-            case passedWithWarnings -> "PartiallyFailed";
-            case fail -> "Failed";
-        };
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("objects", (long) report.objects().size());
         counts.put("compared", report.compared());
         counts.put("workloads", (long) report.readiness().size());
         counts.put("checks", (long) report.checks().size());
-        return new StepOutcome(status, report.summaryLine(), counts, warnings, errors, PipelineValues.plainMap(report.toMap()));
+        return new StepOutcome(report.outcome(), counts, warnings, errors, PipelineValues.plainMap(report.toMap()));
     }
 
     /**
-     * The backup against the live cluster: identical → Identical, any missing, added or changed object → Drift,
-     * nothing compared or an error → Failed. The report lists the changed objects with their fields.
+     * The backup against the live cluster: identical → Completed, any missing, added or changed object → PartiallyFailed
+     * (drift), nothing compared or an error → Failed. The report lists the changed objects with their fields.
      */
     public static StepOutcome diff(KubeTarget kube, StorageTarget storage, String backupName, DiffRequest r,
                                    Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
@@ -104,7 +96,6 @@ public final class EngineBridge {
                 sel.excludeResources(), sel.labelSelector(), sel.objects(), sel.namespaceMapping(), sel.includeClusterResources(),
                 r.preserveNodePorts());
         DiffReport report = DiffOperation.run(kube, storage, spec, key, progress);
-        String status = report.exitCode() == 1 ? "Failed" : report.identicalToBackup() ? "Identical" : "Drift";
         List<String> errors = new ArrayList<>(report.errors());
         if (report.compared() == 0 && errors.isEmpty()) {
             errors.add("nothing was compared: the selection matches no object of backup " + backupName);
@@ -115,6 +106,6 @@ public final class EngineBridge {
         counts.put("missing", (long) report.missing().size());
         counts.put("added", (long) report.added().size());
         counts.put("changed", (long) report.changed().size());
-        return new StepOutcome(status, report.summaryLine(), counts, report.warnings(), errors, PipelineValues.plainMap(report.toMap()));
+        return new StepOutcome(report.outcome(), counts, report.warnings(), errors, PipelineValues.plainMap(report.toMap()));
     }
 }

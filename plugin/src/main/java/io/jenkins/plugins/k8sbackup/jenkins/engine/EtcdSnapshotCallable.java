@@ -1,21 +1,20 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdConnection;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotManifest;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotOptions;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotResult;
-import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotVerifier;
-import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotter;
+import io.jenkins.plugins.k8sbackup.etcd.EtcdSnapshotRun;
 import io.jenkins.plugins.k8sbackup.etcd.EtcdVerifyResult;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.EtcdTls;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.LogProgress;
 import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
 import io.jenkins.plugins.k8sbackup.jenkins.util.RemoteFailure;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.EtcdOperation;
+import io.jenkins.plugins.k8sbackup.outcome.Outcome;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.File;
 import java.io.IOException;
@@ -23,11 +22,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -77,14 +74,12 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
         Path ws = workspace.toPath();
         EtcdSnapshotOptions options = new EtcdSnapshotOptions(snapshotName, labels, key, null,
                 includePki == null ? null : ws.resolve(includePki), includeFiles.stream().map(ws::resolve).toList());
-        try (BackupStorage opened = storage.open(workspace)) {
-            EtcdSnapshotResult result = EtcdSnapshotter.snapshot(connection, options, opened);
-            EtcdSnapshotManifest m = result.manifest();
-            progress.info("stored " + result.snapshotKey() + " (" + m.snapshotBytes() + " bytes, revision " + m.revision()
-                    + ", etcd " + m.etcdVersion() + ") in " + result.durationMillis() + " ms");
-            EtcdVerifyResult verified = verify ? EtcdSnapshotVerifier.verify(opened, m.name(), Optional.ofNullable(key), true) : null;
-            return outcome(result, verified);
-        }
+        EtcdSnapshotRun run = EtcdOperation.snapshot(connection, options, storage.target(workspace), verify);
+        EtcdSnapshotResult result = run.snapshot();
+        EtcdSnapshotManifest m = result.manifest();
+        progress.info("stored " + result.snapshotKey() + " (" + m.snapshotBytes() + " bytes, revision " + m.revision()
+                + ", etcd " + m.etcdVersion() + ") in " + result.durationMillis() + " ms");
+        return outcome(run);
     }
 
     /**
@@ -111,33 +106,23 @@ public final class EtcdSnapshotCallable extends MasterToSlaveFileCallable<StepOu
         return pem == null ? null : pem.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static StepOutcome outcome(EtcdSnapshotResult result, EtcdVerifyResult verified) {
+    static StepOutcome outcome(EtcdSnapshotRun run) {
+        EtcdSnapshotResult result = run.snapshot();
         EtcdSnapshotManifest m = result.manifest();
         Map<String, Object> report = PipelineValues.plainMap(Json.MAPPER.convertValue(m, Map.class));
         report.put("location", result.storage());
         report.put("snapshotKey", result.snapshotKey());
         report.put("durationMillis", result.durationMillis());
-        String status = m.status().name();
-        List<String> errors = new ArrayList<>();
-        String summary = "etcd snapshot " + m.name() + ": " + m.snapshotBytes() + " bytes, revision " + m.revision() + ", "
-                + m.members().size() + " member(s), sha256 " + m.sha256()
-                + (m.keptFiles().isEmpty() ? "" : ", " + m.keptFiles().size() + " kept file(s)");
+        EtcdVerifyResult verified = run.verify();
         if (verified != null) {
             report.put("verify", PipelineValues.plainMap(Json.MAPPER.convertValue(verified, Map.class)));
-            status = worse(m.status(), verified.status()).name();
-            errors.addAll(verified.problems());
-            summary += "; verify " + verified.status().name() + " (trial restore " + verified.trialRestore()
-                    + (verified.totalKeys() == null ? "" : ", " + verified.totalKeys() + " keys") + ")";
         }
-        report.put("status", status);
+        Outcome outcome = run.outcome();
+        report.put("status", outcome.status().name());
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("bytes", m.snapshotBytes());
         counts.put("revision", m.revision());
         counts.put("keptFiles", (long) m.keptFiles().size());
-        return new StepOutcome(status, summary, counts, List.of(), errors, report);
-    }
-
-    private static BackupStatus worse(BackupStatus a, BackupStatus b) {
-        return a.ordinal() >= b.ordinal() ? a : b; // Completed < PartiallyFailed < Failed < Incomplete
+        return new StepOutcome(outcome, counts, List.of(), verified == null ? List.of() : List.copyOf(verified.problems()), report);
     }
 }

@@ -1,23 +1,20 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
-import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
-import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
+import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
 import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;
 import io.jenkins.plugins.k8sbackup.jenkinshome.BuildActivity;
 import io.jenkins.plugins.k8sbackup.jenkinshome.FileProblem;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupResult;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeBackup;
-import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeRestore;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestorePlan;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreReport;
-import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.jenkinshome.QuietWait;
 import io.jenkins.plugins.k8sbackup.jenkinshome.SelectionSpec;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
-import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.JenkinsHomeOperation;
+import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
+import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs jenkinsBackup / jenkinsRestore (and the periodic backup) with the jenkinshome engine. It runs in the
- * controller JVM itself, because JENKINS_HOME and the executors it waits for are there; nothing is sent to an agent.
+ * Runs jenkinsBackup / jenkinsRestore (and the periodic backup) through the engine's {@link JenkinsHomeOperation}. It
+ * runs in the controller JVM itself, because JENKINS_HOME and the executors it waits for are there; nothing is sent
+ * to an agent.
  */
 public final class JenkinsHomeEngine {
     private static final Duration POLL = Duration.ofSeconds(5);
@@ -40,10 +38,7 @@ public final class JenkinsHomeEngine {
      */
     public static StepOutcome backup(Path home, ResolvedStorage storage, JenkinsHomeRequest r, BuildActivity activity,
                                      String selfId, ProgressListener progress) throws IOException {
-        JenkinsBackupOptions options = backupOptions(home, r, activity, selfId);
-        try (BackupStorage opened = storage.open(null)) {
-            return outcome(JenkinsHomeBackup.run(options, opened, progress));
-        }
+        return outcome(JenkinsHomeOperation.backup(backupOptions(home, r, activity, selfId), storage.target(null), progress));
     }
 
     static JenkinsBackupOptions backupOptions(Path home, JenkinsHomeRequest r, BuildActivity activity, String selfId) {
@@ -65,21 +60,20 @@ public final class JenkinsHomeEngine {
 
     /** Preview (a plan) or restore (a report) into {@code r.restoreTarget()}, which the caller already checked. */
     public static StepOutcome restore(ResolvedStorage storage, JenkinsHomeRequest r, ProgressListener progress) throws IOException {
-        try (BackupStorage opened = storage.open(null)) {
-            String name = r.restoreRef().resolve(new BackupCatalog(opened, BackupKind.JENKINS_HOME).list(), storage.describe());
-            if (r.restoreRef().isLatest()) {
-                progress.info("using backup " + name + " (latest matching)");
-            }
-            // The live-home check on .owner stays on: besides the step's own refusal of the running home, it catches
-            // the home of another Jenkins still running on this machine.
-            JenkinsRestoreOptions options = JenkinsRestoreOptions.builder(name, Path.of(r.restoreTarget()))
-                    .clean(r.clean())
-                    .encryptionKey(r.encryptionKey())
-                    .masterKeyEncryptionKey(r.masterKeyKey())
-                    .build();
-            return r.preview() ? outcome(JenkinsHomeRestore.preview(options, opened, progress))
-                    : outcome(JenkinsHomeRestore.restore(options, opened, progress));
+        StorageTarget target = storage.target(null);
+        String name = r.restoreRef().resolve(JenkinsHomeOperation.backups(target), storage.describe());
+        if (r.restoreRef().isLatest()) {
+            progress.info("using backup " + name + " (latest matching)");
         }
+        // The live-home check on .owner stays on: besides the step's own refusal of the running home, it catches
+        // the home of another Jenkins still running on this machine.
+        JenkinsRestoreOptions options = JenkinsRestoreOptions.builder(name, Path.of(r.restoreTarget()))
+                .clean(r.clean())
+                .encryptionKey(r.encryptionKey())
+                .masterKeyEncryptionKey(r.masterKeyKey())
+                .build();
+        return r.preview() ? outcome(JenkinsHomeOperation.preview(options, target, progress))
+                : outcome(JenkinsHomeOperation.restore(options, target, progress));
     }
 
     static StepOutcome outcome(JenkinsBackupResult r) {
@@ -87,10 +81,7 @@ public final class JenkinsHomeEngine {
         report.put("files", r.fileCount()); // the documented short names for pipelines
         Map<String, Long> counts = counts("files", r.fileCount(), "unchanged", r.unchangedCount(), "deleted", r.deletionCount(),
                 "plugins", r.pluginCount());
-        String summary = r.mode().label() + " JENKINS_HOME backup " + r.name() + ": " + r.status().name() + ", " + r.fileCount()
-                + " files, " + r.bytes() + " bytes stored" + (r.deletionCount() > 0 ? ", " + r.deletionCount() + " deletions" : "")
-                + ", master.key " + report.get("masterKey") + (r.prunedBackups().isEmpty() ? "" : ", pruned " + r.prunedBackups());
-        return new StepOutcome(r.status().name(), summary, counts, List.copyOf(r.warnings()), List.of(), report);
+        return new StepOutcome(r.outcome(), counts, List.copyOf(r.warnings()), List.of(), report);
     }
 
     static StepOutcome outcome(JenkinsRestorePlan p) {
@@ -98,12 +89,7 @@ public final class JenkinsHomeEngine {
         report.put("preview", true);
         Map<String, Long> counts = counts("create", p.create().size(), "overwrite", p.overwrite().size(), "delete",
                 p.delete().size(), "unchanged", p.unchanged().size());
-        List<String> errors = problems(p.refused());
-        String summary = "restore preview of " + p.backupName() + " into " + p.target() + ": " + p.create().size() + " to create, "
-                + p.overwrite().size() + " to overwrite, " + p.delete().size() + " to delete, " + p.unchanged().size()
-                + " unchanged" + (errors.isEmpty() ? "" : ", " + errors.size() + " refused");
-        return new StepOutcome(errors.isEmpty() ? "Completed" : "PartiallyFailed", summary, counts, List.copyOf(p.warnings()),
-                errors, report);
+        return new StepOutcome(p.outcome(), counts, List.copyOf(p.warnings()), problems(p.refused()), report);
     }
 
     static StepOutcome outcome(JenkinsRestoreReport r) {
@@ -111,10 +97,7 @@ public final class JenkinsHomeEngine {
         report.put("preview", false);
         Map<String, Long> counts = counts("created", r.created(), "overwritten", r.overwritten(), "deleted", r.deleted(),
                 "unchanged", r.unchanged());
-        String summary = "restored " + r.backupName() + " into " + r.target() + ": " + r.status().name() + ", " + r.created()
-                + " created, " + r.overwritten() + " overwritten, " + r.deleted() + " deleted, " + r.bytesWritten()
-                + " bytes written; plugin list in " + r.pluginsTxt();
-        return new StepOutcome(r.status().name(), summary, counts, List.copyOf(r.warnings()), problems(r.errors()), report);
+        return new StepOutcome(r.outcome(), counts, List.copyOf(r.warnings()), problems(r.errors()), report);
     }
 
     private static List<String> problems(List<FileProblem> problems) {

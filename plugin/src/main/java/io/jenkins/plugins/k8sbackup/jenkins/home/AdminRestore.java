@@ -1,8 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.home;
 
 import hudson.AbortException;
-import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
-import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
@@ -10,7 +8,8 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.util.SecretMasker;
-import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.ops.JenkinsHomeOperation;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,8 +44,8 @@ public final class AdminRestore {
     public static Listing available() {
         try {
             JenkinsHomeDestination source = JenkinsHomeDestination.resolve(WHO);
-            try (BackupStorage opened = source.storage().open(null)) {
-                return new Listing(new BackupCatalog(opened, BackupKind.JENKINS_HOME).list(), null);
+            try {
+                return new Listing(JenkinsHomeOperation.backups(source.storage().target(null)), null);
             } catch (IOException | RuntimeException e) {
                 return new Listing(List.of(), source.masker().mask(String.valueOf(e.getMessage())));
             }
@@ -78,14 +77,14 @@ public final class AdminRestore {
             SecretMasker m = masker;
             StepOutcome out = JenkinsHomeEngine.restore(source.storage(), JenkinsHomeRequest.restore(backupRef,
                     targetDir.toString(), preview, clean, source.encryptionKey(), source.masterKeyKey()), l -> log.add(m.mask(l)));
-            boolean ok = "Completed".equals(out.status());
-            return new Attempt(Instant.now(), ref, targetDir.toString(), preview, out.status(), masker.mask(out.summary()),
+            boolean ok = out.outcome().completed();
+            return new Attempt(Instant.now(), ref, targetDir.toString(), preview, out.status().name(), masker.mask(out.summary()),
                     out.errors(), out.warnings(), log, quietMode(enteredQuietMode, ok, jenkins));
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return new Attempt(Instant.now(), ref, target, preview, "Failed", masker.mask(String.valueOf(e.getMessage())),
+            return new Attempt(Instant.now(), ref, target, preview, RunStatus.Failed.name(), masker.mask(String.valueOf(e.getMessage())),
                     List.of(), List.of(), log, quietMode(enteredQuietMode, false, jenkins));
         }
     }

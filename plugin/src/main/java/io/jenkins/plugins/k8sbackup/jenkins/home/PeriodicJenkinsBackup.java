@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.util.Json;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,9 +78,9 @@ public class PeriodicJenkinsBackup extends AsyncPeriodicWork {
         try {
             StepOutcome out = backup(mode, listener);
             result = new ScheduledBackupResult(Instant.now(), String.valueOf(out.report().getOrDefault("mode", mode)),
-                    out.status(), String.valueOf(out.report().get("name")), out.summary(), out.warnings());
+                    out.status().name(), String.valueOf(out.report().get("name")), out.summary(), out.warnings());
         } catch (IOException | RuntimeException e) {
-            result = new ScheduledBackupResult(Instant.now(), mode, "Failed", null, String.valueOf(e.getMessage()), List.of());
+            result = new ScheduledBackupResult(Instant.now(), mode, RunStatus.Failed.name(), null, String.valueOf(e.getMessage()), List.of());
         }
         listener.getLogger().println("[" + PURPOSE + "] " + result.status() + ": " + result.summary());
         record(result);

@@ -2,13 +2,13 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Result;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.DiffRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
+import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -47,21 +47,22 @@ public class K8sDiffStep extends BackupSelectionStep<Map<String, Object>> {
                 + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
         StepOutcome out = workspace.act(RestoreCallable.diff(t.cluster(), t.storage(),
                 new DiffRequest(ref, selection, preserveNodePorts), t.key(), run.progress()));
-        boolean drift = "Drift".equals(out.status());
+        // the diff's outcome: identical Completed, drift PartiallyFailed, nothing compared or an error Failed
+        boolean failed = out.status() == RunStatus.Failed || !out.errors().isEmpty();
+        boolean drift = !failed && out.status() == RunStatus.PartiallyFailed;
         Map<String, Object> result = new LinkedHashMap<>(out.report());
         result.put("drift", drift);
         result.put("counts", new LinkedHashMap<>(out.counts()));
         run.log(out.summary());
-        run.report(run.entry("Diff " + result.getOrDefault("backup", selects.backup()), out.status(), out), result);
-        if (!out.errors().isEmpty()) {
+        run.report(run.entry("Diff " + result.getOrDefault("backup", selects.backup()),
+                failed ? "Failed" : drift ? "Drift" : "Identical", out), result);
+        if (failed) {
             throw new AbortException(FUNCTION + " failed: " + String.join("; ", out.errors()));
         }
         if (drift && failOnDrift) {
             throw new AbortException(FUNCTION + ": the cluster drifted from the backup: " + out.summary());
         }
-        if (drift && unstableOnDrift) {
-            run.run.setResult(Result.UNSTABLE);
-        }
+        (unstableOnDrift ? PartialFailure.UNSTABLE : PartialFailure.REPORT).apply(out.outcome(), run.run, FUNCTION);
         return result;
     }
 

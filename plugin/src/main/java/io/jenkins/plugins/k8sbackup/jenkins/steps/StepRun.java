@@ -127,12 +127,12 @@ final class StepRun {
 
     /**
      * The common end of a step that ran the engine: logs its summary, records the report on the build under
-     * {@code title}, then lets {@code partial} map the status to the build result (or fail the step).
+     * {@code title}, then lets {@code partial} map the outcome to the build result (or fail the step).
      */
     Map<String, Object> finish(StepOutcome out, String title, PartialFailure partial) throws AbortException {
         log(out.summary());
-        report(entry(title, out.status(), out), out.report());
-        partial.apply(out.status(), run, stepName, out.summary());
+        report(entry(title, out.status().name(), out), out.report());
+        partial.apply(out.outcome(), run, stepName);
         return out.report();
     }
 

@@ -2,8 +2,6 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Result;
-import hudson.model.Run;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
@@ -25,8 +23,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class VerifyRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     public static final String FUNCTION = "verifyRestore";
-
-    public enum Verdict { PASS, WARN, FAIL }
 
     private String timeout = "5m";
     private boolean unstableOnWarnings;
@@ -62,34 +58,18 @@ public class VerifyRestoreStep extends BackupSelectionStep<Map<String, Object>> 
                 + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
         StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, selection, wait),
                 t.key(), run.progress()));
-        Verdict verdict = verdict(out);
+        String verdict = out.status().verdict();
         Map<String, Object> result = new LinkedHashMap<>(out.report());
-        result.put("verdict", verdict.name());
+        result.put("verdict", verdict);
         run.log("verdict " + verdict + ": " + out.summary());
-        run.report(run.entry("Verify " + result.getOrDefault("backup", selects.backup()), verdict.name(), out), result);
-        apply(verdict, run.run, out.summary());
+        run.report(run.entry("Verify " + result.getOrDefault("backup", selects.backup()), verdict, out), result);
+        onWarnings().apply(out.outcome(), run.run, FUNCTION);
         return result;
     }
 
-    /** FAIL on a failed status or any error; WARN on warnings or a partial result; else PASS. */
-    static Verdict verdict(StepOutcome out) {
-        String status = out.status() == null ? "" : out.status();
-        if (!out.errors().isEmpty() || status.equals("Failed") || status.equals("Incomplete") || status.equalsIgnoreCase("fail")) {
-            return Verdict.FAIL;
-        }
-        if (!out.warnings().isEmpty() || status.equals("PartiallyFailed") || status.equalsIgnoreCase("warn")) {
-            return Verdict.WARN;
-        }
-        return Verdict.PASS;
-    }
-
-    void apply(Verdict verdict, Run<?, ?> run, String summary) throws AbortException {
-        if (verdict == Verdict.FAIL) {
-            throw new AbortException(FUNCTION + " failed: " + summary);
-        }
-        if (verdict == Verdict.WARN && unstableOnWarnings) {
-            run.setResult(Result.UNSTABLE);
-        }
+    /** Warnings (PartiallyFailed, WARN) mark the build UNSTABLE only when asked; FAIL always fails the step. */
+    PartialFailure onWarnings() {
+        return unstableOnWarnings ? PartialFailure.UNSTABLE : PartialFailure.REPORT;
     }
 
     @Deprecated

@@ -78,7 +78,7 @@ class AdminRestoreTest {
         AdminRestore.Attempt a = page.getLastRestore();
         assertThat(a.status()).isEqualTo("Completed");
         assertThat(a.preview()).isTrue();
-        assertThat(a.summary()).contains("restore preview of " + backupName).contains("2 to create");
+        assertThat(a.summary()).contains("restore preview of " + backupName).contains("would create 2");
         assertThat(restores.resolve("staging")).doesNotExist();
         assertThat(Jenkins.get().isQuietingDown()).isFalse();
         assertThat(a.quietMode()).isNull();
