@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.util.Secret;
@@ -62,8 +63,7 @@ class K8sBackupPipelineTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        agent = j.createOnlineSlave();
-        agent.setLabelString("k8s");
+        agent = j.createOnlineSlave(Label.get("k8s"));
         CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token", "mock cluster", Secret.fromString(MockCluster.TOKEN)));
     }
