@@ -2,14 +2,10 @@ package io.jenkins.plugins.k8sbackup.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Label;
 import hudson.model.ManagementLink;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
-import hudson.util.Secret;
 import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsBackupLink;
 import io.jenkins.plugins.k8sbackup.jenkins.steps.EtcdSnapshotStep;
 import io.jenkins.plugins.k8sbackup.jenkins.hooks.RestoreHook;
@@ -21,7 +17,6 @@ import io.jenkins.plugins.k8sbackup.testkit.RecordingProxy;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.nio.file.Path;
 import java.util.List;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -70,14 +65,11 @@ class RealJenkinsBehaviourTest {
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
         agent = j.createOnlineSlave(Label.get("k8s"));
-        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token", "mock cluster", Secret.fromString(MockCluster.TOKEN)));
+        PipelineFixture.addClusterToken(j);
     }
 
     WorkflowRun runPipeline(String name, String script, Result expected) throws Exception {
-        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return j.buildAndAssertStatus(expected, p);
+        return PipelineFixture.run(j, name, script, expected);
     }
 
     @Test

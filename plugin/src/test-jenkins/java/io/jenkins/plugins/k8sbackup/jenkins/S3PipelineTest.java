@@ -18,8 +18,6 @@ import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,8 +58,7 @@ class S3PipelineTest {
         j = rule;
         j.createOnlineSlave(Label.get("k8s"));
         CredentialsStore store = CredentialsProvider.lookupStores(j.jenkins).iterator().next();
-        store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token", "mock cluster",
-                Secret.fromString(MockCluster.TOKEN)));
+        PipelineFixture.addClusterToken(j);
         store.addCredentials(Domain.global(), new AWSCredentialsImpl(CredentialsScope.GLOBAL, "s3-keys",
                 ExternalS3Proxy.IDENTITY, ExternalS3Proxy.CREDENTIAL, "s3proxy keys"));
         store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, "backup-passphrase",
@@ -78,9 +75,7 @@ class S3PipelineTest {
     }
 
     WorkflowRun run(String name, String script, Result expected) throws Exception {
-        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return j.buildAndAssertStatus(expected, p);
+        return PipelineFixture.run(j, name, script, expected);
     }
 
     @Test
