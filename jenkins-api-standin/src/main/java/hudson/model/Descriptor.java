@@ -27,6 +27,11 @@ public abstract class Descriptor<T extends Describable<T>> {
         return clazz.getName();
     }
 
+    /** Stand-in: binds as Stapler does, through {@link StaplerRequest2#bindJSON(Class, JSONObject)}. */
+    public T newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+        return req.bindJSON(clazz, formData);
+    }
+
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         return true;
     }

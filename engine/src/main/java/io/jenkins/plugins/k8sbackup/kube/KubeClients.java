@@ -4,7 +4,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.jenkins.plugins.k8sbackup.proxy.ProxyAddress;
+import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 
 /** Builds fabric8 clients from a kubeconfig or a ready {@link Config}, tuned for bulk work. */
 public final class KubeClients {
@@ -26,6 +30,28 @@ public final class KubeClients {
             throw new IOException("the kubeconfig has no context named '" + context + "'");
         }
         return config;
+    }
+
+    /**
+     * {@code config} with the proxy that {@code proxies} gives its API server, replacing what fabric8 read itself
+     * (only upper-case variables of this JVM's environment): the proxy URL without credentials, the credentials as
+     * fabric8's proxy user and password, and no NO_PROXY list, since {@link ProxySettings} already decided for the
+     * one host this client talks to.
+     */
+    public static Config withProxy(Config config, ProxySettings proxies) throws IOException {
+        Optional<ProxyAddress> proxy;
+        try {
+            proxy = proxies.forTarget(URI.create(config.getMasterUrl()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the API server URL " + config.getMasterUrl() + " is not a URL", e);
+        }
+        Config out = new ConfigBuilder(config).build();
+        out.setHttpsProxy(proxy.map(ProxyAddress::url).orElse(null));
+        out.setHttpProxy(proxy.map(ProxyAddress::url).orElse(null));
+        out.setNoProxy(null);
+        out.setProxyUsername(proxy.filter(ProxyAddress::hasCredentials).map(ProxyAddress::username).orElse(null));
+        out.setProxyPassword(proxy.filter(ProxyAddress::hasCredentials).map(ProxyAddress::password).orElse(null));
+        return out;
     }
 
     /** A client with fabric8's own retries off: {@link ApiCaller} retries, under the rate limit. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.ops;
 
+import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.S3Credentials;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +11,15 @@ import java.util.TreeMap;
  * The AWS settings an explicit environment (not this JVM's) gives an S3 location: keys ({@code AWS_ACCESS_KEY_ID},
  * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}), {@code AWS_PROFILE}, the region ({@code AWS_REGION},
  * {@code AWS_DEFAULT_REGION}) and the endpoint ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}), the names
- * {@code withAWS} and the AWS credentials binding set. A region or endpoint in the location itself wins.
+ * {@code withAWS} and the AWS credentials binding set, and the proxy variables ({@link ProxySettings}). A region or
+ * endpoint in the location itself wins.
  */
 public final class S3Environment {
     private S3Environment() {}
 
-    /** Only the AWS_* variables: nothing else of a build's environment travels with a storage target. */
+    /** Only the AWS_* and proxy variables: nothing else of a build's environment travels with a storage target. */
     public static Map<String, String> relevant(Map<String, String> env) {
-        Map<String, String> aws = new TreeMap<>();
+        Map<String, String> aws = new TreeMap<>(ProxySettings.relevant(env));
         env.forEach((k, v) -> {
             if (k.startsWith("AWS_") && v != null && !v.isBlank()) {
                 aws.put(k, v);

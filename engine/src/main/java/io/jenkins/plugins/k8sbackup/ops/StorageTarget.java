@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.ops;
 
+import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3Credentials;
 import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
@@ -21,7 +22,7 @@ public final class StorageTarget implements Serializable {
     private final String accessKeyId;
     private final String secretKey;
     private final String sessionToken;
-    /** The environment to read AWS_* settings from instead of this JVM's; null: this JVM's. */
+    /** The environment to read AWS_* and proxy settings from instead of this JVM's; null: this JVM's. */
     private final TreeMap<String, String> environment;
 
     public StorageTarget(String uri) {
@@ -42,7 +43,7 @@ public final class StorageTarget implements Serializable {
     }
 
     /**
-     * The same target, reading {@link S3Environment}'s variables (keys, profile, region, endpoint) from {@code env}
+     * The same target, reading {@link S3Environment}'s variables (keys, profile, region, endpoint, proxies) from {@code env}
      * rather than from the environment of the JVM that opens it: a Jenkins step passes its build's variables
      * ({@code withAWS}, {@code withCredentials}, {@code withEnv}), which the agent JVM never sees.
      */
@@ -56,16 +57,25 @@ public final class StorageTarget implements Serializable {
 
     /** Opens the location; a missing local directory is created (for writers). */
     public BackupStorage open() throws IOException {
-        return StorageFactory.open(location(), credentials());
+        return StorageFactory.open(location(), credentials(), proxies());
     }
 
     /** Opens a location that must exist: a missing local directory is an error, and nothing is created. */
     public BackupStorage openExisting() throws IOException {
-        return StorageFactory.openExisting(location(), credentials());
+        return StorageFactory.openExisting(location(), credentials(), proxies());
     }
 
     private String location() {
         return environment == null ? uri : S3Environment.locate(uri, environment);
+    }
+
+    /** Null: this JVM's environment (see {@link StorageFactory}). */
+    private ProxySettings proxies() throws IOException {
+        try {
+            return environment == null ? null : ProxySettings.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private S3Credentials credentials() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.storage;
 
+import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -50,18 +52,21 @@ public final class S3Storage implements BackupStorage {
     private final EventLoopGroup eventLoop;
     private final SdkAsyncHttpClient http;
 
-    private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts) {
+    private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts,
+                      ProxySettings proxies) {
         this.location = location;
         this.conditionalPuts = conditionalPuts;
         this.errors = new S3Errors(location, credentials);
         Region region = region(location);
         var sync = S3Client.builder().region(region).credentialsProvider(credentials.provider())
+                .httpClientBuilder(ApacheHttpClient.builder().proxyConfiguration(S3Proxies.apache(proxies, location.endpoint())))
                 .forcePathStyle(location.pathStyle());
         // Our own event loop, because an async client that owns its loop waits a 2-second quiet period on close;
         // daemon threads never keep a finished CLI alive. Per storage, so a dead endpoint cannot stall another.
         this.eventLoop = new NioEventLoopGroup(2,
                 new ThreadFactoryBuilder().threadNamePrefix("k8s-backup-s3").daemonThreads(true).build());
-        this.http = NettyNioAsyncHttpClient.builder().eventLoopGroup(SdkEventLoopGroup.create(eventLoop)).build();
+        this.http = NettyNioAsyncHttpClient.builder().eventLoopGroup(SdkEventLoopGroup.create(eventLoop))
+                .proxyConfiguration(S3Proxies.netty(proxies, location.endpoint())).build();
         var async = S3AsyncClient.builder().httpClient(http)
                 .region(region).credentialsProvider(credentials.provider())
                 .forcePathStyle(location.pathStyle())
@@ -78,9 +83,18 @@ public final class S3Storage implements BackupStorage {
         this.uploads = async.build();
     }
 
-    /** Opens the location and checks that the bucket exists and the credentials may use it. */
+    /**
+     * Opens the location and checks that the bucket exists and the credentials may use it; through the proxies of
+     * this process' environment.
+     */
     public static S3Storage open(StorageUri.S3 location, S3Credentials credentials) throws StorageException {
-        return open(location, credentials, DEFAULT_PART_SIZE);
+        return open(location, credentials, proxiesOfProcess());
+    }
+
+    /** As {@link #open(StorageUri.S3, S3Credentials)}, through the proxies of another environment (a build's). */
+    public static S3Storage open(StorageUri.S3 location, S3Credentials credentials, ProxySettings proxies)
+            throws StorageException {
+        return open(location, credentials, DEFAULT_PART_SIZE, true, proxies);
     }
 
     static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize) throws StorageException {
@@ -90,13 +104,26 @@ public final class S3Storage implements BackupStorage {
     /** {@code conditionalPuts} false: behave as with a store that answers If-None-Match with 501 (tests of the fallback). */
     static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts)
             throws StorageException {
-        S3Storage storage = new S3Storage(location, credentials, partSize, conditionalPuts);
+        return open(location, credentials, partSize, conditionalPuts, proxiesOfProcess());
+    }
+
+    private static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize,
+                                  boolean conditionalPuts, ProxySettings proxies) throws StorageException {
+        S3Storage storage = new S3Storage(location, credentials, partSize, conditionalPuts, proxies);
         try {
             storage.checkBucket();
             return storage;
         } catch (StorageException | RuntimeException e) {
             storage.close();
             throw e;
+        }
+    }
+
+    private static ProxySettings proxiesOfProcess() throws StorageException {
+        try {
+            return ProxySettings.fromProcess();
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(e.getMessage(), e);
         }
     }
 

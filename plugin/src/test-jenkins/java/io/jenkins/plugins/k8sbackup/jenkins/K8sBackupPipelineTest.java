@@ -3,11 +3,9 @@ package io.jenkins.plugins.k8sbackup.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
-import hudson.util.Secret;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
@@ -20,9 +18,6 @@ import io.jenkins.plugins.k8sbackup.testkit.RunningPods;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.nio.file.Path;
 import java.util.List;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.AfterAll;
@@ -62,16 +57,12 @@ class K8sBackupPipelineTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        agent = j.createOnlineSlave();
-        agent.setLabelString("k8s");
-        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token", "mock cluster", Secret.fromString(MockCluster.TOKEN)));
+        agent = j.createOnlineSlave(Label.get("k8s"));
+        PipelineFixture.addClusterToken(j);
     }
 
     WorkflowRun runPipeline(String name, String script, Result expected) throws Exception {
-        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return j.buildAndAssertStatus(expected, p);
+        return PipelineFixture.run(j, name, script, expected);
     }
 
     @Test

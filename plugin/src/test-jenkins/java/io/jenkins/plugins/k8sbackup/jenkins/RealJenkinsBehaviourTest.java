@@ -2,23 +2,21 @@ package io.jenkins.plugins.k8sbackup.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Label;
 import hudson.model.ManagementLink;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
-import hudson.util.Secret;
 import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsBackupLink;
 import io.jenkins.plugins.k8sbackup.jenkins.steps.EtcdSnapshotStep;
+import io.jenkins.plugins.k8sbackup.jenkins.hooks.RestoreHook;
 import io.jenkins.plugins.k8sbackup.jenkins.steps.JenkinsRestoreStep;
+import io.jenkins.plugins.k8sbackup.jenkins.steps.K8sRestoreStep;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.DirectoryLocation;
-import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RecordingProxy;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.nio.file.Path;
 import java.util.List;
-import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -34,13 +32,15 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * Issue 12's behaviours in a real Jenkins with a real (separate JVM) agent: the build's environment (withEnv) reaches
  * the step on the agent, failures cross the remoting channel as messages (core's class filter applies there), the
- * etcd client is not bundled, the new forms round-trip and the management link has its category. Real build only
+ * build's proxy variables carry the step's traffic, the etcd client is not bundled, the new forms round-trip (list and
+ * map parameters included) and the management link has its category. s3proxy runs in its own JVM (ExternalS3Proxy).
+ * Real build only
  * (-Pjenkins); written from the real APIs, not run on machines without repo.jenkins-ci.org.
  */
 @WithJenkins
 class RealJenkinsBehaviourTest {
     static MockCluster cluster;
-    static S3ProxyFixture s3;
+    static ExternalS3Proxy s3;
 
     JenkinsRule j;
     DumbSlave agent;
@@ -52,7 +52,7 @@ class RealJenkinsBehaviourTest {
     static void start() throws Exception {
         cluster = MockCluster.start();
         SampleApp.deploy(cluster.client());
-        s3 = new S3ProxyFixture().start();
+        s3 = ExternalS3Proxy.start();
     }
 
     @AfterAll
@@ -64,16 +64,12 @@ class RealJenkinsBehaviourTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        agent = j.createOnlineSlave();
-        agent.setLabelString("k8s");
-        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, "k8s-token", "mock cluster", Secret.fromString(MockCluster.TOKEN)));
+        agent = j.createOnlineSlave(Label.get("k8s"));
+        PipelineFixture.addClusterToken(j);
     }
 
     WorkflowRun runPipeline(String name, String script, Result expected) throws Exception {
-        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition(script, true));
-        return j.buildAndAssertStatus(expected, p);
+        return PipelineFixture.run(j, name, script, expected);
     }
 
     @Test
@@ -102,12 +98,35 @@ class RealJenkinsBehaviourTest {
                     echo "RESULT ${r.status}"
                   }
                 }
-                """.formatted(S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, S3ProxyFixture.REGION, s3.endpoint(),
-                cluster.url(), S3ProxyFixture.BUCKET), Result.SUCCESS);
+                """.formatted(ExternalS3Proxy.IDENTITY, ExternalS3Proxy.CREDENTIAL, ExternalS3Proxy.REGION, s3.endpoint(),
+                cluster.url(), ExternalS3Proxy.BUCKET), Result.SUCCESS);
 
         j.assertLogContains("RESULT Completed", b);
-        j.assertLogNotContains(S3ProxyFixture.CREDENTIAL, b);
-        assertThat(s3.client().listObjectsV2(r -> r.bucket(S3ProxyFixture.BUCKET).prefix("env/")).contents()).isNotEmpty();
+        j.assertLogNotContains(ExternalS3Proxy.CREDENTIAL, b);
+        assertThat(s3.client().listObjectsV2(r -> r.bucket(ExternalS3Proxy.BUCKET).prefix("env/")).contents()).isNotEmpty();
+    }
+
+    @Test
+    void proxyVariablesFromWithEnvCarryTheClusterAndS3TrafficOfTheAgent() throws Exception {
+        try (RecordingProxy proxy = RecordingProxy.start()) {
+            WorkflowRun b = runPipeline("withenv-proxy", """
+                    node('k8s') {
+                      withEnv(['http_proxy=http://ci:Pr0xyPa55@127.0.0.1:%d', 'NO_PROXY=.corp.example',
+                               'AWS_ACCESS_KEY_ID=%s', 'AWS_SECRET_ACCESS_KEY=%s', 'AWS_REGION=%s', 'AWS_ENDPOINT_URL=%s']) {
+                        def r = k8sBackup(credentialsId: 'k8s-token', serverUrl: '%s', storage: s3(bucket: '%s', prefix: 'proxied/'),
+                                          includeNamespaces: ['shop'], name: 'via-proxy')
+                        echo "RESULT ${r.status}"
+                      }
+                    }
+                    """.formatted(proxy.port(), ExternalS3Proxy.IDENTITY, ExternalS3Proxy.CREDENTIAL, ExternalS3Proxy.REGION,
+                    s3.endpoint(), cluster.url(), ExternalS3Proxy.BUCKET), Result.SUCCESS);
+
+            j.assertLogContains("RESULT Completed", b);
+            j.assertLogNotContains("Pr0xyPa55", b);
+            assertThat(proxy.requestLines()).anyMatch(l -> l.contains("127.0.0.1:" + cluster.port()))
+                    .anyMatch(l -> l.contains("127.0.0.1:" + s3.endpoint().getPort()));
+            assertThat(proxy.authorizations()).isNotEmpty();
+        }
     }
 
     @Test
@@ -118,11 +137,11 @@ class RealJenkinsBehaviourTest {
                     k8sBackup(credentialsId: 'k8s-token', serverUrl: '%s', storage: s3(bucket: '%s'), includeNamespaces: ['shop'])
                   }
                 }
-                """.formatted(S3ProxyFixture.IDENTITY, S3ProxyFixture.REGION, s3.endpoint(), cluster.url(), S3ProxyFixture.BUCKET),
+                """.formatted(ExternalS3Proxy.IDENTITY, ExternalS3Proxy.REGION, s3.endpoint(), cluster.url(), ExternalS3Proxy.BUCKET),
                 Result.FAILURE);
 
         j.assertLogContains("k8sBackup failed: ", b);
-        j.assertLogContains(S3ProxyFixture.BUCKET, b);
+        j.assertLogContains(ExternalS3Proxy.BUCKET, b);
         j.assertLogNotContains("Rejected: ", b); // core's ClassFilterImpl wording for a refused class
         j.assertLogNotContains("wrong-secret-value", b);
     }
@@ -196,9 +215,33 @@ class RealJenkinsBehaviourTest {
         etcd.setStorage(new DirectoryLocation("etcd"));
         etcd.setVerify(true);
         etcd.setName("nightly");
+        etcd.setIncludeFiles(List.of("/etc/kubernetes/manifests/etcd.yaml"));
+        etcd.setLabels(java.util.Map.of("cluster", "prod"));
         EtcdSnapshotStep etcdBack = new StepConfigTester(j).configRoundTrip(etcd);
         assertThat(etcdBack.isVerify()).isTrue();
         assertThat(etcdBack.getName()).isEqualTo("nightly");
+        assertThat(etcdBack.getEndpoints()).containsExactly("https://10.0.0.10:2379");
+        assertThat(etcdBack.getIncludeFiles()).containsExactly("/etc/kubernetes/manifests/etcd.yaml");
+        assertThat(etcdBack.getLabels()).containsEntry("cluster", "prod");
+
+        // list and map parameters are textareas (one entry or key=value a line) and a hook's command one argument a line
+        K8sRestoreStep restoreK8s = new K8sRestoreStep("latest");
+        restoreK8s.setCredentialsId("k8s-token");
+        restoreK8s.setStorage(new DirectoryLocation("backups"));
+        restoreK8s.setIncludeNamespaces(List.of("shop", "shop-data"));
+        restoreK8s.setNamespaceMapping(java.util.Map.of("shop", "shop-copy"));
+        restoreK8s.setLabels(java.util.Map.of("JOB_NAME", "deploy"));
+        RestoreHook hook = new RestoreHook("load", "shop-data", List.of("sh", "-c", "mysql < /dev/stdin"));
+        hook.setPodName("db-0");
+        restoreK8s.setHooks(List.of(hook));
+        K8sRestoreStep restoreBack = new StepConfigTester(j).configRoundTrip(restoreK8s);
+        assertThat(restoreBack.getIncludeNamespaces()).containsExactly("shop", "shop-data");
+        assertThat(restoreBack.getNamespaceMapping()).containsExactly(java.util.Map.entry("shop", "shop-copy"));
+        assertThat(restoreBack.getLabels()).containsExactly(java.util.Map.entry("JOB_NAME", "deploy"));
+        assertThat(restoreBack.getHooks()).singleElement().satisfies(h -> {
+            assertThat(h.getCommand()).containsExactly("sh", "-c", "mysql < /dev/stdin");
+            assertThat(h.getPodName()).isEqualTo("db-0");
+        });
     }
 
     @Test

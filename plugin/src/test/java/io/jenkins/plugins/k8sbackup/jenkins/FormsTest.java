@@ -10,11 +10,15 @@ import hudson.model.TestDescriptors;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsBackupLink;
+import io.jenkins.plugins.k8sbackup.jenkins.hooks.BackupHook;
 import io.jenkins.plugins.k8sbackup.jenkins.steps.K8sBackupStep;
+import io.jenkins.plugins.k8sbackup.jenkins.steps.K8sRestoreStep;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Location;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.SampleCluster;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
+import io.jenkins.plugins.k8sbackup.jenkins.testing.StaplerLikeBinding;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
+import io.jenkins.plugins.k8sbackup.jenkins.util.TextListFields;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +56,9 @@ import org.kohsuke.stapler.StaplerRequest2;
 class FormsTest {
     private static final String PACKAGE = "io/jenkins/plugins/k8sbackup/jenkins/";
     private static final Pattern SELECT = Pattern.compile("field=\"([A-Za-z]+)\"\\s*>\\s*<c:select\\s*/>");
+    private static final Pattern FIELD = Pattern.compile("field=\"([A-Za-z]+)\"");
+    /** A config.jelly names the parameters it leaves out on purpose: {@code <!-- pipeline-only: a, b (reason) -->}. */
+    private static final Pattern PIPELINE_ONLY = Pattern.compile("<!-- pipeline-only: ([A-Za-z, ]+) \\(");
 
     @RegisterExtension
     static final SampleCluster cluster = new SampleCluster();
@@ -85,6 +92,103 @@ class FormsTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyParameterHasAFormFieldUnlessItsFormSaysWhyNot() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> c : describables()) {
+            String jelly = view(c, "config.jelly");
+            if (jelly == null) {
+                continue;
+            }
+            TreeSet<String> fields = new TreeSet<>();
+            Matcher m = FIELD.matcher(jelly);
+            while (m.find()) {
+                fields.add(m.group(1));
+            }
+            TreeSet<String> pipelineOnly = new TreeSet<>();
+            Matcher p = PIPELINE_ONLY.matcher(jelly);
+            while (p.find()) {
+                Arrays.stream(p.group(1).split(",")).map(String::strip).forEach(pipelineOnly::add);
+            }
+            TreeSet<String> params = parameters(c);
+            assertThat(params).as(c.getSimpleName() + ": pipeline-only names must be parameters").containsAll(pipelineOnly);
+            for (String param : params) {
+                if (!fields.contains(param) && !pipelineOnly.contains(param)) {
+                    missing.add(c.getSimpleName() + "." + param);
+                }
+            }
+        }
+        assertThat(missing).as("parameters without a form field").isEmpty();
+    }
+
+    @Test
+    void listAndMapFieldsAreTextareasThatShowTheCurrentValue() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Class<?> c : describables()) {
+            String jelly = view(c, "config.jelly");
+            List<String> textParams = new ArrayList<>(TextListFields.listParameters(c));
+            TextListFields.mapSetters(c).forEach(s -> textParams.add(Character.toLowerCase(s.getName().charAt(3)) + s.getName().substring(4)));
+            for (String param : textParams) {
+                if (jelly == null || jelly.contains("pipeline-only: ") && jelly.matches("(?s).*pipeline-only: [^(]*\\b" + param + "\\b.*")) {
+                    continue;
+                }
+                if (!jelly.contains("field=\"" + param + "\"><f:textarea value=\"${descriptor.text(instance." + param + ")}\"/>")) {
+                    wrong.add(c.getSimpleName() + "." + param);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theSnippetGeneratorBindsListAndMapTextareas() throws Exception {
+        JSONObject form = new JSONObject();
+        form.put("includeNamespaces", "shop\n\n  payments  \r\n");
+        form.put("excludeResources", "");
+        form.put("labels", "team=shop\n env = prod ");
+        form.put("volumeSnapshotClasses", "  ");
+        form.put("keepLast", " ");
+        form.put("name", "nightly");
+
+        K8sBackupStep step = (K8sBackupStep) new K8sBackupStep.DescriptorImpl().newInstance(stapler(), form);
+
+        assertThat(step.getIncludeNamespaces()).containsExactly("shop", "payments");
+        assertThat(step.getExcludeResources()).as("an empty textarea is not given").isNullOrEmpty();
+        assertThat(step.getLabels()).containsExactly(java.util.Map.entry("team", "shop"), java.util.Map.entry("env", "prod"));
+        assertThat(step.getVolumeSnapshotClasses()).isNullOrEmpty();
+        assertThat(step.getKeepLast()).isNull();
+        assertThat(step.getName()).isEqualTo("nightly");
+        assertThat(new K8sBackupStep.DescriptorImpl().text(step.getIncludeNamespaces())).isEqualTo("shop\npayments");
+        assertThat(new K8sBackupStep.DescriptorImpl().text(step.getLabels())).isEqualTo("team=shop\nenv=prod");
+    }
+
+    @Test
+    void aHookCommandIsOneArgumentALine() throws Exception {
+        JSONObject form = new JSONObject();
+        form.put("name", "dump");
+        form.put("namespace", "shop");
+        form.put("command", "sh\n-c\nmysqldump --all-databases > /tmp/x");
+
+        BackupHook hook = (BackupHook) new BackupHook.DescriptorImpl().newInstance(stapler(), form);
+
+        assertThat(hook.getCommand()).containsExactly("sh", "-c", "mysqldump --all-databases > /tmp/x");
+    }
+
+    @Test
+    void aMapLineWithoutEqualsIsRefusedNamingTheField() {
+        JSONObject form = new JSONObject();
+        form.put("namespaceMapping", "shop=shop-copy\npayments");
+
+        assertThatThrownBy(() -> new K8sRestoreStep.DescriptorImpl().newInstance(stapler(), withBackup(form)))
+                .isInstanceOf(Descriptor.FormException.class).hasMessageContaining("namespaceMapping")
+                .hasMessageContaining("'payments' is not key=value");
+    }
+
+    private static JSONObject withBackup(JSONObject form) {
+        form.put("backup", "latest");
+        return form;
     }
 
     @Test
@@ -158,6 +262,21 @@ class FormsTest {
         URI server = URI.create(cluster.url());
         assertThat(TestCredentialsStore.required()).contains("k8s-token -> [scheme " + server.getScheme() + ", hostname "
                 + server.getHost() + ":" + server.getPort() + "]");
+    }
+
+    /**
+     * A request that binds as Stapler's {@code RequestImpl} does for what the steps use: the @DataBoundConstructor
+     * from the members named like its parameters, then a @DataBoundSetter for every other member; a JSON array
+     * becomes a list, a string the parameter's type (a map, which Stapler cannot bind, fails here as there).
+     */
+    private static StaplerRequest2 stapler() {
+        return (StaplerRequest2) Proxy.newProxyInstance(FormsTest.class.getClassLoader(), new Class<?>[] {StaplerRequest2.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("bindJSON") && args[0] instanceof Class<?> type) {
+                        return StaplerLikeBinding.bind(type, (JSONObject) args[1]);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     /** A request whose bindJSON applies {@code binder} to the bean, as Stapler's data binding calls the setters. */

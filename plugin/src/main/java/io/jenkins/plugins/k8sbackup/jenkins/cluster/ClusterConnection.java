@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.cluster;
 
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
+import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class ClusterConnection implements Serializable {
     private final double qps;
     private final int burst;
     private final String description;
-    /** The build's KUBECONFIG and KUBERNETES_SERVICE_* (withKubeConfig, withEnv); null: the agent JVM's. */
+    /** The build's KUBECONFIG, KUBERNETES_SERVICE_* and proxy variables (withKubeConfig, withEnv); null: the agent JVM's. */
     private final TreeMap<String, String> environment;
 
     private ClusterConnection(KubeTarget fromCredential, String context, double qps, int burst, String description,
@@ -35,9 +36,12 @@ public final class ClusterConnection implements Serializable {
         this(fromCredential, context, qps, burst, description, null);
     }
 
-    /** The same connection, finding the agent's configuration through the build's variables (KUBECONFIG...). */
+    /**
+     * The same connection, finding the agent's configuration through the build's variables (KUBECONFIG...) and
+     * reaching the API server through the build's proxy (HTTPS_PROXY, NO_PROXY...).
+     */
     public ClusterConnection withEnvironment(Map<String, String> env) {
-        TreeMap<String, String> kube = new TreeMap<>();
+        TreeMap<String, String> kube = new TreeMap<>(ProxySettings.relevant(env));
         env.forEach((k, v) -> {
             if (AgentKubeconfig.VARIABLES.contains(k) && v != null) {
                 kube.put(k, v);
@@ -64,7 +68,12 @@ public final class ClusterConnection implements Serializable {
     }
 
     KubeTarget target(Map<String, String> env) throws IOException {
-        return fromCredential != null ? fromCredential : AgentKubeconfig.target(env, context, qps, burst);
+        KubeTarget target = fromCredential != null ? fromCredential : AgentKubeconfig.target(env, context, qps, burst);
+        try {
+            return target.withProxies(ProxySettings.fromEnvironment(env));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     public String describe() {

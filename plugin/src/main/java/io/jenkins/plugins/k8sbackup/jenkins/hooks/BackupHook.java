@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.hooks;
 
 import hudson.Extension;
-import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.hooks.HookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.List;
@@ -63,7 +62,7 @@ public class BackupHook extends ExecHook<BackupHook> {
 
     @Symbol("backupHook")
     @Extension
-    public static class DescriptorImpl extends Descriptor<BackupHook> {
+    public static class DescriptorImpl extends HookDescriptor<BackupHook> {
         @Override
         public String getDisplayName() {
             return UiText.get("BackupHook.DisplayName");

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.k8sbackup.jenkins.hooks;
 
 import hudson.model.Describable;
+import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.TextListFields;
 import java.io.Serializable;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * What backup and restore exec hooks have in common: which pods (a pod name or a label selector in a namespace),
@@ -75,5 +79,18 @@ public abstract class ExecHook<T extends ExecHook<T>> implements Describable<T>,
     @DataBoundSetter
     public void setOnError(String onError) {
         this.onError = Forms.trimToNull(onError);
+    }
+
+    /** The hooks' descriptor: the command is a textarea, one argument a line (TextListFields). */
+    public abstract static class HookDescriptor<T extends ExecHook<T>> extends Descriptor<T> {
+        @Override
+        public T newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return TextListFields.bind(clazz, formData, form -> super.newInstance(req, form));
+        }
+
+        /** For config.jelly: the command as its textarea text. */
+        public String text(Object value) {
+            return TextListFields.text(value);
+        }
     }
 }

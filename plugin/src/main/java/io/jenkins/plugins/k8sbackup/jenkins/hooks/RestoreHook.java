@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.hooks;
 
 import hudson.Extension;
-import hudson.model.Descriptor;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
@@ -75,7 +74,7 @@ public class RestoreHook extends ExecHook<RestoreHook> {
 
     @Symbol("restoreHook")
     @Extension
-    public static class DescriptorImpl extends Descriptor<RestoreHook> {
+    public static class DescriptorImpl extends HookDescriptor<RestoreHook> {
         @Override
         public String getDisplayName() {
             return UiText.get("RestoreHook.DisplayName");

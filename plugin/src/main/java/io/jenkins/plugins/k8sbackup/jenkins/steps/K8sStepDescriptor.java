@@ -9,6 +9,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.StorageArgument;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.jenkins.util.TextListFields;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import jenkins.authentication.tokens.api.AuthenticationTokens;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.kubernetes.auth.KubernetesAuth;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -27,6 +29,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** Shared by the steps' descriptors: name, required context and the credential lists of the Snippet Generator. */
@@ -45,6 +48,17 @@ public abstract class K8sStepDescriptor extends StepDescriptor {
         this.functionName = functionName;
         this.displayName = displayName;
         this.needsWorkspace = needsWorkspace;
+    }
+
+    /** The Snippet Generator's binding, with list and map parameters read from their textareas (TextListFields). */
+    @Override
+    public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+        return TextListFields.bind(clazz, formData, form -> super.newInstance(req, form));
+    }
+
+    /** For config.jelly: a list or map value as its textarea text. */
+    public String text(Object value) {
+        return TextListFields.text(value);
     }
 
     @Override

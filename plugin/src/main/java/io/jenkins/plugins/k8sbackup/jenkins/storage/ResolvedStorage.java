@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.storage;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.EngineStorage;
 import io.jenkins.plugins.k8sbackup.ops.S3Environment;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
+import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import java.io.File;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class ResolvedStorage implements Serializable {
         return keys;
     }
 
-    /** The secret values this location carries (S3 keys, and the build's AWS_* secrets), for masking. */
+    /** The secret values this location carries (S3 keys, the build's AWS_* secrets and proxy passwords), for masking. */
     public String[] secrets() {
         List<String> all = new ArrayList<>();
         if (keys != null) {
@@ -88,6 +89,7 @@ public final class ResolvedStorage implements Serializable {
         if (environment != null) {
             all.add(environment.get("AWS_SECRET_ACCESS_KEY"));
             all.add(environment.get("AWS_SESSION_TOKEN"));
+            all.addAll(ProxySettings.passwords(environment));
         }
         return all.toArray(String[]::new);
     }

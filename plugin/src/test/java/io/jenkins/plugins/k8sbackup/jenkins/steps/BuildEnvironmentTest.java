@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
+import io.jenkins.plugins.k8sbackup.testkit.RecordingProxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,49 @@ class BuildEnvironmentTest {
         assertThat(s3.client().listObjectsV2(b -> b.bucket(S3ProxyFixture.BUCKET).prefix("withaws/")).contents())
                 .extracting(S3Object::key).anyMatch(k -> k.contains("via-withaws"));
         assertThat(h.log()).doesNotContain(S3ProxyFixture.CREDENTIAL);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void proxyVariablesOfTheBuildCarryTheClusterAndS3Traffic() throws Exception {
+        try (RecordingProxy proxy = RecordingProxy.start()) {
+            h.credentials(new TestCreds.Text("k8s-token", MockCluster.TOKEN));
+            h.env.put("http_proxy", "http://ci:Pr0xyPa55@127.0.0.1:" + proxy.port());
+            h.env.put("NO_PROXY", "github.com,.corp.example");
+            K8sBackupStep step = cluster.connect(new K8sBackupStep(), "k8s-token");
+            S3Location location = new S3Location(S3ProxyFixture.BUCKET);
+            location.setEndpoint(s3.endpoint().toString());
+            location.setRegion(S3ProxyFixture.REGION);
+            location.setPathStyle(true);
+            location.setCredentialsId("s3-keys");
+            h.credentials(new TestCreds.Aws("s3-keys", S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null));
+            step.setStorage(location);
+            step.setIncludeNamespaces(List.of("shop"));
+            step.setName("via-proxy");
+
+            Map<String, Object> result = (Map<String, Object>) h.run(step);
+
+            assertThat(result).containsEntry("status", "Completed");
+            assertThat(proxy.requestLines()).as("the API server through the build's proxy")
+                    .anyMatch(l -> l.contains(cluster.mock().url().substring("http://".length())));
+            assertThat(proxy.requestLines()).as("S3 through the build's proxy")
+                    .anyMatch(l -> l.contains("127.0.0.1:" + s3.endpoint().getPort()));
+            assertThat(proxy.authorizations()).isNotEmpty();
+            assertThat(h.log()).doesNotContain("Pr0xyPa55");
+        }
+    }
+
+    @Test
+    void anUnusableProxyInTheBuildFailsTheStepNamingTheVariable() throws Exception {
+        h.credentials(new TestCreds.Text("k8s-token", MockCluster.TOKEN));
+        h.env.put("HTTP_PROXY", "socks5://ci:Pr0xyPa55@127.0.0.1:1080");
+        K8sBackupStep step = cluster.connect(new K8sBackupStep(), "k8s-token");
+        step.setStorage(new DirectoryLocation("backups"));
+
+        Throwable failure = h.runFailing(step);
+
+        assertThat(failure).hasMessageContaining("HTTP_PROXY").hasMessageNotContaining("Pr0xyPa55");
+        assertThat(h.log()).doesNotContain("Pr0xyPa55");
     }
 
     @Test
