@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

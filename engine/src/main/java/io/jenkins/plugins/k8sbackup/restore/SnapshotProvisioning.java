@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;

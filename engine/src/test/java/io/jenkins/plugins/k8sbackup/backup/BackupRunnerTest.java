@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
+import io.jenkins.plugins.k8sbackup.selection.ResourceFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;

@@ -1,5 +1,9 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.desired;
 
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
+import io.jenkins.plugins.k8sbackup.restore.MergePatch;
+import io.jenkins.plugins.k8sbackup.selection.LabelSelector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
