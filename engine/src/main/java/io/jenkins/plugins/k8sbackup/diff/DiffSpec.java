@@ -17,6 +17,11 @@ public record DiffSpec(String backupName, Selection selection, boolean preserveN
         selection = selection == null ? Selection.EVERYTHING : selection;
     }
 
+    /** The same comparison with another backup (a front-end's 'latest', once resolved). */
+    public DiffSpec forBackup(String name) {
+        return new DiffSpec(name, selection, preserveNodePorts);
+    }
+
     public static Builder builder(String backupName) {
         return new Builder().backupName(backupName);
     }

@@ -48,6 +48,12 @@ public record RestoreSpec(
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
+    /** The same restore of another backup (a front-end's 'latest', once resolved). */
+    public RestoreSpec forBackup(String name) {
+        return new RestoreSpec(name, selection, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus,
+                waitTimeout, hooks, allowPartial);
+    }
+
     public static Builder builder(String backupName) {
         return new Builder().backupName(backupName);
     }

@@ -30,6 +30,11 @@ public record VerifySpec(
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
+    /** The same verification against another backup (a front-end's 'latest', once resolved). */
+    public VerifySpec forBackup(String name) {
+        return new VerifySpec(name, selection, preserveNodePorts, timeout, pollInterval, checks);
+    }
+
     public static Builder builder(String backupName) {
         return new Builder().backupName(backupName);
     }
