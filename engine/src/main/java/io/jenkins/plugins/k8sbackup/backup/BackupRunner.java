@@ -1,6 +1,5 @@
 package io.jenkins.plugins.k8sbackup.backup;
 
-import io.jenkins.plugins.k8sbackup.selection.BackupScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -33,6 +32,7 @@ import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.selection.BackupScope;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import io.jenkins.plugins.k8sbackup.util.Futures;

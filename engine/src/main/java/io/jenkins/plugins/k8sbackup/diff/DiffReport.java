@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k8sbackup.diff;
 
-import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
 import io.jenkins.plugins.k8sbackup.desired.FieldChange;
+import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;

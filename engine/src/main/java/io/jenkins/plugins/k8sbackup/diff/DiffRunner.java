@@ -1,20 +1,20 @@
 package io.jenkins.plugins.k8sbackup.diff;
 
-import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
-import io.jenkins.plugins.k8sbackup.desired.FieldChange;
-import io.jenkins.plugins.k8sbackup.desired.ObjectComparison;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
+import io.jenkins.plugins.k8sbackup.desired.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
+import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.selection.BackupContents;
 import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
-import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
-import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
-import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;

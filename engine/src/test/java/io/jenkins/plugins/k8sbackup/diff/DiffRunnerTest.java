@@ -1,12 +1,12 @@
 package io.jenkins.plugins.k8sbackup.diff;
 
-import io.jenkins.plugins.k8sbackup.desired.FieldChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
 import io.jenkins.plugins.k8sbackup.ops.DiffOperation;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;

@@ -284,7 +284,7 @@ class RestoreAndListStepsTest {
         assertThat(h.runFailing(both)).hasMessageContaining("give includeNamespaces only; 'namespaces' is its deprecated name");
         VerifyRestoreStep badMapping = verify("b-1");
         badMapping.setNamespaceMapping(Map.of("shop", "Shop_Copy"));
-        assertThat(h.runFailing(badMapping)).hasMessageContaining("verifyRestore: namespaceMapping shop -> Shop_Copy");
+        assertThat(h.runFailing(badMapping)).hasMessageContaining("verifyRestore: invalid namespace name 'Shop_Copy' in the namespace mapping");
     }
 
     @Test
