@@ -29,19 +29,8 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--name", description = "backup name (default: backup-<UTC time>)")
     String name;
-    @Option(names = {"-n", "--include-namespaces"}, split = ",", description = "namespaces to back up ('*' globs; -n for one or a few)")
-    List<String> includeNamespaces = new ArrayList<>();
-    @Option(names = "--exclude-namespaces", split = ",", description = "namespaces to leave out")
-    List<String> excludeNamespaces = new ArrayList<>();
-    @Option(names = "--include-resources", split = ",", description = "types: deployments, deployments.apps, *.example.com")
-    List<String> includeResources = new ArrayList<>();
-    @Option(names = "--exclude-resources", split = ",", description = "types to leave out")
-    List<String> excludeResources = new ArrayList<>();
-    @Option(names = {"-l", "--selector"}, description = "label selector, e.g. app=web,tier!=cache")
-    String selector;
-    @Option(names = "--include-cluster-resources", arity = "1",
-            description = "true: all cluster-scoped objects, false: none; default: what the selection needs")
-    Boolean includeClusterResources;
+    @Mixin
+    SelectionOptions selection;
     @Option(names = "--include-owned-pods",
             description = "also back up pods whose controlling owner is backed up (by default its controller recreates them)")
     boolean includeOwnedPods;
@@ -75,9 +64,7 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var key = keys.key();
-        BackupSpec backupSpec = BackupSpec.builder().name(name).includeNamespaces(includeNamespaces)
-                .excludeNamespaces(excludeNamespaces).includeResources(includeResources).excludeResources(excludeResources)
-                .labelSelector(selector).includeClusterResources(includeClusterResources).includeOwnedPods(includeOwnedPods)
+        BackupSpec backupSpec = selection.applyTo(BackupSpec.builder()).name(name).includeOwnedPods(includeOwnedPods)
                 .pageSize(pageSize).labels(labels)
                 .encryption(key.isPresent() ? encrypt : BackupSpec.EncryptionMode.none)
                 .snapshotVolumes(snapshotVolumes).volumeSnapshotClasses(volumeSnapshotClasses)

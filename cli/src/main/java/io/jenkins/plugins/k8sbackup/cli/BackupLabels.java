@@ -2,7 +2,7 @@ package io.jenkins.plugins.k8sbackup.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
-import io.jenkins.plugins.k8sbackup.restore.LabelSelector;
+import io.jenkins.plugins.k8sbackup.selection.LabelSelector;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.List;
 import java.util.Map;

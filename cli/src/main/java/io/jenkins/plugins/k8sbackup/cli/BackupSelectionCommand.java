@@ -1,12 +1,20 @@
 package io.jenkins.plugins.k8sbackup.cli;
 
+import io.jenkins.plugins.k8sbackup.selection.Selection;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** What restore, diff and verify share: a backup, a cluster, a storage location, a key, a selection, a report file. */
+/**
+ * What restore, diff and verify share: a backup, a cluster, a storage location, a key, a selection (with single objects
+ * and the namespace mapping, which apply after it), a report file.
+ */
 abstract class BackupSelectionCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -20,10 +28,20 @@ abstract class BackupSelectionCommand {
     KeyOptions keys;
     @Mixin
     SelectionOptions selection;
+    @Option(names = "--object", description = "one object: resource/namespace/name or resource/name (repeatable)")
+    List<String> objects = new ArrayList<>();
+    @Option(names = "--namespace-map",
+            description = "from=to: namespace 'from' of the backup is restored as (diff, verify: compared with) 'to' (repeatable)")
+    Map<String, String> namespaceMap = new LinkedHashMap<>();
     @Option(names = "--report", description = "write the JSON report to this file")
     Path report;
     @Mixin
     OutputOptions output;
+
+    /** The selection of these options, built (and checked) once. */
+    Selection selection() {
+        return selection.applyTo(Selection.builder()).objects(objects).namespaceMapping(namespaceMap).build();
+    }
 
     /** The report as -o asks: the whole document as JSON or YAML, else the text lines and the summary line. */
     void print(Object result, java.util.List<String> lines, String summary) throws java.io.IOException {

@@ -13,9 +13,7 @@ final class DiffCommand extends BackupSelectionCommand implements Callable<Integ
 
     @Override
     public Integer call() throws Exception {
-        DiffSpec diffSpec = new DiffSpec(name, selection.includeNamespaces, selection.excludeNamespaces,
-                selection.includeResources, selection.excludeResources, selection.selector, selection.objects,
-                selection.namespaceMap, selection.includeClusterResources, preserveNodePorts);
+        DiffSpec diffSpec = new DiffSpec(name, selection(), preserveNodePorts);
         DiffReport result = DiffOperation.run(cluster.target(), storage.target(), diffSpec, keys.key(),
                 ConsoleProgress.of(spec));
         if (report != null) {

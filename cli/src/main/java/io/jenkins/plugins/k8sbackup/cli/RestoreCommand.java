@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Restore a backup, all of it or a selection, optionally into other namespaces.")
 final class RestoreCommand extends BackupSelectionCommand implements Callable<Integer> {
     @Option(names = "--existing", defaultValue = "skip", description = "skip, update, replace or fail (default: ${DEFAULT-VALUE})")
-    ExistingPolicy existing;
+    String existing;
     @Option(names = "--dry-run", description = "plan every action without writing")
     boolean dryRun;
     @Option(names = "--concurrency", defaultValue = "8", description = "parallel writes within a step (default: ${DEFAULT-VALUE})")
@@ -29,11 +29,8 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
 
     @Override
     public Integer call() throws Exception {
-        RestoreSpec restoreSpec = RestoreSpec.builder(name).includeNamespaces(selection.includeNamespaces)
-                .excludeNamespaces(selection.excludeNamespaces).includeResources(selection.includeResources)
-                .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
-                .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
-                .existingPolicy(existing).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
+        RestoreSpec restoreSpec = RestoreSpec.builder(name).selection(selection())
+                .existingPolicy(ExistingPolicy.parse(existing)).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
                 .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).allowPartial(allowPartial).build();
         ConsoleProgress progress = ConsoleProgress.of(spec);
         RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);

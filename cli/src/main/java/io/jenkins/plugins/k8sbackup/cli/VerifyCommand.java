@@ -21,10 +21,7 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
 
     @Override
     public Integer call() throws Exception {
-        VerifySpec verifySpec = VerifySpec.builder(name).includeNamespaces(selection.includeNamespaces)
-                .excludeNamespaces(selection.excludeNamespaces).includeResources(selection.includeResources)
-                .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
-                .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
+        VerifySpec verifySpec = VerifySpec.builder(name).selection(selection())
                 .preserveNodePorts(preserveNodePorts).timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
         VerifyReport result = VerifyOperation.run(cluster.target(), storage.target(), verifySpec, keys.key(),
                 ConsoleProgress.of(spec));

@@ -33,7 +33,7 @@ public record BackupManifest(
         long totalBytes,
         Map<String, String> labels,
         ClusterInfo cluster,
-        BackupSpec filters,
+        Filters filters,
         List<TypeSummary> types,
         StoredIndex index,
         Encryption encryption,
@@ -60,7 +60,7 @@ public record BackupManifest(
     /** A manifest without volume snapshots, artifacts, skips or degradations, as before they existed. */
     public BackupManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
                           BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
-                          ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
+                          ClusterInfo cluster, Filters filters, List<TypeSummary> types, StoredIndex index,
                           Encryption encryption, List<String> warnings, List<ItemError> errors) {
         this(formatVersion, kind, name, null, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
                 types, index, encryption, warnings, errors, List.of(), List.of(), List.of(), List.of(), null, null);
@@ -69,11 +69,41 @@ public record BackupManifest(
     /** A manifest without skips, degradations, expiry or series, as before they existed. */
     public BackupManifest(int formatVersion, String kind, String name, Instant startTime, Instant endTime,
                           BackupStatus status, long objectCount, long totalBytes, Map<String, String> labels,
-                          ClusterInfo cluster, BackupSpec filters, List<TypeSummary> types, StoredIndex index,
+                          ClusterInfo cluster, Filters filters, List<TypeSummary> types, StoredIndex index,
                           Encryption encryption, List<String> warnings, List<ItemError> errors,
                           List<VolumeSnapshotRecord> volumeSnapshots, List<HookArtifactRecord> artifacts) {
         this(formatVersion, kind, name, null, startTime, endTime, status, objectCount, totalBytes, labels, cluster, filters,
                 types, index, encryption, warnings, errors, volumeSnapshots, artifacts, List.of(), List.of(), null, null);
+    }
+
+    /**
+     * The backup's spec as the manifest records it, field for field as it always did (the selection flattened):
+     * readers of older and newer manifests find the same document.
+     */
+    public record Filters(
+            String name,
+            List<String> includeNamespaces,
+            List<String> excludeNamespaces,
+            List<String> includeResources,
+            List<String> excludeResources,
+            String labelSelector,
+            Boolean includeClusterResources,
+            boolean includeOwnedPods,
+            int pageSize,
+            Map<String, String> labels,
+            BackupSpec.EncryptionMode encryption,
+            boolean snapshotVolumes,
+            Map<String, String> volumeSnapshotClasses,
+            String defaultVolumeSnapshotClass,
+            java.time.Duration snapshotTimeout,
+            List<io.jenkins.plugins.k8sbackup.hooks.HookSpec> hooks) {
+        public static Filters of(BackupSpec spec) {
+            var s = spec.selection();
+            return new Filters(spec.name(), s.includeNamespaces(), s.excludeNamespaces(), s.includeResources(),
+                    s.excludeResources(), s.labelSelector(), s.includeClusterResources(), spec.includeOwnedPods(),
+                    spec.pageSize(), spec.labels(), spec.encryption(), spec.snapshotVolumes(), spec.volumeSnapshotClasses(),
+                    spec.defaultVolumeSnapshotClass(), spec.snapshotTimeout(), spec.hooks());
+        }
     }
 
     public record ClusterInfo(String server, String serverVersion, String kubeSystemUid) {

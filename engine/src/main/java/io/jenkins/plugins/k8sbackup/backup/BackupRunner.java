@@ -32,6 +32,7 @@ import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.selection.BackupScope;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import io.jenkins.plugins.k8sbackup.util.Futures;
@@ -136,10 +137,7 @@ public final class BackupRunner {
 
     private BackupResult run(BackupSpec spec, RetentionPolicy retention, String name, Instant start, BackupCatalog catalog,
                              BackupLease claim) throws IOException, InterruptedException {
-        NameFilter namespaces = new NameFilter(spec.includeNamespaces(), spec.excludeNamespaces());
-        ResourceFilter resources = new ResourceFilter(spec.includeResources(), spec.excludeResources());
-
-        Run run = new Run(name, spec, resources, start);
+        Run run = new Run(name, spec, start);
         long throttledBefore = caller.throttledResponses();
         // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
         ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, DaemonThreads.named("k8s-backup-list"));
@@ -161,8 +159,9 @@ public final class BackupRunner {
             List<Namespace> allNamespaces = caller.call(() -> client.namespaces().list()).getItems();
             cluster = new BackupManifest.ClusterInfo(client.getMasterUrl().toString(), version, kubeSystemUid(allNamespaces));
             progress.info("cluster " + cluster.server() + " (Kubernetes " + cluster.serverVersion() + ")");
-            run.selectedNamespaces = selectNamespaces(spec, namespaces, allNamespaces, run);
-            run.hooks = hooks.resolve(spec.hooks(), run.selectedNamespaces, spec.labelSelector());
+            run.scope = BackupScope.of(spec.selection(), allNamespaces.stream().map(ns -> ns.getMetadata().getName()).toList(),
+                    run::warn);
+            run.hooks = hooks.resolve(spec.hooks(), run.scope.namespaces(), spec.selection().labelSelector());
             discovery = Futures.awaitUnchecked(discovering);
         } catch (KubernetesClientException e) {
             prefetch.shutdownNow();
@@ -182,18 +181,17 @@ public final class BackupRunner {
         try (IndexWriter index = new IndexWriter(storage.create(BackupKind.KUBERNETES.keyOf(name, ArchivePaths.INDEX)))) {
             run.lister = new PagedLister(client, caller, prefetch, progress);
             run.index = index;
-            List<ResourceType> namespaced = discovery.types().stream().filter(ResourceType::namespaced).toList();
             List<ResourceType> clusterScoped = discovery.types().stream().filter(t -> !t.namespaced()).toList();
             noteNeverBackedUp(run, discovery.types());
             hooks.run(HookPhase.pre, run.hooks, name, artifactKey);
-            if (!run.selectedNamespaces.isEmpty()) {
-                List<ResourceType> selected = namespaced.stream().filter(resources::accepts).toList();
+            List<ResourceType> selected = run.scope.namespacedTypes(discovery.types());
+            if (!selected.isEmpty()) {
                 // what the rebuild rules look at (owners, Services) is captured before the types they judge
                 backupInParallel(run, selected.stream().filter(t -> !RebuiltObjects.judges(t)).toList());
                 backupInParallel(run, selected.stream().filter(RebuiltObjects::judges).toList());
             }
             for (ResourceType type : clusterScoped) {
-                if (resources.accepts(type) && clusterTypeWanted(run, type)) {
+                if (run.scope.takesClusterType(type)) {
                     backupType(run, type);
                 }
             }
@@ -317,69 +315,19 @@ public final class BackupRunner {
         return null;
     }
 
-    private static Set<String> selectNamespaces(BackupSpec spec, NameFilter filter, List<Namespace> all, Run run) {
-        Set<String> selected = new TreeSet<>();
-        for (Namespace ns : all) {
-            if (filter.matches(ns.getMetadata().getName())) {
-                selected.add(ns.getMetadata().getName());
-            }
-        }
-        for (String wanted : spec.includeNamespaces()) {
-            if (!wanted.contains("*") && !wanted.contains("?") && !selected.contains(wanted)) {
-                run.warn("namespace '" + wanted + "' does not exist");
-            }
-        }
-        return selected;
-    }
-
     /** Types a fixed rule never backs up, which the selection would otherwise have taken: recorded as skipped. */
     private void noteNeverBackedUp(Run run, List<ResourceType> served) {
         for (ResourceType type : served) {
-            String reason = ResourceFilter.neverReason(type);
-            boolean inScope = type.namespaced() ? !run.selectedNamespaces.isEmpty()
-                    : Boolean.TRUE.equals(run.spec.includeClusterResources()) || run.wholeCluster();
-            if (reason != null && inScope && run.resources.named(type)) {
+            String reason = run.scope.neverBackedUp(type);
+            if (reason != null) {
                 run.skipped.add(new BackupManifest.Skipped(type.qualifiedName(), null, "never backed up: " + reason));
             }
         }
     }
 
-    /** The automatic rule: everything when no namespace filter is set, otherwise what the selection needs. */
-    private boolean clusterTypeWanted(Run run, ResourceType type) {
-        Boolean include = run.spec.includeClusterResources();
-        if (include != null) {
-            return include;
-        }
-        if (run.wholeCluster() || run.resources.explicitlyIncludes(type)) {
-            return true;
-        }
-        return switch (type.qualifiedName()) {
-            case WellKnownTypes.NAMESPACES, WellKnownTypes.CRDS, WellKnownTypes.PVS -> true;
-            default -> false;
-        };
-    }
-
-    /** For the automatic rule: whether one cluster-scoped object is needed by the namespaces selected. */
-    private static boolean neededClusterObject(Run run, ResourceType type, JsonNode o) {
-        if (run.wholeCluster() || Boolean.TRUE.equals(run.spec.includeClusterResources())
-                || run.resources.explicitlyIncludes(type)) {
-            return true;
-        }
-        String name = o.path("metadata").path("name").asText();
-        return switch (type.qualifiedName()) {
-            case WellKnownTypes.NAMESPACES -> run.selectedNamespaces.contains(name);
-            case WellKnownTypes.CRDS -> run.capturedTypes.contains(name);
-            case WellKnownTypes.PVS -> run.boundVolumes.contains(name);
-            default -> false;
-        };
-    }
-
     private void backupType(Run run, ResourceType type) throws IOException, InterruptedException {
         String archiveKey = BackupKind.KUBERNETES.keyOf(run.name, ArchivePaths.typeArchive(type.qualifiedName()));
-        boolean dependencyType = !type.namespaced() && run.spec.includeClusterResources() == null
-                && !run.wholeCluster() && !run.resources.explicitlyIncludes(type);
-        // Dependencies (the selection's namespaces, CRDs, PVs) are taken whatever the label selector says.
-        String selector = dependencyType ? null : run.spec.labelSelector();
+        String selector = run.scope.labelSelectorFor(type);
         long[] count = {0};
         TypeArchiveWriter[] archive = {null}; // opened on the first accepted object: empty types store nothing
         StoredJson stored = new StoredJson(type.apiVersion(), type.kind());
@@ -447,8 +395,8 @@ public final class BackupRunner {
     /** Per-namespace lists when the selection names a few namespaces, one cluster-wide list otherwise. */
     private static List<String> listScopes(Run run, ResourceType type) {
         List<String> scopes = new ArrayList<>();
-        if (type.namespaced() && !run.wholeCluster() && run.selectedNamespaces.size() <= 20) {
-            scopes.addAll(run.selectedNamespaces);
+        if (type.namespaced() && !run.scope.wholeCluster() && run.scope.namespaces().size() <= 20) {
+            scopes.addAll(run.scope.namespaces());
         } else {
             scopes.add(null);
         }
@@ -457,7 +405,7 @@ public final class BackupRunner {
 
     private static boolean accept(Run run, ResourceType type, JsonNode o) {
         if (type.namespaced()) {
-            if (!run.selectedNamespaces.contains(o.path("metadata").path("namespace").asText())) {
+            if (!run.scope.namespaces().contains(o.path("metadata").path("namespace").asText())) {
                 return false;
             }
             if (type.qualifiedName().equals(SnapshotApi.SNAPSHOTS_RESOURCE)
@@ -466,7 +414,7 @@ public final class BackupRunner {
             }
             return run.rebuilt.skip(type, o) == null;
         }
-        return neededClusterObject(run, type, o);
+        return run.scope.takesClusterObject(type, o.path("metadata").path("name").asText(), run.capturedTypes, run.boundVolumes);
     }
 
     /**
@@ -532,12 +480,11 @@ public final class BackupRunner {
     private static final class Run {
         final String name;
         final BackupSpec spec;
-        final ResourceFilter resources;
         final Instant start;
         /** Random: bound with the name into every encrypted entry, so no entry fits another backup. */
         final String backupId = java.util.UUID.randomUUID().toString();
         final EntryBinding binding;
-        Set<String> selectedNamespaces = Set.of();
+        BackupScope scope;
         final Set<String> capturedTypes = new HashSet<>();
         final Set<String> boundVolumes = new HashSet<>();
         final Map<String, Long> counts = new TreeMap<>(); // by name: types finish in any order
@@ -557,17 +504,12 @@ public final class BackupRunner {
         long totalBytes;
         long encryptedObjects;
 
-        Run(String name, BackupSpec spec, ResourceFilter resources, Instant start) {
+        Run(String name, BackupSpec spec, Instant start) {
             this.name = name;
             this.spec = spec;
-            this.resources = resources;
             this.start = start;
             this.rebuilt = new RebuiltObjects(spec.includeOwnedPods());
             this.binding = new EntryBinding(BackupManifest.FORMAT_VERSION, name, backupId);
-        }
-
-        boolean wholeCluster() {
-            return spec.includeNamespaces().isEmpty() && spec.excludeNamespaces().isEmpty();
         }
 
         void warn(String w) {
@@ -584,9 +526,7 @@ public final class BackupRunner {
          * rules that leave out the whole group).
          */
         void discoveryFailed(ApiDiscovery.Failure f) {
-            boolean nothingSelected = selectedNamespaces.isEmpty() && !wholeCluster()
-                    && !Boolean.TRUE.equals(spec.includeClusterResources());
-            boolean incomplete = !nothingSelected && resources.mayAcceptGroup(f.group());
+            boolean incomplete = scope.mayTakeGroup(f.group());
             degrade(new BackupManifest.Degradation(f.stale() ? BackupManifest.DegradationKind.DiscoveryStale
                     : BackupManifest.DegradationKind.DiscoveryFailed, f.groupVersion(), f.message(), incomplete));
         }
@@ -631,7 +571,7 @@ public final class BackupRunner {
                     spec.encryption() == BackupSpec.EncryptionMode.none ? null : key.map(EncryptionKey::fingerprint).orElse(null),
                     encryptedObjects);
             return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, backupId, start, end, status,
-                    objects, totalBytes + indexFile.size(), spec.labels(), cluster, spec,
+                    objects, totalBytes + indexFile.size(), spec.labels(), cluster, BackupManifest.Filters.of(spec),
                     types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),
                     new BackupManifest.StoredIndex(ArchivePaths.INDEX, indexFile.size(), indexFile.sha256(), objects),
                     encryption, List.copyOf(warnings), List.copyOf(errors), volumeSnapshots,

@@ -3,6 +3,8 @@ package io.jenkins.plugins.k8sbackup.diff;
 import io.jenkins.plugins.k8sbackup.outcome.Outcome;
 import io.jenkins.plugins.k8sbackup.outcome.RunResult;
 import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
+import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;

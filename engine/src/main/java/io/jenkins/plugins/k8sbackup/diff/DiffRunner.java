@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
+import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
+import io.jenkins.plugins.k8sbackup.desired.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
+import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
-import io.jenkins.plugins.k8sbackup.restore.BackupContents;
-import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
-import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
-import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
-import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
-import io.jenkins.plugins.k8sbackup.restore.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.selection.BackupContents;
+import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,7 +89,7 @@ public final class DiffRunner {
                     errors.add(d.ref() + ": cannot be read from the cluster " + ObjectApi.reason(e));
                 }
             });
-            if (type.namespaced() && spec.objects().isEmpty()) {
+            if (type.namespaced() && spec.selection().objects().isEmpty()) {
                 findAdded(type, plan, sanitizer, inBackup, added, errors);
             }
         }
@@ -94,7 +97,7 @@ public final class DiffRunner {
             errors.add("nothing compared: " + (counts[2] == 0 ? contents.nothingSelected(plan.selection())
                     : "none of the " + counts[2] + " selected objects could be read from the backup"));
         }
-        DiffReport report = new DiffReport(reader.name(), spec.namespaceMapping(), counts[0], counts[1], missing, added,
+        DiffReport report = new DiffReport(reader.name(), spec.selection().mapping().pairs(), counts[0], counts[1], missing, added,
                 changed, noted, warnings, errors);
         report.lines().forEach(progress::info);
         progress.info(report.summaryLine());

@@ -1,50 +1,41 @@
 package io.jenkins.plugins.k8sbackup.diff;
 
-import io.jenkins.plugins.k8sbackup.restore.LabelSelector;
-import io.jenkins.plugins.k8sbackup.restore.ObjectSelection;
-import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
-import java.util.List;
-import java.util.Map;
+import io.jenkins.plugins.k8sbackup.selection.Selection;
+import io.jenkins.plugins.k8sbackup.selection.SelectionBuilder;
 
 /**
- * What to compare: the same selection and namespace mapping as a restore (see {@link RestoreSpec}): namespace
- * filters name the backup's namespaces, the mapping says where the restore put them. {@code preserveNodePorts}:
- * the restore kept Services' node ports, so they are compared (otherwise a differing node port is a note).
+ * What to compare: the same {@link Selection} as a restore's (its namespace filters name the backup's namespaces, its
+ * mapping says where the restore put them). {@code preserveNodePorts}: the restore kept Services' node ports, so they
+ * are compared (otherwise a differing node port is a note).
  */
-public record DiffSpec(
-        String backupName,
-        List<String> includeNamespaces,
-        List<String> excludeNamespaces,
-        List<String> includeResources,
-        List<String> excludeResources,
-        String labelSelector,
-        List<String> objects,
-        Map<String, String> namespaceMapping,
-        Boolean includeClusterResources,
-        boolean preserveNodePorts) implements java.io.Serializable {
+public record DiffSpec(String backupName, Selection selection, boolean preserveNodePorts) implements java.io.Serializable {
 
     public DiffSpec {
-        // RestoreSpec validates every field the same way
-        RestoreSpec checked = new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources,
-                excludeResources, labelSelector, objects, namespaceMapping, includeClusterResources, null, false, 0, false, false, null, null, false);
-        includeNamespaces = checked.includeNamespaces();
-        excludeNamespaces = checked.excludeNamespaces();
-        includeResources = checked.includeResources();
-        excludeResources = checked.excludeResources();
-        objects = checked.objects();
-        namespaceMapping = checked.namespaceMapping();
-        LabelSelector.parse(labelSelector);
+        if (backupName == null || backupName.isBlank()) {
+            throw new IllegalArgumentException("the name of the backup to compare is missing");
+        }
+        selection = selection == null ? Selection.EVERYTHING : selection;
     }
 
-    /** The diff of what a restore with this spec would compare against. */
-    public static DiffSpec of(RestoreSpec r) {
-        return new DiffSpec(r.backupName(), r.includeNamespaces(), r.excludeNamespaces(), r.includeResources(),
-                r.excludeResources(), r.labelSelector(), r.objects(), r.namespaceMapping(), r.includeClusterResources(),
-                r.preserveNodePorts());
+    /** The same comparison with another backup (a front-end's 'latest', once resolved). */
+    public DiffSpec forBackup(String name) {
+        return new DiffSpec(name, selection, preserveNodePorts);
     }
 
-    public ObjectSelection selection() {
-        return new ObjectSelection(includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector,
-                objects, namespaceMapping, includeClusterResources);
+    public static Builder builder(String backupName) {
+        return new Builder().backupName(backupName);
+    }
+
+    /** The selection's setters come from {@link SelectionBuilder}, which checks them. */
+    public static final class Builder extends SelectionBuilder<Builder> {
+        private String backupName;
+        private boolean preserveNodePorts;
+
+        public Builder backupName(String v) { backupName = v; return this; }
+        public Builder preserveNodePorts(boolean v) { preserveNodePorts = v; return this; }
+
+        public DiffSpec build() {
+            return new DiffSpec(backupName, selection(), preserveNodePorts);
+        }
     }
 }

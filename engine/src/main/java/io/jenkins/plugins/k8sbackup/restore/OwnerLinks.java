@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

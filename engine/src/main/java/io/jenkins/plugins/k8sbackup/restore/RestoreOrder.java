@@ -37,7 +37,7 @@ public final class RestoreOrder {
         // built-in types before custom ones, then by name: a stable order a reader can predict
         List<ResourceType> rest = types.stream().filter(t -> FIXED.stream().noneMatch(f -> f.contains(t.qualifiedName()))
                         && !WEBHOOKS.contains(t.qualifiedName()))
-                .sorted(Comparator.comparing(SelectionPlan::isCustom).thenComparing(ResourceType::qualifiedName)).toList();
+                .sorted(Comparator.comparing(ResourceType::isCustom).thenComparing(ResourceType::qualifiedName)).toList();
         steps.add(new Step("other resources", rest));
         steps.add(new Step("admission webhooks", pick(types, WEBHOOKS)));
         return steps;

@@ -7,16 +7,22 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
-import io.jenkins.plugins.k8sbackup.diff.FieldChange;
-import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
+import io.jenkins.plugins.k8sbackup.desired.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
 import io.jenkins.plugins.k8sbackup.kube.ApiDiscovery;
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.hooks.KubernetesPodExecutor;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookRunner;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
+import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
+import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
 import java.io.IOException;
@@ -73,7 +79,7 @@ public final class RestoreRunner {
         }
         plan.unmatchedObjects().forEach(o -> run.errors.add(o + ": not in backup " + reader.name()));
         progress.info("restore of backup " + reader.name() + " into " + client.getMasterUrl()
-                + (spec.namespaceMapping().isEmpty() ? "" : " with namespace mapping " + spec.namespaceMapping())
+                + (spec.selection().mapping().pairs().isEmpty() ? "" : " with namespace mapping " + spec.selection().mapping().pairs())
                 + ", existing objects: " + spec.existingPolicy() + ", concurrency " + spec.concurrency());
         if (spec.dryRun()) {
             DryRunProbe.Result probe = DryRunProbe.detect(run.api);
@@ -251,7 +257,7 @@ public final class RestoreRunner {
                     return;
                 }
             }
-            ObjectNode desired = run.plan.selection().mapping().apply(resource, run.sanitizer.sanitize(resource, stored.deepCopy()));
+            ObjectNode desired = DesiredObjects.desiredForm(resource, stored, run.sanitizer, run.plan.selection().mapping());
             notes.addAll(run.owners.apply(desired, rec.namespace(), targetNs));
             if (resource.equals(WellKnownTypes.PVCS) && desired.path("spec").hasNonNull("volumeName")
                     && !run.restoredPvs.contains(desired.path("spec").path("volumeName").asText())) {
@@ -517,7 +523,7 @@ public final class RestoreRunner {
             // dependencies created for objects that then failed are no success: a single object that failed is Failed
             RunStatus status = stoppedBy != null ? RunStatus.Failed : errs.isEmpty() ? RunStatus.Completed
                     : selectedSucceeded.get() > 0 ? RunStatus.PartiallyFailed : RunStatus.Failed;
-            return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.namespaceMapping(),
+            return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.selection().mapping().pairs(),
                     spec.existingPolicy().name(), start, end, new RestoreReport.Counts(created, updated, replaced, skipped, failed),
                     List.copyOf(sorted), List.copyOf(warnings), List.copyOf(errs));
         }

@@ -1,30 +1,24 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
+import io.jenkins.plugins.k8sbackup.selection.Selection;
+import io.jenkins.plugins.k8sbackup.selection.SelectionBuilder;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What to restore and how. Namespace filters name namespaces of the backup (before mapping); resource filters
- * accept plural, qualified ("deployments.apps") or kind names and '*' globs, as for backup. {@code objects}
- * picks single objects as "resource/namespace/name" or "resource/name" (cluster-scoped).
- * {@code includeClusterResources}: null = automatic (all cluster-scoped objects when no namespace filter and
- * no object list is set, otherwise only what the selection needs: its Namespaces, CRDs and PVs), true = all,
- * false = none but those dependencies. {@code hooks}: post-restore exec hooks, in addition to those declared with
- * Velero's pod annotations; their namespace is mapped like the objects'. {@code allowPartial}: when the archives of some
- * selected types are damaged, restore the other types (PartiallyFailed) instead of nothing (Failed, the default).
+ * What to restore and how. The {@link Selection} names the backup's namespaces (before the mapping); resource filters
+ * accept plural, qualified ("deployments.apps") or kind names and '*' globs, as for backup; single objects are
+ * "resource/namespace/name" or "resource/name" (cluster-scoped). Its cluster-scoped choice: null = automatic (all
+ * cluster-scoped objects when no namespace filter and no object list is set, otherwise only what the selection needs:
+ * its Namespaces, CRDs and PVs), true = all, false = none but those dependencies. {@code hooks}: post-restore exec
+ * hooks, in addition to those declared with Velero's pod annotations; their namespace is mapped like the objects'.
+ * {@code allowPartial}: when the archives of some selected types are damaged, restore the other types
+ * (PartiallyFailed) instead of nothing (Failed, the default).
  */
 public record RestoreSpec(
         String backupName,
-        List<String> includeNamespaces,
-        List<String> excludeNamespaces,
-        List<String> includeResources,
-        List<String> excludeResources,
-        String labelSelector,
-        List<String> objects,
-        Map<String, String> namespaceMapping,
-        Boolean includeClusterResources,
+        Selection selection,
         ExistingPolicy existingPolicy,
         boolean dryRun,
         int concurrency,
@@ -35,51 +29,38 @@ public record RestoreSpec(
         boolean allowPartial) implements java.io.Serializable {
 
     public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int MAX_CONCURRENCY = 64;
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
 
     public RestoreSpec {
         if (backupName == null || backupName.isBlank()) {
             throw new IllegalArgumentException("the name of the backup to restore is missing");
         }
-        includeNamespaces = includeNamespaces == null ? List.of() : List.copyOf(includeNamespaces);
-        excludeNamespaces = excludeNamespaces == null ? List.of() : List.copyOf(excludeNamespaces);
-        includeResources = includeResources == null ? List.of() : List.copyOf(includeResources);
-        excludeResources = excludeResources == null ? List.of() : List.copyOf(excludeResources);
-        objects = objects == null ? List.of() : List.copyOf(objects);
-        namespaceMapping = NamespaceMapping.validate(namespaceMapping == null ? Map.of() : namespaceMapping);
+        selection = selection == null ? Selection.EVERYTHING : selection;
         existingPolicy = existingPolicy == null ? ExistingPolicy.skip : existingPolicy;
         if (concurrency <= 0) {
             concurrency = DEFAULT_CONCURRENCY;
         }
-        if (concurrency > 64) {
-            throw new IllegalArgumentException("concurrency " + concurrency + " is above the limit of 64");
+        if (concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency " + concurrency + " is above the limit of " + MAX_CONCURRENCY);
         }
         waitTimeout = waitTimeout == null || waitTimeout.isNegative() ? DEFAULT_WAIT : waitTimeout;
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
-        ObjectSelection.parseObjects(objects);
-        LabelSelector.parse(labelSelector);
     }
 
-    /** The selection part, shared with diff and verify. */
-    public ObjectSelection selection() {
-        return new ObjectSelection(includeNamespaces, excludeNamespaces, includeResources, excludeResources,
-                labelSelector, objects, namespaceMapping, includeClusterResources);
+    /** The same restore of another backup (a front-end's 'latest', once resolved). */
+    public RestoreSpec forBackup(String name) {
+        return new RestoreSpec(name, selection, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus,
+                waitTimeout, hooks, allowPartial);
     }
 
     public static Builder builder(String backupName) {
         return new Builder().backupName(backupName);
     }
 
-    public static final class Builder {
+    /** The selection's setters come from {@link SelectionBuilder}, which checks them. */
+    public static final class Builder extends SelectionBuilder<Builder> {
         private String backupName;
-        private List<String> includeNamespaces = List.of();
-        private List<String> excludeNamespaces = List.of();
-        private List<String> includeResources = List.of();
-        private List<String> excludeResources = List.of();
-        private String labelSelector;
-        private List<String> objects = List.of();
-        private Map<String, String> namespaceMapping = Map.of();
-        private Boolean includeClusterResources;
         private ExistingPolicy existingPolicy = ExistingPolicy.skip;
         private boolean dryRun;
         private int concurrency = DEFAULT_CONCURRENCY;
@@ -90,14 +71,6 @@ public record RestoreSpec(
         private boolean allowPartial;
 
         public Builder backupName(String v) { backupName = v; return this; }
-        public Builder includeNamespaces(List<String> v) { includeNamespaces = v; return this; }
-        public Builder excludeNamespaces(List<String> v) { excludeNamespaces = v; return this; }
-        public Builder includeResources(List<String> v) { includeResources = v; return this; }
-        public Builder excludeResources(List<String> v) { excludeResources = v; return this; }
-        public Builder labelSelector(String v) { labelSelector = v; return this; }
-        public Builder objects(List<String> v) { objects = v; return this; }
-        public Builder namespaceMapping(Map<String, String> v) { namespaceMapping = v; return this; }
-        public Builder includeClusterResources(Boolean v) { includeClusterResources = v; return this; }
         public Builder existingPolicy(ExistingPolicy v) { existingPolicy = v; return this; }
         public Builder dryRun(boolean v) { dryRun = v; return this; }
         public Builder concurrency(int v) { concurrency = v; return this; }
@@ -108,9 +81,8 @@ public record RestoreSpec(
         public Builder allowPartial(boolean v) { allowPartial = v; return this; }
 
         public RestoreSpec build() {
-            return new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
-                    labelSelector, objects, namespaceMapping, includeClusterResources, existingPolicy, dryRun, concurrency,
-                    preserveNodePorts, restoreStatus, waitTimeout, hooks, allowPartial);
+            return new RestoreSpec(backupName, selection(), existingPolicy, dryRun, concurrency, preserveNodePorts,
+                    restoreStatus, waitTimeout, hooks, allowPartial);
         }
     }
 }

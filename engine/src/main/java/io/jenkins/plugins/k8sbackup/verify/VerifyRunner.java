@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
-import io.jenkins.plugins.k8sbackup.diff.FieldChange;
-import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
-import io.jenkins.plugins.k8sbackup.diff.PolicyNote;
+import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
+import io.jenkins.plugins.k8sbackup.desired.ObjectComparison;
+import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
+import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
+import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
-import io.jenkins.plugins.k8sbackup.restore.BackupContents;
-import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
-import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
-import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
-import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
-import io.jenkins.plugins.k8sbackup.restore.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.selection.BackupContents;
+import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Outcome;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Verdict;
@@ -126,7 +126,7 @@ public final class VerifyRunner {
                 || java.util.stream.Stream.of(objects, readiness, checks).flatMap(List::stream).anyMatch(v -> v.outcome() == Outcome.warn);
         VerifyReport report = new VerifyReport(reader.name(), failed ? RunStatus.Failed
                 : warned ? RunStatus.PartiallyFailed : RunStatus.Completed,
-                spec.namespaceMapping(), objects, readiness, checks, warnings, errors);
+                spec.selection().mapping().pairs(), objects, readiness, checks, warnings, errors);
         report.attention().forEach(progress::info);
         warnings.forEach(w -> progress.info("warning: " + w));
         progress.info(report.summaryLine());

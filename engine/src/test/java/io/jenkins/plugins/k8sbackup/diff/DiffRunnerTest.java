@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.desired.FieldChange;
 import io.jenkins.plugins.k8sbackup.ops.DiffOperation;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
@@ -53,7 +54,7 @@ class DiffRunnerTest {
     }
 
     private DiffSpec shop() {
-        return new DiffSpec("b1", SampleApp.NAMESPACES, null, null, null, null, null, null, null, false);
+        return DiffSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).build();
     }
 
     @Test
@@ -126,7 +127,7 @@ class DiffRunnerTest {
         assertThat(r.summaryLine()).contains("identical").contains("1 with notes");
         assertThat(r.toMap().get("notes").toString()).contains("nodePort 30080 -> 31234");
 
-        DiffReport kept = diff(new DiffSpec("b1", SampleApp.NAMESPACES, null, null, null, null, null, null, null, true));
+        DiffReport kept = diff(DiffSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).preserveNodePorts(true).build());
         assertThat(kept.exitCode()).isEqualTo(3);
         assertThat(kept.notes()).isEmpty();
         assertThat(kept.changed()).singleElement().satisfies(c -> assertThat(c.changes()).extracting(FieldChange::path)
@@ -135,7 +136,7 @@ class DiffRunnerTest {
 
     @Test
     void anEmptyComparisonIsAnErrorNotIdentical() throws Exception {
-        DiffReport r = diff(new DiffSpec("b1", List.of("nothere"), null, null, null, null, null, null, null, false));
+        DiffReport r = diff(DiffSpec.builder("b1").includeNamespaces(List.of("nothere")).build());
 
         assertThat(r.compared()).isZero();
         assertThat(r.identicalToBackup()).isFalse();
@@ -148,12 +149,12 @@ class DiffRunnerTest {
 
     @Test
     void refusesTargetNamespacesGivenAsTheSelection() {
-        DiffSpec wrong = new DiffSpec("b1", List.of("shop-*"), null, null, null, null, null,
-                java.util.Map.of("shop", "staging-shop"), null, false);
+        DiffSpec wrong = DiffSpec.builder("b1").includeNamespaces(List.of("shop-*"))
+                .namespaceMapping(java.util.Map.of("shop", "staging-shop")).build();
         // "shop-*" matches shop-data in the backup: a legitimate selection, compared as usual
         org.assertj.core.api.Assertions.assertThatCode(() -> diff(wrong)).doesNotThrowAnyException();
-        DiffSpec targets = new DiffSpec("b1", List.of("staging-*"), null, null, null, null, null,
-                java.util.Map.of("shop", "staging-shop"), null, false);
+        DiffSpec targets = DiffSpec.builder("b1").includeNamespaces(List.of("staging-*"))
+                .namespaceMapping(java.util.Map.of("shop", "staging-shop")).build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> diff(targets)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("namespace 'staging-*' is where the namespace mapping puts 'shop'")
                 .hasMessageContaining("select 'shop' instead");
@@ -162,8 +163,8 @@ class DiffRunnerTest {
     @Test
     void comparesAMappedCloneThroughTheOperation(@TempDir Path home) throws Exception {
         KubeTarget kube = KubeTarget.fromFile(t.cluster.writeKubeconfig(home.resolve("kubeconfig")), null, 1000, 100);
-        DiffSpec clone = new DiffSpec("b1", List.of("shop"), null, null, null, null, null,
-                java.util.Map.of("shop", "shop-staging"), null, false);
+        DiffSpec clone = DiffSpec.builder("b1").includeNamespaces(List.of("shop"))
+                .namespaceMapping(java.util.Map.of("shop", "shop-staging")).build();
         DiffReport r = DiffOperation.run(kube, new StorageTarget(t.storage.root().toString()), clone, Optional.of(key),
                 t.fixture.progress);
         assertThat(r.missing()).extracting(DiffReport.ObjectRef::namespace).containsOnly("shop-staging", null);

@@ -46,7 +46,7 @@ class DamagedBackupComparisonTest {
         try (KubernetesClient client = t.fixture.engineClient(t.cluster);
              BackupReader reader = BackupReader.open(t.storage, "b1", Optional.empty())) {
             r = new DiffRunner(client, BackupFixture.fastCaller(), reader, t.fixture.progress)
-                    .run(new DiffSpec("b1", SampleApp.NAMESPACES, List.of(), List.of(), List.of(), null, List.of(), Map.of(), null, false));
+                    .run(DiffSpec.builder("b1").includeNamespaces(SampleApp.NAMESPACES).build());
         }
 
         assertThat(r.exitCode()).isEqualTo(1);

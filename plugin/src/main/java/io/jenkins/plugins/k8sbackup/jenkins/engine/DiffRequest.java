@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
+import io.jenkins.plugins.k8sbackup.diff.DiffSpec;
 import java.io.Serializable;
 
-/** A k8sDiff: which backup, the restore's selection and namespace mapping, and whether node ports count. */
-public record DiffRequest(BackupRef ref, SelectionRequest selection, boolean preserveNodePorts) implements Serializable {}
+/** A k8sDiff: which backup ('latest' resolved on the agent) and the engine's spec (the restore's selection and mapping). */
+public record DiffRequest(BackupRef ref, DiffSpec spec) implements Serializable {}

@@ -2,24 +2,19 @@ package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.diff.DiffReport;
-import io.jenkins.plugins.k8sbackup.diff.DiffSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
 import io.jenkins.plugins.k8sbackup.ops.DiffOperation;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.RestoreOperation;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.ops.VerifyOperation;
-import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
-import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport;
-import io.jenkins.plugins.k8sbackup.verify.VerifySpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,7 +25,7 @@ public final class EngineBridge {
 
     public static StepOutcome restore(KubeTarget kube, StorageTarget storage, String backupName, RestoreRequest r,
                                       Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
-        RestoreReport report = RestoreOperation.run(kube, storage, spec(backupName, r), key, progress);
+        RestoreReport report = RestoreOperation.run(kube, storage, r.spec().forBackup(backupName), key, progress);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("created", report.counts().created());
         counts.put("updated", report.counts().updated());
@@ -41,37 +36,10 @@ public final class EngineBridge {
                 PipelineValues.plainMap(report.toMap()));
     }
 
-    static RestoreSpec spec(String backupName, RestoreRequest r) {
-        SelectionRequest sel = r.selection();
-        return RestoreSpec.builder(backupName)
-                .includeNamespaces(sel.includeNamespaces())
-                .excludeNamespaces(sel.excludeNamespaces())
-                .includeResources(sel.includeResources())
-                .excludeResources(sel.excludeResources())
-                .labelSelector(sel.labelSelector())
-                .objects(sel.objects())
-                .namespaceMapping(sel.namespaceMapping())
-                .includeClusterResources(sel.includeClusterResources())
-                .existingPolicy(r.existingPolicy() == null ? null : ExistingPolicy.valueOf(r.existingPolicy().toLowerCase(Locale.ROOT)))
-                .dryRun(r.dryRun())
-                .preserveNodePorts(r.preserveNodePorts())
-                .concurrency(r.concurrency())
-                .waitTimeout(r.waitTimeout())
-                .hooks(r.hooks())
-                .allowPartial(r.allowPartial())
-                .build();
-    }
-
     /** The report's outcome (pass, passed-with-warnings, fail); its errors (nothing compared) and failing rows are the errors. */
     public static StepOutcome verify(KubeTarget kube, StorageTarget storage, String backupName, VerifyRequest r,
                                      Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
-        SelectionRequest sel = r.selection();
-        VerifySpec spec = VerifySpec.builder(backupName).includeNamespaces(sel.includeNamespaces())
-                .excludeNamespaces(sel.excludeNamespaces()).includeResources(sel.includeResources())
-                .excludeResources(sel.excludeResources()).labelSelector(sel.labelSelector()).objects(sel.objects())
-                .namespaceMapping(sel.namespaceMapping()).includeClusterResources(sel.includeClusterResources())
-                .timeout(r.timeout()).build();
-        VerifyReport report = VerifyOperation.run(kube, storage, spec, key, progress);
+        VerifyReport report = VerifyOperation.run(kube, storage, r.spec().forBackup(backupName), key, progress);
         List<VerifyReport.Verdict> rows = Stream.of(report.objects(), report.readiness(), report.checks()).flatMap(List::stream).toList();
         List<String> warnings = new ArrayList<>(report.warnings());
         rows.stream().filter(v -> v.outcome() == VerifyReport.Outcome.warn).map(Object::toString).forEach(warnings::add);
@@ -91,11 +59,7 @@ public final class EngineBridge {
      */
     public static StepOutcome diff(KubeTarget kube, StorageTarget storage, String backupName, DiffRequest r,
                                    Optional<EncryptionKey> key, ProgressListener progress) throws IOException, InterruptedException {
-        SelectionRequest sel = r.selection();
-        DiffSpec spec = new DiffSpec(backupName, sel.includeNamespaces(), sel.excludeNamespaces(), sel.includeResources(),
-                sel.excludeResources(), sel.labelSelector(), sel.objects(), sel.namespaceMapping(), sel.includeClusterResources(),
-                r.preserveNodePorts());
-        DiffReport report = DiffOperation.run(kube, storage, spec, key, progress);
+        DiffReport report = DiffOperation.run(kube, storage, r.spec().forBackup(backupName), key, progress);
         List<String> errors = new ArrayList<>(report.errors());
         if (report.compared() == 0 && errors.isEmpty()) {
             errors.add("nothing was compared: the selection matches no object of backup " + backupName);

@@ -1,22 +1,10 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
-import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import java.io.Serializable;
-import java.time.Duration;
-import java.util.List;
 
-/** A k8sRestore as the step received it, before 'latest' is resolved on the agent. Mirrors the engine's RestoreSpec. */
-public record RestoreRequest(BackupRef ref, SelectionRequest selection, String existingPolicy, boolean dryRun, int concurrency,
-                             Duration waitTimeout, List<RestoreHookSpec> hooks, boolean allowPartial,
-                             boolean preserveNodePorts)
-        implements Serializable {
-    public RestoreRequest(BackupRef ref, SelectionRequest selection, String existingPolicy, boolean dryRun, int concurrency,
-                          Duration waitTimeout, List<RestoreHookSpec> hooks) {
-        this(ref, selection, existingPolicy, dryRun, concurrency, waitTimeout, hooks, false, false);
-    }
-
-    public RestoreRequest {
-        selection = selection == null ? new SelectionRequest(null, null, null, null, null, null, null, null) : selection;
-        hooks = hooks == null ? List.of() : List.copyOf(hooks);
-    }
-}
+/**
+ * A k8sRestore as the step built it: which backup ({@code ref}, 'latest' resolved on the agent) and the engine's
+ * spec, checked by the step; its backup name is the step's until the agent resolves it.
+ */
+public record RestoreRequest(BackupRef ref, RestoreSpec spec) implements Serializable {}

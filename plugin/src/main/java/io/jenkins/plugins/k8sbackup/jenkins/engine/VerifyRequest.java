@@ -1,10 +1,10 @@
 package io.jenkins.plugins.k8sbackup.jenkins.engine;
 
+import io.jenkins.plugins.k8sbackup.verify.VerifySpec;
 import java.io.Serializable;
-import java.time.Duration;
 
 /**
- * A verifyRestore: which backup, which of its objects and where the restore put their namespaces (the same
- * selection and mapping as the restore's), and how long to wait for workloads.
+ * A verifyRestore: which backup ('latest' resolved on the agent) and the engine's spec: which of its objects and where
+ * the restore put their namespaces (the restore's selection and mapping), and how long to wait for workloads.
  */
-public record VerifyRequest(BackupRef ref, SelectionRequest selection, Duration timeout) implements Serializable {}
+public record VerifyRequest(BackupRef ref, VerifySpec spec) implements Serializable {}

@@ -2,7 +2,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
+import io.jenkins.plugins.k8sbackup.selection.Selection;
 import java.util.List;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -14,8 +14,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * that puts the backup's namespaces elsewhere.
  */
 public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
-    private static final String NAMESPACE = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-
     final SelectsBackup selects;
     private final ObjectSelection selection = new ObjectSelection();
     private Map<String, String> namespaceMapping = Map.of();
@@ -25,17 +23,10 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
         this.selects = new SelectsBackup(backup);
     }
 
-    /** The selection and mapping, checked: a mapping names namespaces on both sides. */
-    SelectionRequest selection() throws AbortException {
-        for (Map.Entry<String, String> e : namespaceMapping.entrySet()) {
-            if (!e.getKey().matches(NAMESPACE) || !e.getValue().matches(NAMESPACE)) {
-                throw new AbortException(functionName() + ": namespaceMapping " + e.getKey() + " -> " + e.getValue()
-                        + " must map namespace names to namespace names");
-            }
-        }
-        return new SelectionRequest(selection.includeNamespaces(), selection.excludeNamespaces(), selection.includeResources(),
-                selection.excludeResources(), selection.labelSelector(), objects, namespaceMapping,
-                selection.includeClusterResources());
+    /** The selection and mapping, checked by the engine's one parser: its usage error is the step's. */
+    Selection selection() throws AbortException {
+        return StepArgs.checked(functionName(),
+                () -> selection.applyTo(Selection.builder()).objects(objects).namespaceMapping(namespaceMapping).build());
     }
 
     BackupRef ref() throws AbortException {

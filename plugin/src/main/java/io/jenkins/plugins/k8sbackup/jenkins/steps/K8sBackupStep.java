@@ -58,10 +58,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
         ClusterTargets t = targets(run);
         BackupSpec spec;
         try {
-            spec = BackupSpec.builder().name(name).includeNamespaces(selection.includeNamespaces())
-                    .excludeNamespaces(selection.excludeNamespaces()).includeResources(selection.includeResources())
-                    .excludeResources(selection.excludeResources()).labelSelector(selection.labelSelector())
-                    .includeClusterResources(selection.includeClusterResources()).includeOwnedPods(includeOwnedPods).pageSize(pageSize)
+            spec = selection.applyTo(BackupSpec.builder()).name(name).includeOwnedPods(includeOwnedPods).pageSize(pageSize)
                     .labels(run.labels(labels)).encryption(t.key().isPresent() ? mode : BackupSpec.EncryptionMode.none)
                     .snapshotVolumes(snapshotVolumes).volumeSnapshotClasses(volumeSnapshotClasses)
                     .defaultVolumeSnapshotClass(defaultVolumeSnapshotClass)

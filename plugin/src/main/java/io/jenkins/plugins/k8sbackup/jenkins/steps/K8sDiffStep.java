@@ -2,13 +2,14 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
+import io.jenkins.plugins.k8sbackup.diff.DiffSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.DiffRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
+import io.jenkins.plugins.k8sbackup.selection.Selection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -41,12 +42,12 @@ public class K8sDiffStep extends BackupSelectionStep<Map<String, Object>> {
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
         BackupRef ref = ref();
-        SelectionRequest selection = selection();
+        Selection selection = selection();
         ClusterTargets t = targets(run);
         run.log("comparing " + SelectsBackup.describe(ref) + " with " + t.cluster().describe()
-                + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
+                + (selection.mapping().isEmpty() ? "" : ", namespaces mapped " + selection.mapping().pairs()));
         StepOutcome out = workspace.act(RestoreCallable.diff(t.cluster(), t.storage(),
-                new DiffRequest(ref, selection, preserveNodePorts), t.key(), run.progress()));
+                new DiffRequest(ref, new DiffSpec(ref.backup(), selection, preserveNodePorts)), t.key(), run.progress()));
         // the diff's outcome: identical Completed, drift PartiallyFailed, nothing compared or an error Failed
         boolean failed = out.status() == RunStatus.Failed || !out.errors().isEmpty();
         boolean drift = !failed && out.status() == RunStatus.PartiallyFailed;

@@ -5,15 +5,15 @@ import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import io.jenkins.plugins.k8sbackup.selection.Selection;
 import java.time.Duration;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.hooks.RestoreHook;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -23,7 +23,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     public static final String FUNCTION = "k8sRestore";
-    static final Set<String> POLICIES = Set.of("skip", "update", "replace", "fail");
 
     private String existingResourcePolicy = "skip";
     private boolean dryRun;
@@ -59,24 +58,16 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     }
 
     RestoreRequest request(BackupRef ref) throws AbortException {
-        String policy = existingResourcePolicy.toLowerCase(Locale.ROOT);
-        if (!POLICIES.contains(policy)) {
-            throw new AbortException(FUNCTION + ": existingResourcePolicy must be one of skip, update, replace, fail; not '"
-                    + existingResourcePolicy + "'");
-        }
-        if (concurrency < 1 || concurrency > 64) {
-            throw new AbortException(FUNCTION + ": concurrency must be between 1 and 64");
+        ExistingPolicy policy = StepArgs.checked(FUNCTION, () -> ExistingPolicy.parse(existingResourcePolicy));
+        if (concurrency < 1 || concurrency > RestoreSpec.MAX_CONCURRENCY) {
+            throw new AbortException(FUNCTION + ": concurrency must be between 1 and " + RestoreSpec.MAX_CONCURRENCY);
         }
         Duration wait = StepArgs.duration(FUNCTION, "waitTimeout", waitTimeout);
-        SelectionRequest selection = selection();
-        List<RestoreHookSpec> hookSpecs;
-        try {
-            hookSpecs = hooks.stream().map(RestoreHook::toSpec).toList();
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(FUNCTION + ": " + e.getMessage());
-        }
-        return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs, allowPartial,
-                preserveNodePorts);
+        Selection selection = selection();
+        List<RestoreHookSpec> hookSpecs = StepArgs.checked(FUNCTION, () -> hooks.stream().map(RestoreHook::toSpec).toList());
+        return new RestoreRequest(ref, StepArgs.checked(FUNCTION, () -> RestoreSpec.builder(ref.backup()).selection(selection)
+                .existingPolicy(policy).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
+                .waitTimeout(wait).hooks(hookSpecs).allowPartial(allowPartial).build()));
     }
 
     public String getExistingResourcePolicy() {

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
+import io.jenkins.plugins.k8sbackup.selection.SelectionBuilder;
 import java.util.List;
 
 /**
  * Which objects of a cluster a step works on: the include/exclude namespaces and resources, label selector and
  * cluster-scoped switch that k8sBackup, k8sRestore and verifyRestore share. The steps (k8sRestore and verifyRestore
  * through {@link BackupSelectionStep}) keep the setters, since Pipeline binds parameter names on the step's class
- * hierarchy, and store the values here, normalised once.
+ * hierarchy, and store the values here, normalised once. The engine's parser ({@link SelectionBuilder}) checks them.
  */
 final class ObjectSelection {
     private List<String> includeNamespaces = List.of();
@@ -63,5 +64,12 @@ final class ObjectSelection {
 
     void includeClusterResources(Boolean value) {
         includeClusterResources = value;
+    }
+
+    /** Hands these values to a selection (or spec) builder, whose build checks them. */
+    <B extends SelectionBuilder<B>> B applyTo(B builder) {
+        return builder.includeNamespaces(includeNamespaces).excludeNamespaces(excludeNamespaces)
+                .includeResources(includeResources).excludeResources(excludeResources).labelSelector(labelSelector)
+                .includeClusterResources(includeClusterResources);
     }
 }

@@ -40,16 +40,21 @@ final class StepArgs {
         return out;
     }
 
+    /** Something the engine's parsers build from the step's arguments; their usage error is the step's. */
+    static <T> T checked(String stepName, java.util.function.Supplier<T> parse) throws AbortException {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(stepName + ": " + e.getMessage());
+        }
+    }
+
     /** A backup name must be one path segment; null (the default name) passes. */
     static void checkName(String stepName, String name) throws AbortException {
         if (name == null) {
             return;
         }
-        try {
-            BackupCatalog.checkName(name);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(stepName + ": " + e.getMessage());
-        }
+        checked(stepName, () -> BackupCatalog.checkName(name));
     }
 
     /** A duration such as '60s' or '72h'; {@code what} names the parameter in the message. */

@@ -4,9 +4,10 @@ import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.VerifyRequest;
+import io.jenkins.plugins.k8sbackup.selection.Selection;
+import io.jenkins.plugins.k8sbackup.verify.VerifySpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +52,12 @@ public class VerifyRestoreStep extends BackupSelectionStep<Map<String, Object>> 
                     + "other namespaces is verified with namespaceMapping)");
             setIncludeNamespaces(namespaces);
         }
-        SelectionRequest selection = selection();
+        Selection selection = selection();
         ClusterTargets t = targets(run);
         run.log("verifying " + t.cluster().describe() + " against " + SelectsBackup.describe(ref)
                 + (selection.includeNamespaces().isEmpty() ? "" : " in namespaces " + selection.includeNamespaces())
-                + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
-        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, selection, wait),
+                + (selection.mapping().isEmpty() ? "" : ", namespaces mapped " + selection.mapping().pairs()));
+        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, VerifySpec.builder(ref.backup()).selection(selection).timeout(wait).build()),
                 t.key(), run.progress()));
         String verdict = out.status().verdict();
         Map<String, Object> result = new LinkedHashMap<>(out.report());

@@ -284,7 +284,7 @@ class RestoreAndListStepsTest {
         assertThat(h.runFailing(both)).hasMessageContaining("give includeNamespaces only; 'namespaces' is its deprecated name");
         VerifyRestoreStep badMapping = verify("b-1");
         badMapping.setNamespaceMapping(Map.of("shop", "Shop_Copy"));
-        assertThat(h.runFailing(badMapping)).hasMessageContaining("verifyRestore: namespaceMapping shop -> Shop_Copy");
+        assertThat(h.runFailing(badMapping)).hasMessageContaining("verifyRestore: invalid namespace name 'Shop_Copy' in the namespace mapping");
     }
 
     @Test
@@ -307,9 +307,9 @@ class RestoreAndListStepsTest {
         K8sRestoreStep concurrency = restore("b-1");
         concurrency.setConcurrency(0);
 
-        assertThat(h.runFailing(policy)).hasMessageContaining("existingResourcePolicy must be one of skip, update, replace, fail");
+        assertThat(h.runFailing(policy)).hasMessageContaining("k8sRestore: invalid policy for existing objects 'overwrite': expected one of skip, update, replace, fail");
         assertThat(h.runFailing(labelsWithName)).hasMessageContaining("only apply with backup: 'latest'");
-        assertThat(h.runFailing(mapping)).hasMessageContaining("namespaceMapping shop -> Shop_Copy");
+        assertThat(h.runFailing(mapping)).hasMessageContaining("k8sRestore: invalid namespace name 'Shop_Copy' in the namespace mapping");
         assertThat(h.runFailing(concurrency)).hasMessageContaining("concurrency must be between 1 and 64");
         assertThat(h.runFailing(restore(null))).hasMessageContaining("backup is required");
         assertThat(h.log()).doesNotContain("restoring");

@@ -14,9 +14,10 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
+import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
+import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +85,12 @@ class MaskingAndTransportTest {
                         HookPhase.pre, "shop", "db-0", null, null, List.of("true"), null, null, true))).build(), new RetentionPolicy(null, 3),
                 Optional.of(EncryptionKey.fromPassphrase("a long enough passphrase")), progress));
         serialise(RestoreCallable.restore(cluster, storage, new RestoreRequest(new BackupRef("latest", Map.of("JOB_NAME", "j"), 4),
-                new SelectionRequest(null, null, null, null, null, null, Map.of(), null), "skip", false, 8, Duration.ofMinutes(1),
-                List.of(new RestoreHookSpec("load", "shop", null, "app=db", null, List.of("true"), null, null, null, true, null)), true, false),
+                RestoreSpec.builder("latest").includeNamespaces(List.of("shop-*")).excludeResources(List.of("secrets"))
+                        .labelSelector("app in (web, db),!canary").objects(List.of("configmaps/shop/web"))
+                        .namespaceMapping(Map.of("shop", "shop-copy")).includeClusterResources(false)
+                        .existingPolicy(ExistingPolicy.update).waitTimeout(Duration.ofMinutes(1))
+                        .hooks(List.of(new RestoreHookSpec("load", "shop", null, "app=db", null, List.of("true"), null, null, null, true, null)))
+                        .allowPartial(true).build()),
                 Optional.empty(), progress));
 
         assertThat(cluster.toString() + storage + storage.keys()).doesNotContain(TOKEN).doesNotContain("secret-key-1234");

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,14 +15,17 @@ import java.util.regex.Pattern;
  * metadata.namespace, a Namespace's own name (and its kubernetes.io/metadata.name label), RoleBinding and
  * ClusterRoleBinding subjects (ServiceAccount references), a PV's claimRef, and a webhook's service.
  */
-public final class NamespaceMapping {
+public final class NamespaceMapping implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     static final String METADATA_NAME_LABEL = "kubernetes.io/metadata.name";
 
     private final Map<String, String> mapping;
 
+    /** Checks the pairs: namespace names on both sides, no two sources mapped to one target. */
     public NamespaceMapping(Map<String, String> mapping) {
-        this.mapping = Map.copyOf(mapping);
+        this.mapping = validate(mapping);
     }
 
     /** Parses "source=target" pairs, as given on a command line. */
@@ -41,12 +44,12 @@ public final class NamespaceMapping {
         return validate(out);
     }
 
-    static Map<String, String> validate(Map<String, String> mapping) {
+    private static Map<String, String> validate(Map<String, String> mapping) {
         Set<String> targets = new HashSet<>();
         for (Map.Entry<String, String> e : mapping.entrySet()) {
             for (String ns : new String[] {e.getKey(), e.getValue()}) {
                 if (ns == null || ns.length() > 63 || !DNS_LABEL.matcher(ns).matches()) {
-                    throw new IllegalArgumentException("invalid namespace name '" + ns + "' in the namespace mapping");
+                    throw new IllegalArgumentException("invalid namespace name '" + ns + "' in the namespace mapping: " + SelectionBuilder.NAMESPACE_RULE);
                 }
             }
             if (!targets.add(e.getValue())) {

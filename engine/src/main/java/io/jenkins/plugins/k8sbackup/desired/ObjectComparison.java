@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.diff;
+package io.jenkins.plugins.k8sbackup.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.DiffFlags;
 import io.fabric8.zjsonpatch.JsonDiff;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
-import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;

@@ -1,10 +1,12 @@
-package io.jenkins.plugins.k8sbackup.backup;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /** Include/exclude lists of '*' globs: empty include means everything; exclude wins. */
-public final class NameFilter {
+public final class NameFilter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<Pattern> include;
     private final List<Pattern> exclude;
 

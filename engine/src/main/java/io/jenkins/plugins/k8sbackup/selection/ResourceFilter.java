@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.backup;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import java.util.List;
@@ -11,7 +11,9 @@ import java.util.Set;
  * are never backed up: they are recreated by the cluster, or read-only views; a backup records them as skipped
  * with the reason given here.
  */
-public final class ResourceFilter {
+public final class ResourceFilter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Types never backed up, with the reason a backup records for them. */
     public static final Map<String, String> NEVER = Map.of(
             "nodes", "registered by their kubelets",

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.diff;
+package io.jenkins.plugins.k8sbackup.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

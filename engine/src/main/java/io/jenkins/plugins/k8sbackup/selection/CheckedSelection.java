@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import io.jenkins.plugins.k8sbackup.archive.BackupIntegrityCheck;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
@@ -29,7 +29,7 @@ public final class CheckedSelection {
     }
 
     /** Checks the index, plans the selection on it, then checks the archives the plan reads. */
-    public static CheckedSelection check(BackupReader reader, ObjectSelection selection, ProgressListener progress)
+    public static CheckedSelection check(BackupReader reader, Selection selection, ProgressListener progress)
             throws IOException {
         List<IntegrityProblem> indexProblems = BackupIntegrityCheck.indexProblems(reader);
         if (!indexProblems.isEmpty()) {

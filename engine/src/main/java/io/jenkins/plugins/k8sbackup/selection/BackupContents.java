@@ -1,7 +1,6 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
-import io.jenkins.plugins.k8sbackup.backup.NameFilter;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,10 +45,10 @@ public final class BackupContents {
      * Refuses namespace names in the selection (include, exclude, single objects) that no namespace of the backup
      * answers to but a mapping target does: selections name the backup's namespaces, the mapping applies after.
      */
-    public void checkNamespaceNames(ObjectSelection selection) {
+    public void checkNamespaceNames(Selection selection) {
         Map<String, String> mapping = selection.mapping().pairs();
-        Stream<String> named = Stream.of(selection.includeNamespaces.stream(), selection.excludeNamespaces.stream(),
-                selection.objects.stream().map(ObjectSelection.ObjectRef::namespace)).flatMap(s -> s);
+        Stream<String> named = Stream.of(selection.includeNamespaces().stream(), selection.excludeNamespaces().stream(),
+                selection.objects().stream().map(Selection.ObjectRef::namespace)).flatMap(s -> s);
         for (String name : named.filter(n -> n != null).distinct().toList()) {
             NameFilter pattern = new NameFilter(List.of(name), List.of());
             if (namespaces.stream().anyMatch(pattern::matches)) {
@@ -66,13 +65,13 @@ public final class BackupContents {
     }
 
     /** Namespaces the selection names literally (no glob) that the backup does not have. */
-    public List<String> absentNamespaces(ObjectSelection selection) {
-        return selection.includeNamespaces.stream().filter(n -> !n.contains("*") && !n.contains("?") && !namespaces.contains(n))
+    public List<String> absentNamespaces(Selection selection) {
+        return selection.includeNamespaces().stream().filter(n -> !n.contains("*") && !n.contains("?") && !namespaces.contains(n))
                 .distinct().toList();
     }
 
     /** Why a selection matched nothing: what it asked for, and what the backup has. */
-    public String nothingSelected(ObjectSelection selection) {
+    public String nothingSelected(Selection selection) {
         if (types.isEmpty()) {
             return "backup " + backupName + " holds no object, so there is nothing to compare";
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -11,10 +11,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
-import io.jenkins.plugins.k8sbackup.kube.ApiErrors;
-import io.jenkins.plugins.k8sbackup.kube.ApiPost;
-import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
  * A Kubernetes label selector evaluated on stored objects (the backup is not a server to ask):
  * {@code k=v}, {@code k==v}, {@code k!=v}, {@code k in (a,b)}, {@code k notin (a,b)}, {@code k}, {@code !k}.
  */
-public final class LabelSelector {
+public final class LabelSelector implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final Pattern SET = Pattern.compile("\\s*([^\\s!=,()]+)\\s+(in|notin)\\s+\\(([^)]*)\\)\\s*");
     private static final Pattern EQ = Pattern.compile("\\s*([^\\s!=,()]+)\\s*(==|=|!=)\\s*([^\\s!=,()]*)\\s*");
     private static final Pattern EXISTS = Pattern.compile("\\s*(!?)\\s*([^\\s!=,()]+)\\s*");
 
-    private record Requirement(String key, String op, Set<String> values) {
+    private record Requirement(String key, String op, Set<String> values) implements java.io.Serializable {
         boolean matches(JsonNode labels) {
             JsonNode v = labels.get(key);
             String value = v == null || v.isNull() ? null : v.asText();
@@ -30,10 +32,17 @@ public final class LabelSelector {
         }
     }
 
+    private final String text;
     private final List<Requirement> requirements;
 
-    private LabelSelector(List<Requirement> requirements) {
-        this.requirements = requirements;
+    private LabelSelector(String text, List<Requirement> requirements) {
+        this.text = text;
+        this.requirements = List.copyOf(requirements);
+    }
+
+    /** The selector as written (stripped), as the API server's list calls take it. */
+    public String text() {
+        return text;
     }
 
     /** Null for a blank selector (matches everything). */
@@ -55,7 +64,7 @@ public final class LabelSelector {
                 throw new IllegalArgumentException("invalid label selector '" + selector + "' at '" + part.trim() + "'");
             }
         }
-        return new LabelSelector(out);
+        return new LabelSelector(selector.strip(), out);
     }
 
     public boolean matches(JsonNode object) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +15,7 @@ import java.util.List;
  * API server assigns (identity, versions, timestamps, status), and the fields that pin an object to the old
  * cluster (Service IPs and node ports, a Pod's node, a Job's generated selector, a claim's old uid). One
  * small method per rule. Rules that need the rest of the restore (owner references, a PVC's volumeName) are
- * applied by the restore with {@link #dropVolumeBinding} and {@link OwnerLinks}.
+ * applied by the restore with {@link #dropVolumeBinding} and its owner links.
  */
 public final class Sanitizer {
     static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "generation", "creationTimestamp",

@@ -1,10 +1,13 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.desired;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import java.io.IOException;
 import java.util.List;
 
@@ -28,6 +31,14 @@ public final class DesiredObjects {
 
     private DesiredObjects() {}
 
+    /**
+     * The desired form of a stored object, as restore writes it and diff and verify compare it: a sanitised copy,
+     * put into its target namespace. {@code stored} is left as it is.
+     */
+    public static ObjectNode desiredForm(String resource, JsonNode stored, Sanitizer sanitizer, NamespaceMapping mapping) {
+        return mapping.apply(resource, sanitizer.sanitize(resource, ((ObjectNode) stored).deepCopy()));
+    }
+
     public static void forEach(BackupReader reader, SelectionPlan plan, Sanitizer sanitizer, ResourceType type, Visitor visitor)
             throws IOException, InterruptedException {
         NamespaceMapping mapping = plan.selection().mapping();
@@ -44,7 +55,7 @@ public final class DesiredObjects {
             if (!plan.wantedObject(type, rec, item.object()) || sanitizer.skipReason(resource, item.object()) != null) {
                 return;
             }
-            ObjectNode desired = mapping.apply(resource, sanitizer.sanitize(resource, ((ObjectNode) item.object()).deepCopy()));
+            ObjectNode desired = desiredForm(resource, item.object(), sanitizer, mapping);
             visitor.visit(new Desired(type, rec, ns, name, desired, sanitizer.policyDrops(resource, item.object()), null));
         });
     }

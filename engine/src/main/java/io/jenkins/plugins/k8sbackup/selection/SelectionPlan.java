@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.selection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
@@ -19,15 +19,15 @@ import java.util.TreeSet;
  * compared or changed when present, whatever the label selector says.
  */
 public final class SelectionPlan {
-    private final ObjectSelection selection;
+    private final Selection selection;
     private final List<ResourceType> types = new ArrayList<>();
     private final Set<String> neededNamespaces = new HashSet<>();
     private final Set<String> neededCrds = new HashSet<>();
     private final Set<String> ownerKeys = new HashSet<>();
     private final Set<String> targetNamespaces = new TreeSet<>();
-    private final Set<ObjectSelection.ObjectRef> matchedObjects = new HashSet<>();
+    private final Set<Selection.ObjectRef> matchedObjects = new HashSet<>();
 
-    private SelectionPlan(ObjectSelection selection) {
+    private SelectionPlan(Selection selection) {
         this.selection = selection;
     }
 
@@ -42,7 +42,7 @@ public final class SelectionPlan {
         return new ResourceType(group, version, plural, t.kindName(), t.namespaced());
     }
 
-    public static SelectionPlan build(ObjectSelection selection, BackupManifest manifest, Collection<ObjectRecord> index) {
+    public static SelectionPlan build(Selection selection, BackupManifest manifest, Collection<ObjectRecord> index) {
         SelectionPlan plan = new SelectionPlan(selection);
         Map<String, ResourceType> byName = new java.util.LinkedHashMap<>();
         for (BackupManifest.TypeSummary t : manifest.types()) {
@@ -54,7 +54,7 @@ public final class SelectionPlan {
             if (type == null || !plan.direct(type, r)) {
                 continue;
             }
-            for (ObjectSelection.ObjectRef o : selection.objects) {
+            for (Selection.ObjectRef o : selection.objects) {
                 if (o.matches(type, r)) {
                     plan.matchedObjects.add(o);
                 }
@@ -63,7 +63,7 @@ public final class SelectionPlan {
             if (type.namespaced()) {
                 plan.neededNamespaces.add(r.namespace());
                 plan.targetNamespaces.add(selection.mapping.target(r.namespace()));
-                if (isCustom(type)) {
+                if (type.isCustom()) {
                     plan.neededCrds.add(type.qualifiedName());
                 }
             }
@@ -100,10 +100,6 @@ public final class SelectionPlan {
         return kind + "/" + (namespace == null ? "" : namespace) + "/" + name;
     }
 
-    static boolean isCustom(ResourceType type) {
-        return type.isCustom();
-    }
-
     /** Types with something selected (plus Namespaces and CRDs, when selected objects need some as dependencies). */
     public List<ResourceType> types() {
         return types;
@@ -117,7 +113,7 @@ public final class SelectionPlan {
     /** The single objects the selection names that the backup does not hold, as the user wrote them. */
     public List<String> unmatchedObjects() {
         return selection.objects.stream().filter(o -> !matchedObjects.contains(o))
-                .map(o -> o.resource() + "/" + (o.namespace() == null ? "" : o.namespace() + "/") + o.name()).toList();
+                .map(Selection.ObjectRef::toString).toList();
     }
 
     /** Record-level test: taken directly or as a dependency. */
@@ -164,12 +160,12 @@ public final class SelectionPlan {
         return targetNamespaces;
     }
 
-    public ObjectSelection selection() {
+    public Selection selection() {
         return selection;
     }
 
     private boolean pvByClaim() {
-        return selection.namespaceFiltered() && !Boolean.TRUE.equals(selection.includeClusterResources);
+        return !selection.allNamespaces() && !Boolean.TRUE.equals(selection.includeClusterResources);
     }
 
     private boolean direct(ResourceType type, ObjectRecord r) {

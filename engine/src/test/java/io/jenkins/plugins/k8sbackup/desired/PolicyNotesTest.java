@@ -1,9 +1,8 @@
-package io.jenkins.plugins.k8sbackup.diff;
+package io.jenkins.plugins.k8sbackup.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,13 @@
-package io.jenkins.plugins.k8sbackup.restore;
+package io.jenkins.plugins.k8sbackup.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.k8sbackup.restore.MergePatch;
+import io.jenkins.plugins.k8sbackup.selection.LabelSelector;
+import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
+import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.diff;
+package io.jenkins.plugins.k8sbackup.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * replace; {@code from} is the backup's value and {@code to} the live one. Values of Secrets are masked.
  */
 public record FieldChange(String op, String path, JsonNode from, JsonNode to) {
-    static final TextNode MASK = TextNode.valueOf("(secret value hidden)");
+    public static final TextNode MASK = TextNode.valueOf("(secret value hidden)");
     private static final int MAX_TEXT = 200;
 
     /** Hides values that could hold secret data, keeping the path: everything of a Secret but labels and type. */
