@@ -5,6 +5,7 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
