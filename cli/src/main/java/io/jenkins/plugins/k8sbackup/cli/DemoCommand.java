@@ -11,6 +11,7 @@ import io.jenkins.plugins.k8sbackup.ops.BackupOperation;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
@@ -45,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("k8s-backup-demo");
         Path storeDir = work.resolve("backups");
-        StorageTarget storage = new StorageTarget(storeDir.toUri().toString());
+        StorageTarget storage = new StorageTarget(StorageLocation.Directory.of(storeDir));
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         EncryptionKey key = EncryptionKey.ofBytes(raw);

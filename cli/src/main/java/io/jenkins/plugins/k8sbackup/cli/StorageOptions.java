@@ -17,6 +17,6 @@ public final class StorageOptions {
     }
 
     public StorageTarget target() {
-        return new StorageTarget(uri);
+        return StorageTarget.parse(uri);
     }
 }

@@ -288,7 +288,7 @@ public final class BackupRunner {
             return;
         }
         try {
-            storage.deletePrefix(BackupKind.KUBERNETES.prefix() + name + "/");
+            storage.deletePrefix(BackupKind.KUBERNETES.prefixOf(name));
         } catch (IOException | RuntimeException e) {
             progress.warn("could not remove the parts of the failed backup " + name + ": " + e.getMessage()
                     + " (it has no manifest, so it is listed as incomplete and never restored)");

@@ -118,9 +118,9 @@ public final class BackupCatalog {
     private List<StoredObject> storedUnder(String name) throws IOException {
         checkName(name);
         List<StoredObject> all = new ArrayList<>();
-        for (String prefix : prefixes()) {
-            all.addAll(storage.list(prefix + name + "/"));
-            all.addAll(storage.listUnfinished(prefix + name + "/"));
+        for (String prefix : kind.prefixesOf(name)) {
+            all.addAll(storage.list(prefix));
+            all.addAll(storage.listUnfinished(prefix));
         }
         return all;
     }
@@ -195,8 +195,8 @@ public final class BackupCatalog {
                 return false;
             }
             storage.deletePrefix(kind.keyOf(name, MANIFEST));
-            for (String prefix : prefixes()) {
-                storage.deletePrefix(prefix + name + "/");
+            for (String prefix : kind.prefixesOf(name)) {
+                storage.deletePrefix(prefix);
             }
             locks.removeAllBut(name, lease);
             return true;

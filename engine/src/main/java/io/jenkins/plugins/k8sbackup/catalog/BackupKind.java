@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The kinds of backup that share one storage location, each under its own key prefix. */
@@ -35,7 +36,21 @@ public enum BackupKind {
         return LEASES + prefix;
     }
 
+    /** The key of {@code file} of backup {@code backupName}: the one place that lays a backup's objects out. */
     public String keyOf(String backupName, String file) {
-        return prefix + backupName + "/" + file;
+        return prefixOf(backupName) + file;
+    }
+
+    /** The prefix of backup {@code backupName}'s own objects. */
+    public String prefixOf(String backupName) {
+        return prefix + backupName + "/";
+    }
+
+    /** Every prefix below which backup {@code backupName} keeps objects: its own first, then its companions'. */
+    public List<String> prefixesOf(String backupName) {
+        List<String> all = new ArrayList<>();
+        all.add(prefixOf(backupName));
+        companionPrefixes.forEach(p -> all.add(p + backupName + "/"));
+        return all;
     }
 }

@@ -241,9 +241,7 @@ public final class BackupLocks {
      * Called with the claim held, so no live writer can own any of it.
      */
     private void removeLeftovers(String name) throws IOException {
-        List<String> prefixes = new ArrayList<>();
-        prefixes.add(kind.prefix() + name + "/");
-        kind.companionPrefixes().forEach(p -> prefixes.add(p + name + "/"));
+        List<String> prefixes = kind.prefixesOf(name);
         long objects = 0;
         long bytes = 0;
         for (String prefix : prefixes) {

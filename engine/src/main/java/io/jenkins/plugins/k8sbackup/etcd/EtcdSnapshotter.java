@@ -140,7 +140,7 @@ public final class EtcdSnapshotter {
             return;
         }
         try {
-            storage.deletePrefix(BackupKind.ETCD.prefix() + name + "/");
+            storage.deletePrefix(BackupKind.ETCD.prefixOf(name));
         } catch (IOException | RuntimeException cleanupFailed) {
             // Without a manifest the leftovers are listed as Incomplete and never restored.
         }

@@ -287,8 +287,9 @@ public final class JenkinsHomeBackup {
 
     private static void discard(BackupStorage storage, String name) {
         try {
-            storage.deletePrefix(JenkinsLayout.KIND.prefix() + name + "/");
-            storage.deletePrefix(JenkinsLayout.MASTER_KEY_PREFIX + name + "/");
+            for (String prefix : JenkinsLayout.KIND.prefixesOf(name)) {
+                storage.deletePrefix(prefix);
+            }
         } catch (IOException | RuntimeException ignored) {
             // without a manifest the leftovers are listed as Incomplete and never restored
         }

@@ -2,8 +2,7 @@ package io.jenkins.plugins.k8sbackup.ops;
 
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.S3Credentials;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,22 +36,14 @@ public final class S3Environment {
         return profile != null ? S3Credentials.profile(profile) : S3Credentials.defaultChain();
     }
 
-    /** {@code uri} with the environment's region and endpoint added where the location names none. */
-    static String locate(String uri, Map<String, String> env) {
-        if (!uri.startsWith("s3://")) {
-            return uri;
-        }
-        String located = uri;
-        String query = uri.contains("?") ? uri.substring(uri.indexOf('?') + 1) : "";
-        String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION");
-        if (region != null && !hasParameter(query, "region")) {
-            located = append(located, "region", region);
+    /** {@code location} with the environment's region and endpoint where it names none. */
+    static StorageLocation locate(StorageLocation location, Map<String, String> env) {
+        if (!(location instanceof StorageLocation.S3 s3)) {
+            return location;
         }
         String endpoint = first(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
-        if (endpoint != null && !hasParameter(query, "endpoint")) {
-            located = append(located, "endpoint", endpoint);
-        }
-        return located;
+        return s3.withDefaults(first(env, "AWS_REGION", "AWS_DEFAULT_REGION"),
+                endpoint == null || s3.endpoint() != null ? null : StorageLocation.S3.endpoint(endpoint));
     }
 
     private static String first(Map<String, String> env, String... names) {
@@ -63,18 +54,5 @@ public final class S3Environment {
             }
         }
         return null;
-    }
-
-    private static boolean hasParameter(String query, String name) {
-        for (String pair : query.split("&")) {
-            if (pair.equals(name) || pair.startsWith(name + "=")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String append(String uri, String name, String value) {
-        return uri + (uri.contains("?") ? "&" : "?") + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -3,43 +3,50 @@ package io.jenkins.plugins.k8sbackup.ops;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3Credentials;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
 import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
+import io.jenkins.plugins.k8sbackup.storage.StorageUri;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A storage location that can travel from the Jenkins controller to an agent: its URI and, for S3, a key
- * pair resolved on the controller from a credential. Without a key pair, S3 uses the AWS default chain
+ * A storage location that can travel from the Jenkins controller to an agent: the typed location and, for S3, a
+ * key pair resolved on the controller from a credential. Without a key pair, S3 uses the AWS default chain
  * (environment, profile, instance role) of the machine that opens it, unless an explicit environment (a Jenkins
  * build's, see {@link #withEnvironment}) says otherwise.
  */
 public final class StorageTarget implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
-    private final String uri;
-    private final String accessKeyId;
-    private final String secretKey;
-    private final String sessionToken;
+    private final StorageLocation location;
+    private final S3KeyPair keys;
     /** The environment to read AWS_* and proxy settings from instead of this JVM's; null: this JVM's. */
     private final TreeMap<String, String> environment;
 
-    public StorageTarget(String uri) {
-        this(uri, null, null, null, null);
+    public StorageTarget(StorageLocation location) {
+        this(location, null, null);
     }
 
-    private StorageTarget(String uri, String accessKeyId, String secretKey, String sessionToken, TreeMap<String, String> environment) {
-        this.uri = uri;
-        this.accessKeyId = accessKeyId;
-        this.secretKey = secretKey;
-        this.sessionToken = sessionToken;
+    private StorageTarget(StorageLocation location, S3KeyPair keys, TreeMap<String, String> environment) {
+        if (location == null) {
+            throw new IllegalArgumentException("a storage target needs a location");
+        }
+        this.location = location;
+        this.keys = keys;
         this.environment = environment;
     }
 
-    /** S3 with an explicit key pair; {@code sessionToken} may be null. */
-    public static StorageTarget withKeys(String uri, String accessKeyId, String secretKey, String sessionToken) {
-        return new StorageTarget(uri, accessKeyId, secretKey, sessionToken, null);
+    /** A storage URI as the CLI takes it, parsed once here (see {@link StorageUri}). */
+    public static StorageTarget parse(String uri) {
+        return new StorageTarget(StorageUri.parse(uri));
+    }
+
+    /** S3 with an explicit key pair; null keys: the AWS default chain where the target is opened. */
+    public static StorageTarget withKeys(StorageLocation location, S3KeyPair keys) {
+        return new StorageTarget(location, keys, null);
     }
 
     /**
@@ -48,25 +55,25 @@ public final class StorageTarget implements Serializable {
      * ({@code withAWS}, {@code withCredentials}, {@code withEnv}), which the agent JVM never sees.
      */
     public StorageTarget withEnvironment(Map<String, String> env) {
-        return new StorageTarget(uri, accessKeyId, secretKey, sessionToken, new TreeMap<>(S3Environment.relevant(env)));
+        return new StorageTarget(location, keys, new TreeMap<>(S3Environment.relevant(env)));
     }
 
-    public String uri() {
-        return uri;
+    public StorageLocation location() {
+        return location;
     }
 
     /** Opens the location; a missing local directory is created (for writers). */
     public BackupStorage open() throws IOException {
-        return StorageFactory.open(location(), credentials(), proxies());
+        return StorageFactory.open(located(), credentials(), proxies());
     }
 
     /** Opens a location that must exist: a missing local directory is an error, and nothing is created. */
     public BackupStorage openExisting() throws IOException {
-        return StorageFactory.openExisting(location(), credentials(), proxies());
+        return StorageFactory.openExisting(located(), credentials(), proxies());
     }
 
-    private String location() {
-        return environment == null ? uri : S3Environment.locate(uri, environment);
+    private StorageLocation located() {
+        return environment == null ? location : S3Environment.locate(location, environment);
     }
 
     /** Null: this JVM's environment (see {@link StorageFactory}). */
@@ -79,14 +86,14 @@ public final class StorageTarget implements Serializable {
     }
 
     private S3Credentials credentials() {
-        if (accessKeyId != null) {
-            return S3Credentials.of(accessKeyId, secretKey, sessionToken);
+        if (keys != null) {
+            return keys.credentials();
         }
         return environment == null ? S3Credentials.defaultChain() : S3Environment.credentials(environment);
     }
 
     @Override
     public String toString() {
-        return uri + (accessKeyId == null ? "" : " (key " + accessKeyId + ")");
+        return location.describe() + (keys == null ? "" : " (key " + keys.accessKeyId() + ")");
     }
 }

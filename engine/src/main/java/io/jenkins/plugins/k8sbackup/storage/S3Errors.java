@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Only the access key id and SDK error texts are ever quoted; the secret key never reaches this class.
  */
 final class S3Errors {
-    private final StorageUri.S3 location;
+    private final StorageLocation.S3 location;
     private final S3Credentials credentials;
 
-    S3Errors(StorageUri.S3 location, S3Credentials credentials) {
+    S3Errors(StorageLocation.S3 location, S3Credentials credentials) {
         this.location = location;
         this.credentials = credentials;
     }

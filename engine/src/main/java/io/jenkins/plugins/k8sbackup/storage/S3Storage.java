@@ -43,7 +43,7 @@ public final class S3Storage implements BackupStorage {
     /** AWS answers 409 ConditionalRequestConflict when a delete races a conditional put: try again. */
     private static final int CONDITIONAL_ATTEMPTS = 3;
 
-    private final StorageUri.S3 location;
+    private final StorageLocation.S3 location;
     /** False for a store known to lack If-None-Match on PutObject: createExclusive takes the weaker fallback. */
     private volatile boolean conditionalPuts;
     private final S3Errors errors;
@@ -52,7 +52,7 @@ public final class S3Storage implements BackupStorage {
     private final EventLoopGroup eventLoop;
     private final SdkAsyncHttpClient http;
 
-    private S3Storage(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts,
+    private S3Storage(StorageLocation.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts,
                       ProxySettings proxies) {
         this.location = location;
         this.conditionalPuts = conditionalPuts;
@@ -60,7 +60,7 @@ public final class S3Storage implements BackupStorage {
         Region region = region(location);
         var sync = S3Client.builder().region(region).credentialsProvider(credentials.provider())
                 .httpClientBuilder(ApacheHttpClient.builder().proxyConfiguration(S3Proxies.apache(proxies, location.endpoint())))
-                .forcePathStyle(location.pathStyle());
+                .forcePathStyle(location.usesPathStyle());
         // Our own event loop, because an async client that owns its loop waits a 2-second quiet period on close;
         // daemon threads never keep a finished CLI alive. Per storage, so a dead endpoint cannot stall another.
         this.eventLoop = new NioEventLoopGroup(2,
@@ -69,7 +69,7 @@ public final class S3Storage implements BackupStorage {
                 .proxyConfiguration(S3Proxies.netty(proxies, location.endpoint())).build();
         var async = S3AsyncClient.builder().httpClient(http)
                 .region(region).credentialsProvider(credentials.provider())
-                .forcePathStyle(location.pathStyle())
+                .forcePathStyle(location.usesPathStyle())
                 .multipartEnabled(true)
                 .multipartConfiguration(c -> c.minimumPartSizeInBytes(partSize).thresholdInBytes(partSize));
         if (location.endpoint() != null) {
@@ -87,27 +87,27 @@ public final class S3Storage implements BackupStorage {
      * Opens the location and checks that the bucket exists and the credentials may use it; through the proxies of
      * this process' environment.
      */
-    public static S3Storage open(StorageUri.S3 location, S3Credentials credentials) throws StorageException {
+    public static S3Storage open(StorageLocation.S3 location, S3Credentials credentials) throws StorageException {
         return open(location, credentials, proxiesOfProcess());
     }
 
-    /** As {@link #open(StorageUri.S3, S3Credentials)}, through the proxies of another environment (a build's). */
-    public static S3Storage open(StorageUri.S3 location, S3Credentials credentials, ProxySettings proxies)
+    /** As {@link #open(StorageLocation.S3, S3Credentials)}, through the proxies of another environment (a build's). */
+    public static S3Storage open(StorageLocation.S3 location, S3Credentials credentials, ProxySettings proxies)
             throws StorageException {
         return open(location, credentials, DEFAULT_PART_SIZE, true, proxies);
     }
 
-    static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize) throws StorageException {
+    static S3Storage open(StorageLocation.S3 location, S3Credentials credentials, long partSize) throws StorageException {
         return open(location, credentials, partSize, true);
     }
 
     /** {@code conditionalPuts} false: behave as with a store that answers If-None-Match with 501 (tests of the fallback). */
-    static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts)
+    static S3Storage open(StorageLocation.S3 location, S3Credentials credentials, long partSize, boolean conditionalPuts)
             throws StorageException {
         return open(location, credentials, partSize, conditionalPuts, proxiesOfProcess());
     }
 
-    private static S3Storage open(StorageUri.S3 location, S3Credentials credentials, long partSize,
+    private static S3Storage open(StorageLocation.S3 location, S3Credentials credentials, long partSize,
                                   boolean conditionalPuts, ProxySettings proxies) throws StorageException {
         S3Storage storage = new S3Storage(location, credentials, partSize, conditionalPuts, proxies);
         try {
@@ -127,7 +127,7 @@ public final class S3Storage implements BackupStorage {
         }
     }
 
-    private static Region region(StorageUri.S3 location) {
+    private static Region region(StorageLocation.S3 location) {
         if (location.region() != null) {
             return Region.of(location.region());
         }
@@ -152,13 +152,13 @@ public final class S3Storage implements BackupStorage {
         }
     }
 
-    public StorageUri.S3 location() {
+    public StorageLocation.S3 location() {
         return location;
     }
 
     String fullKey(String key) {
         StorageKeys.check(key);
-        return location.prefix() + key;
+        return location.keyOf(key);
     }
 
     @Override
@@ -197,11 +197,11 @@ public final class S3Storage implements BackupStorage {
 
     @Override
     public List<StoredObject> list(String prefix) throws IOException {
-        String full = location.prefix() + prefix;
+        String full = location.keyOf(prefix);
         List<StoredObject> out = new ArrayList<>();
         try {
             for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(full)).contents()) {
-                out.add(new StoredObject(o.key().substring(location.prefix().length()), o.size(), o.lastModified()));
+                out.add(new StoredObject(location.relativeKey(o.key()), o.size(), o.lastModified()));
             }
         } catch (SdkException e) {
             throw errors.translate("list '" + prefix + "'", e);
@@ -214,7 +214,7 @@ public final class S3Storage implements BackupStorage {
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
             throw new IllegalArgumentException("listChildren needs a prefix ending with '/', got '" + prefix + "'");
         }
-        String full = location.prefix() + prefix;
+        String full = location.keyOf(prefix);
         List<String> out = new ArrayList<>();
         try {
             for (CommonPrefix p : client.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(full).delimiter("/"))
@@ -231,7 +231,7 @@ public final class S3Storage implements BackupStorage {
 
     @Override
     public void deletePrefix(String prefix) throws IOException {
-        String full = location.prefix() + prefix;
+        String full = location.keyOf(prefix);
         try {
             for (ListObjectsV2Response page : client.listObjectsV2Paginator(
                     b -> b.bucket(location.bucket()).prefix(full).maxKeys(DELETE_BATCH))) {
@@ -257,13 +257,13 @@ public final class S3Storage implements BackupStorage {
     public List<StoredObject> listUnfinished(String prefix) throws IOException {
         List<StoredObject> out = new ArrayList<>();
         try {
-            for (MultipartUpload u : unfinishedUploads(location.prefix() + prefix)) {
+            for (MultipartUpload u : unfinishedUploads(location.keyOf(prefix))) {
                 long size = 0;
                 for (Part part : client.listPartsPaginator(b -> b.bucket(location.bucket()).key(u.key())
                         .uploadId(u.uploadId())).parts()) {
                     size += part.size();
                 }
-                out.add(new StoredObject(u.key().substring(location.prefix().length()), size, u.initiated()));
+                out.add(new StoredObject(location.relativeKey(u.key()), size, u.initiated()));
             }
         } catch (SdkException e) {
             throw errors.translate("list the unfinished uploads below '" + prefix + "'", e);

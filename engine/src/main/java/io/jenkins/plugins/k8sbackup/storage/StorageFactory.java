@@ -3,12 +3,13 @@ package io.jenkins.plugins.k8sbackup.storage;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import java.io.IOException;
 
-/** Opens the storage a URI names (see {@link StorageUri} and docs/storage-uris.md). */
+/** Opens the storage a {@link StorageLocation} names (see docs/storage-uris.md). */
 public final class StorageFactory {
     private StorageFactory() {}
 
     /**
-     * @param credentials used for {@code s3://} only; null means the SDK default chain
+     * @param uri a storage URI as the CLI takes it, parsed by {@link StorageUri}
+     * @param credentials used for S3 only; null means the SDK default chain
      * @throws IllegalArgumentException for a malformed URI
      * @throws StorageException when the location cannot be used (missing bucket, access denied, unreachable)
      */
@@ -16,34 +17,30 @@ public final class StorageFactory {
         return open(StorageUri.parse(uri), credentials);
     }
 
-    public static BackupStorage open(StorageUri uri, S3Credentials credentials) throws IOException {
-        return open(uri, credentials, null);
+    /** Opens the location; a missing local directory is created (for writers). S3 goes through this process' proxies. */
+    public static BackupStorage open(StorageLocation location, S3Credentials credentials) throws IOException {
+        return open(location, credentials, null);
     }
 
     /** {@code proxies}: S3 through the proxies of a given environment (a build's); null: this process'. */
-    public static BackupStorage open(String uri, S3Credentials credentials, ProxySettings proxies) throws IOException {
-        return open(StorageUri.parse(uri), credentials, proxies);
-    }
-
-    private static BackupStorage open(StorageUri uri, S3Credentials credentials, ProxySettings proxies) throws IOException {
-        if (uri instanceof StorageUri.S3 s3) {
+    public static BackupStorage open(StorageLocation location, S3Credentials credentials, ProxySettings proxies) throws IOException {
+        if (location instanceof StorageLocation.S3 s3) {
             S3Credentials creds = credentials != null ? credentials : S3Credentials.defaultChain();
             return proxies == null ? S3Storage.open(s3, creds) : S3Storage.open(s3, creds, proxies);
         }
-        return new LocalDirectoryStorage(((StorageUri.Local) uri).root());
+        return new LocalDirectoryStorage(((StorageLocation.Directory) location).root());
     }
 
-    /** As {@link #open(String, S3Credentials)}, but a local directory must exist already: nothing is created. */
-    public static BackupStorage openExisting(String uri, S3Credentials credentials) throws IOException {
-        return openExisting(uri, credentials, null);
+    /** As {@link #open(StorageLocation, S3Credentials)}, but a local directory must exist already: nothing is created. */
+    public static BackupStorage openExisting(StorageLocation location, S3Credentials credentials) throws IOException {
+        return openExisting(location, credentials, null);
     }
 
-    /** As {@link #openExisting(String, S3Credentials)}, with {@code proxies} as in {@link #open(String, S3Credentials, ProxySettings)}. */
-    public static BackupStorage openExisting(String uri, S3Credentials credentials, ProxySettings proxies) throws IOException {
-        StorageUri parsed = StorageUri.parse(uri);
-        if (parsed instanceof StorageUri.Local local) {
-            return LocalDirectoryStorage.existing(local.root());
+    /** As {@link #openExisting(StorageLocation, S3Credentials)}, with {@code proxies} as in {@link #open(StorageLocation, S3Credentials, ProxySettings)}. */
+    public static BackupStorage openExisting(StorageLocation location, S3Credentials credentials, ProxySettings proxies) throws IOException {
+        if (location instanceof StorageLocation.Directory dir) {
+            return LocalDirectoryStorage.existing(dir.root());
         }
-        return open(parsed, credentials, proxies);
+        return open(location, credentials, proxies);
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.k8sbackup.ops.DiffOperation;
 import io.jenkins.plugins.k8sbackup.ops.KubeTarget;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.restore.RestoreTestSupport;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
 import io.jenkins.plugins.k8sbackup.testing.BackupFixture;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.Json;
@@ -165,7 +166,7 @@ class DiffRunnerTest {
         KubeTarget kube = KubeTarget.fromFile(t.cluster.writeKubeconfig(home.resolve("kubeconfig")), null, 1000, 100);
         DiffSpec clone = DiffSpec.builder("b1").includeNamespaces(List.of("shop"))
                 .namespaceMapping(java.util.Map.of("shop", "shop-staging")).build();
-        DiffReport r = DiffOperation.run(kube, new StorageTarget(t.storage.root().toString()), clone, Optional.of(key),
+        DiffReport r = DiffOperation.run(kube, new StorageTarget(StorageLocation.Directory.of(t.storage.root())), clone, Optional.of(key),
                 t.fixture.progress);
         assertThat(r.missing()).extracting(DiffReport.ObjectRef::namespace).containsOnly("shop-staging", null);
         assertThat(r.missing()).extracting(Object::toString).contains("configmaps shop-staging/web-config", "namespaces shop-staging");

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
+import io.jenkins.plugins.k8sbackup.storage.StorageUri;
 import io.jenkins.plugins.k8sbackup.storage.StorageWriter;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.RecordingProxy;
@@ -101,7 +103,7 @@ class ProxiedClientsTest {
 
     @Test
     void bothS3ClientsGoThroughTheProxyOfTheEnvironment() throws Exception {
-        StorageTarget target = StorageTarget.withKeys(S3.uniqueUri(), S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null)
+        StorageTarget target = StorageTarget.withKeys(StorageUri.parse(S3.uniqueUri()), new S3KeyPair(S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null, "test"))
                 .withEnvironment(Map.of("HTTP_PROXY", proxy.url()));
 
         try (BackupStorage storage = target.open()) {
@@ -122,7 +124,7 @@ class ProxiedClientsTest {
 
     @Test
     void s3WithNoProxyForItsEndpointIsReachedDirectly() throws Exception {
-        StorageTarget target = StorageTarget.withKeys(S3.uniqueUri(), S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null)
+        StorageTarget target = StorageTarget.withKeys(StorageUri.parse(S3.uniqueUri()), new S3KeyPair(S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null, "test"))
                 .withEnvironment(Map.of("HTTP_PROXY", proxy.url(), "no_proxy", "127.0.0.1"));
 
         try (BackupStorage storage = target.open()) {
@@ -134,7 +136,7 @@ class ProxiedClientsTest {
 
     @Test
     void anUnusableProxyVariableFailsClearlyWithoutItsPassword() {
-        StorageTarget target = StorageTarget.withKeys(S3.uniqueUri(), S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null)
+        StorageTarget target = StorageTarget.withKeys(StorageUri.parse(S3.uniqueUri()), new S3KeyPair(S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null, "test"))
                 .withEnvironment(Map.of("HTTP_PROXY", "socks5://me:hunter2@127.0.0.1:1080"));
 
         assertThatThrownBy(target::open).hasMessageContaining("HTTP_PROXY").hasMessageNotContaining("hunter2");

@@ -3,6 +3,8 @@ package io.jenkins.plugins.k8sbackup.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
+import io.jenkins.plugins.k8sbackup.storage.StorageUri;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,13 +13,27 @@ class S3EnvironmentTest {
     void regionAndEndpointOfTheEnvironmentFillOnlyWhatTheLocationLeavesOpen() {
         Map<String, String> env = Map.of("AWS_DEFAULT_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://minio:9000");
 
-        assertThat(S3Environment.locate("s3://b/p/", env)).isEqualTo("s3://b/p/?region=eu-west-1&endpoint=http%3A%2F%2Fminio%3A9000");
-        assertThat(S3Environment.locate("s3://b/p/?region=us-east-2&endpoint=http://s3.local", env))
-                .isEqualTo("s3://b/p/?region=us-east-2&endpoint=http://s3.local");
-        assertThat(S3Environment.locate("/var/backups", env)).isEqualTo("/var/backups");
-        assertThat(S3Environment.locate("s3://b/", Map.of("AWS_REGION", "ap-south-1", "AWS_DEFAULT_REGION", "eu-west-1",
+        assertThat(located("s3://bkt/p/", env)).isEqualTo(StorageUri.parse("s3://bkt/p/?region=eu-west-1&endpoint=http://minio:9000"));
+        assertThat(located("s3://bkt/p/?region=us-east-2&endpoint=http://s3.local", env))
+                .isEqualTo(StorageUri.parse("s3://bkt/p/?region=us-east-2&endpoint=http://s3.local"));
+        assertThat(located("/var/backups", env)).isEqualTo(StorageUri.parse("/var/backups"));
+        assertThat(located("s3://bkt/", Map.of("AWS_REGION", "ap-south-1", "AWS_DEFAULT_REGION", "eu-west-1",
                 "AWS_ENDPOINT_URL_S3", "http://s3only:1", "AWS_ENDPOINT_URL", "http://all:2")))
-                .isEqualTo("s3://b/?region=ap-south-1&endpoint=http%3A%2F%2Fs3only%3A1");
+                .isEqualTo(StorageUri.parse("s3://bkt/?region=ap-south-1&endpoint=http://s3only:1"));
+    }
+
+    @Test
+    void anEndpointFromTheEnvironmentMeansPathStyleUnlessTheLocationChoseOtherwise() {
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", "http://minio:9000");
+
+        assertThat(((StorageLocation.S3) located("s3://bkt/", env)).usesPathStyle()).isTrue();
+        assertThat(((StorageLocation.S3) located("s3://bkt/?pathStyle=false", env)).usesPathStyle()).isFalse();
+        assertThatThrownBy(() -> located("s3://bkt/", Map.of("AWS_ENDPOINT_URL", "minio:9000")))
+                .hasMessageContaining("must be an http:// or https:// URL with a host");
+    }
+
+    private static StorageLocation located(String uri, Map<String, String> env) {
+        return S3Environment.locate(StorageUri.parse(uri), env);
     }
 
     @Test

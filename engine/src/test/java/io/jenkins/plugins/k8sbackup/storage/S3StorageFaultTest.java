@@ -25,7 +25,7 @@ class S3StorageFaultTest {
     final S3ProxyFixture s3 = new S3ProxyFixture();
 
     private S3Storage open() throws StorageException {
-        return S3Storage.open((StorageUri.S3) StorageUri.parse(s3.uri("cluster-a")), s3.credentials(),
+        return S3Storage.open((StorageLocation.S3) StorageUri.parse(s3.uri("cluster-a")), s3.credentials(),
                 S3StorageTest.PART_SIZE);
     }
 

@@ -16,7 +16,7 @@ class S3StorageTest extends BackupStorageContractTest {
 
     @Override
     protected BackupStorage newStorage() throws IOException {
-        return S3Storage.open((StorageUri.S3) StorageUri.parse(S3.uniqueUri()), S3.credentials(), PART_SIZE);
+        return S3Storage.open((StorageLocation.S3) StorageUri.parse(S3.uniqueUri()), S3.credentials(), PART_SIZE);
     }
 
     @Override
@@ -39,7 +39,7 @@ class S3StorageTest extends BackupStorageContractTest {
 
     @Test
     void withoutConditionalPutsCreateExclusiveFallsBackToLookWriteReadBack() throws IOException {
-        try (S3Storage plain = S3Storage.open((StorageUri.S3) StorageUri.parse(S3.uniqueUri()), S3.credentials(), PART_SIZE, false)) {
+        try (S3Storage plain = S3Storage.open((StorageLocation.S3) StorageUri.parse(S3.uniqueUri()), S3.credentials(), PART_SIZE, false)) {
             assertThat(plain.createExclusive("leases/backups/b1/write.json", "first".getBytes(UTF_8))).isTrue();
             assertThat(plain.createExclusive("leases/backups/b1/write.json", "second".getBytes(UTF_8))).isFalse();
             assertThat(plain.read("leases/backups/b1/write.json")).asString(UTF_8).isEqualTo("first");

@@ -13,39 +13,39 @@ class StorageUriTest {
 
     @Test
     void fileUriAndPlainPaths() {
-        assertThat(StorageUri.parse("file:///var/backups/k8s")).isEqualTo(new StorageUri.Local(Path.of("/var/backups/k8s")));
-        assertThat(StorageUri.parse("file://localhost/var/b")).isEqualTo(new StorageUri.Local(Path.of("/var/b")));
-        assertThat(StorageUri.parse("/var/backups/../b")).isEqualTo(new StorageUri.Local(Path.of("/var/b")));
-        assertThat(StorageUri.parse("rel/dir")).isEqualTo(new StorageUri.Local(Path.of("rel/dir").toAbsolutePath()));
+        assertThat(StorageUri.parse("file:///var/backups/k8s")).isEqualTo(StorageLocation.Directory.of(Path.of("/var/backups/k8s")));
+        assertThat(StorageUri.parse("file://localhost/var/b")).isEqualTo(StorageLocation.Directory.of(Path.of("/var/b")));
+        assertThat(StorageUri.parse("/var/backups/../b")).isEqualTo(StorageLocation.Directory.of(Path.of("/var/b")));
+        assertThat(StorageUri.parse("rel/dir")).isEqualTo(StorageLocation.Directory.of(Path.of("rel/dir")));
         assertThat(StorageUri.parse("file:///var/b").describe()).isEqualTo("file:///var/b");
     }
 
     @Test
     void s3UriWithEverything() {
-        StorageUri.S3 s3 = (StorageUri.S3) StorageUri.parse(
+        StorageLocation.S3 s3 = (StorageLocation.S3) StorageUri.parse(
                 "s3://my-bucket/team/prod?endpoint=http://127.0.0.1:9000&region=eu-west-1&pathStyle=true");
         assertThat(s3.bucket()).isEqualTo("my-bucket");
         assertThat(s3.prefix()).isEqualTo("team/prod/");
         assertThat(s3.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9000"));
         assertThat(s3.region()).isEqualTo("eu-west-1");
-        assertThat(s3.pathStyle()).isTrue();
+        assertThat(s3.usesPathStyle()).isTrue();
         assertThat(StorageUri.parse(s3.describe())).isEqualTo(s3);
     }
 
     @Test
     void s3Defaults() {
-        StorageUri.S3 aws = (StorageUri.S3) StorageUri.parse("s3://bucket");
+        StorageLocation.S3 aws = (StorageLocation.S3) StorageUri.parse("s3://bucket");
         assertThat(aws.prefix()).isEmpty();
         assertThat(aws.endpoint()).isNull();
         assertThat(aws.region()).isNull();
-        assertThat(aws.pathStyle()).as("AWS uses virtual-host style").isFalse();
+        assertThat(aws.usesPathStyle()).as("AWS uses virtual-host style").isFalse();
         assertThat(aws.endpointDescription()).isEqualTo("AWS S3");
 
-        StorageUri.S3 custom = (StorageUri.S3) StorageUri.parse("s3://bucket/p/?endpoint=https://minio.local");
+        StorageLocation.S3 custom = (StorageLocation.S3) StorageUri.parse("s3://bucket/p/?endpoint=https://minio.local");
         assertThat(custom.prefix()).isEqualTo("p/");
-        assertThat(custom.pathStyle()).as("custom endpoints default to path style").isTrue();
-        assertThat(((StorageUri.S3) StorageUri.parse("s3://bucket/p?endpoint=https://minio.local&pathStyle=false"))
-                .pathStyle()).isFalse();
+        assertThat(custom.usesPathStyle()).as("custom endpoints default to path style").isTrue();
+        assertThat(((StorageLocation.S3) StorageUri.parse("s3://bucket/p?endpoint=https://minio.local&pathStyle=false"))
+                .usesPathStyle()).isFalse();
     }
 
     @ParameterizedTest

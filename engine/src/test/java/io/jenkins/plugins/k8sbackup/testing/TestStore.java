@@ -2,8 +2,10 @@ package io.jenkins.plugins.k8sbackup.testing;
 
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
 import io.jenkins.plugins.k8sbackup.storage.StorageFactory;
+import io.jenkins.plugins.k8sbackup.storage.StorageUri;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,7 +24,7 @@ public enum TestStore {
 
     /** The location as the operations (restore, diff, verify) take it, with the proxy's key for S3. */
     public StorageTarget target(String uri) {
-        return this == DIRECTORY ? new StorageTarget(uri)
-                : StorageTarget.withKeys(uri, S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null);
+        return this == DIRECTORY ? StorageTarget.parse(uri) : StorageTarget.withKeys(StorageUri.parse(uri),
+                new S3KeyPair(S3ProxyFixture.IDENTITY, S3ProxyFixture.CREDENTIAL, null, "the test proxy's key"));
     }
 }

@@ -11,9 +11,9 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.security.ACL;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.SecretMasker;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,17 +101,17 @@ public final class CredentialResolver {
      * role), or username/password holding an access key pair (S3-compatible stores). Empty = no id given, or
      * an AWS credential without keys: the agent uses the SDK default chain (environment, profile, IRSA, instance role).
      */
-    public Optional<S3Keys> s3(String id) throws AbortException {
+    public Optional<S3KeyPair> s3(String id) throws AbortException {
         return s3(id, null);
     }
 
     /** The same for a store at {@code endpoint} (null: AWS itself), whose URI the credential's domain must fit. */
-    public Optional<S3Keys> s3(String id, String endpoint) throws AbortException {
+    public Optional<S3KeyPair> s3(String id, String endpoint) throws AbortException {
         if (id == null || id.isBlank()) {
             return Optional.empty();
         }
         StandardCredentials c = require(id, "S3", Forms.domainRequirements(endpoint));
-        S3Keys keys;
+        S3KeyPair keys;
         if (c instanceof AmazonWebServicesCredentials aws) {
             AwsCredentials resolved;
             try {
@@ -124,14 +124,14 @@ public final class CredentialResolver {
                 return Optional.empty();
             }
             String token = resolved instanceof AwsSessionCredentials s ? s.sessionToken() : null;
-            keys = new S3Keys(resolved.accessKeyId(), resolved.secretAccessKey(), token, "AWS credentials '" + id + "'");
+            keys = new S3KeyPair(resolved.accessKeyId(), resolved.secretAccessKey(), token, "AWS credentials '" + id + "'");
         } else if (c instanceof StandardUsernamePasswordCredentials up) {
             String secret = up.getPassword().getPlainText();
             if (up.getUsername() == null || up.getUsername().isBlank() || secret.isBlank()) {
                 throw new AbortException(stepName + ": credentials '" + id
                         + "' must hold the access key id as username and the secret key as password");
             }
-            keys = new S3Keys(up.getUsername(), secret, null, "access key credentials '" + id + "'");
+            keys = new S3KeyPair(up.getUsername(), secret, null, "access key credentials '" + id + "'");
         } else {
             throw wrongType(id, c, "S3", "AWS credentials or username/password (access key id / secret key)");
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.home;
 import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;

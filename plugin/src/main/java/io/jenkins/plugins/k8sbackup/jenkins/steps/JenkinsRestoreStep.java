@@ -2,12 +2,12 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
-import io.jenkins.plugins.k8sbackup.jenkins.home.RestoreRoot;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.StorageArgument;
+import io.jenkins.plugins.k8sbackup.jenkins.config.StorageArgument;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.TextListFields;
 import java.lang.reflect.Constructor;

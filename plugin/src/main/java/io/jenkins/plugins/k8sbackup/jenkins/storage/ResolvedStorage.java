@@ -1,10 +1,11 @@
 package io.jenkins.plugins.k8sbackup.jenkins.storage;
 
-import io.jenkins.plugins.k8sbackup.jenkins.engine.EngineStorage;
 import io.jenkins.plugins.k8sbackup.ops.S3Environment;
 import io.jenkins.plugins.k8sbackup.ops.StorageTarget;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,67 +17,63 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A storage location after the controller checked who may use it and resolved its credentials: an S3 URI
- * with optional keys (none = the SDK default chain on the agent), or a directory, absolute (predefined by an
- * administrator) or relative to the workspace. Travels to the agent, which opens it.
+ * A storage location after the controller checked who may use it and resolved its credentials: the engine's
+ * {@link StorageLocation} (S3, or an absolute directory an administrator predefined) with optional S3 keys (none =
+ * the SDK default chain on the agent), or a directory relative to the workspace. Travels to the agent, which opens it.
  */
 public final class ResolvedStorage implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String uri;
+    /** For a workspace-relative directory, its path relative to the workspace, which only the agent knows. */
+    private final StorageLocation location;
     private final boolean workspaceRelative;
-    private final S3Keys keys;
+    private final S3KeyPair keys;
     private final String description;
     /** The build's AWS_* variables (withAWS, withCredentials, withEnv), used on the agent; null: the agent JVM's. */
     private final TreeMap<String, String> environment;
 
-    private ResolvedStorage(String uri, boolean workspaceRelative, S3Keys keys, String description, TreeMap<String, String> environment) {
-        this.uri = uri;
+    private ResolvedStorage(StorageLocation location, boolean workspaceRelative, S3KeyPair keys, String description,
+                            TreeMap<String, String> environment) {
+        this.location = location;
         this.workspaceRelative = workspaceRelative;
         this.keys = keys;
         this.description = description;
         this.environment = environment;
     }
 
-    private ResolvedStorage(String uri, boolean workspaceRelative, S3Keys keys, String description) {
-        this(uri, workspaceRelative, keys, description, null);
-    }
-
     /** The same location, opened with the build's environment rather than the agent JVM's (see StorageTarget). */
     public ResolvedStorage withEnvironment(Map<String, String> env) {
-        return new ResolvedStorage(uri, workspaceRelative, keys, description, new TreeMap<>(S3Environment.relevant(env)));
+        return new ResolvedStorage(location, workspaceRelative, keys, description, new TreeMap<>(S3Environment.relevant(env)));
     }
 
-    public static ResolvedStorage s3(String uri, S3Keys keys) {
-        return new ResolvedStorage(uri, false, keys, uri + (keys == null ? " (AWS default credentials)" : " (credentials " + keys.source() + ")"));
+    public static ResolvedStorage s3(StorageLocation.S3 location, S3KeyPair keys) {
+        return new ResolvedStorage(location, false, keys, location.describe()
+                + (keys == null ? " (AWS default credentials)" : " (credentials " + keys.source() + ")"), null);
     }
 
     public static ResolvedStorage absoluteDirectory(String path) {
-        return new ResolvedStorage(path, false, null, path);
+        return new ResolvedStorage(new StorageLocation.Directory(path), false, null, path, null);
     }
 
     public static ResolvedStorage workspaceDirectory(String relativePath) {
-        return new ResolvedStorage(relativePath, true, null, "workspace/" + relativePath);
+        return new ResolvedStorage(new StorageLocation.Directory(relativePath), true, null, "workspace/" + relativePath, null);
     }
 
     /** S3 without keys: whoever opens it uses the AWS SDK default chain, i.e. the identity of that machine. */
     public boolean usesAmbientCredentials() {
-        return isS3() && keys == null;
-    }
-
-    public boolean isS3() {
-        return uri.startsWith("s3://");
+        return location instanceof StorageLocation.S3 && keys == null;
     }
 
     public boolean isWorkspaceRelative() {
         return workspaceRelative;
     }
 
-    public String uri() {
-        return uri;
+    /** The location as the controller resolved it; a workspace-relative directory is still relative here. */
+    public StorageLocation location() {
+        return location;
     }
 
-    public S3Keys keys() {
+    public S3KeyPair keys() {
         return keys;
     }
 
@@ -101,10 +98,10 @@ public final class ResolvedStorage implements Serializable {
 
     /** On the agent: the engine's view of this location, for operations that take a {@link StorageTarget}. */
     public StorageTarget target(File workspace) throws IOException {
-        if (!isS3()) {
-            return EngineStorage.directory(directory(workspace));
+        if (location instanceof StorageLocation.Directory dir) {
+            return new StorageTarget(StorageLocation.Directory.of(workspaceRelative ? inWorkspace(workspace) : dir.root()));
         }
-        StorageTarget target = EngineStorage.s3(uri, keys);
+        StorageTarget target = StorageTarget.withKeys(location, keys);
         return environment == null ? target : target.withEnvironment(environment);
     }
 
@@ -113,16 +110,14 @@ public final class ResolvedStorage implements Serializable {
         return target(workspace).open();
     }
 
-    private Path directory(File workspace) throws IOException {
-        if (!workspaceRelative) {
-            return Path.of(uri);
-        }
+    private Path inWorkspace(File workspace) throws IOException {
+        String relative = ((StorageLocation.Directory) location).path();
         if (workspace == null) {
-            throw new IOException("storage directory " + uri + " is relative to a workspace, and there is none");
+            throw new IOException("storage directory " + relative + " is relative to a workspace, and there is none");
         }
-        Path dir = workspace.toPath().resolve(uri).normalize();
+        Path dir = workspace.toPath().resolve(relative).normalize();
         if (!dir.startsWith(workspace.toPath().normalize())) {
-            throw new IOException("storage directory " + uri + " leaves the workspace");
+            throw new IOException("storage directory " + relative + " leaves the workspace");
         }
         return dir;
     }

@@ -10,8 +10,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
-import java.net.URI;
-import java.util.regex.Pattern;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -21,8 +20,6 @@ import org.kohsuke.stapler.verb.POST;
 
 /** {@code s3(bucket:, prefix:, region:, endpoint:, pathStyle:, credentialsId:)}: AWS S3 or an S3-compatible store. */
 public class S3Location extends BackupLocation {
-    static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]");
-
     private final String bucket;
     private String prefix = "";
     private String region;
@@ -86,69 +83,32 @@ public class S3Location extends BackupLocation {
 
     @Override
     public ResolvedStorage resolve(LocationContext context) throws AbortException {
-        String problem = problem();
-        if (problem != null) {
-            throw new AbortException(context.stepName() + ": s3 storage: " + problem);
+        StorageLocation.S3 location;
+        try {
+            location = location();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(context.stepName() + ": s3 storage: " + e.getMessage());
         }
-        return ResolvedStorage.s3(uri(), context.credentials().s3(credentialsId, endpoint).orElse(null));
+        return ResolvedStorage.s3(location, context.credentials().s3(credentialsId, endpoint).orElse(null));
     }
 
-    /** The engine's URI form: {@code s3://bucket/prefix/?endpoint=..&region=..&pathStyle=true}. Holds no secret. */
-    String uri() {
-        StringBuilder s = new StringBuilder("s3://").append(bucket).append('/');
-        String p = prefix.replaceAll("^/+", "");
-        if (!p.isEmpty()) {
-            s.append(p.endsWith("/") ? p : p + "/");
-        }
-        String sep = "?";
-        if (endpoint != null) {
-            s.append(sep).append("endpoint=").append(endpoint);
-            sep = "&";
-        }
-        if (region != null) {
-            s.append(sep).append("region=").append(region);
-            sep = "&";
-        }
-        if (pathStyle) {
-            s.append(sep).append("pathStyle=true");
-        }
-        return s.toString();
+    /**
+     * The engine's location for these settings, built directly (the engine's rules reject bad ones). An unticked
+     * pathStyle leaves the choice to the engine: path style with a custom endpoint, virtual-host style on AWS.
+     */
+    StorageLocation.S3 location() {
+        return new StorageLocation.S3(bucket, prefix, endpoint == null ? null : StorageLocation.S3.endpoint(endpoint),
+                region, pathStyle ? Boolean.TRUE : null);
     }
 
     /** What is wrong with the settings, or null. */
     String problem() {
-        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-            return "bucket '" + bucket + "' is not a valid bucket name (3-63 lower-case letters, digits, '.', '-')";
+        try {
+            location();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
-        for (String segment : prefix.split("/")) {
-            if (segment.equals("..") || segment.equals(".")) {
-                return "prefix '" + prefix + "' must not contain '.' or '..' segments";
-            }
-        }
-        if (prefix.contains("?") || prefix.contains("#")) {
-            return "prefix '" + prefix + "' must not contain '?' or '#'";
-        }
-        if (region != null && !region.matches("[a-z0-9-]+")) {
-            return "region '" + region + "' is not a region name such as eu-west-1";
-        }
-        if (endpoint != null) {
-            URI uri;
-            try {
-                uri = URI.create(endpoint);
-            } catch (IllegalArgumentException e) {
-                return "endpoint is not a URL";
-            }
-            if (uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-                return "endpoint must be an http(s):// URL with a host";
-            }
-            if (uri.getUserInfo() != null) {
-                return "endpoint must not contain credentials; use credentialsId";
-            }
-            if (endpoint.contains("&") || endpoint.contains("?")) {
-                return "endpoint must not have a query";
-            }
-        }
-        return null;
     }
 
     @Symbol("s3")

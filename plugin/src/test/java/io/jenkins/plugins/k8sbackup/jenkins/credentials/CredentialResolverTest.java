@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cloudbees.plugins.credentials.TestCredentialsStore;
 import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.KeyStores;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -36,7 +36,7 @@ class CredentialResolverTest {
     void awsCredentialsGiveTheirResolvedKeysIncludingASessionToken() throws Exception {
         h.credentials(new TestCreds.Aws("aws", "AKIAEXAMPLE", "wJalrXUtnFEMI-secret", "session-token-xyz"));
 
-        S3Keys keys = credentials.s3("aws").orElseThrow();
+        S3KeyPair keys = credentials.s3("aws").orElseThrow();
 
         assertThat(keys.accessKeyId()).isEqualTo("AKIAEXAMPLE");
         assertThat(keys.secretKey()).isEqualTo("wJalrXUtnFEMI-secret");
@@ -58,7 +58,7 @@ class CredentialResolverTest {
     void usernamePasswordHoldsAnAccessKeyPairForS3CompatibleStores() throws Exception {
         h.credentials(new TestCreds.UserPass("minio", "minio-access", "minio-secret-key"));
 
-        S3Keys keys = credentials.s3("minio").orElseThrow();
+        S3KeyPair keys = credentials.s3("minio").orElseThrow();
 
         assertThat(keys.accessKeyId()).isEqualTo("minio-access");
         assertThat(keys.secretKey()).isEqualTo("minio-secret-key");

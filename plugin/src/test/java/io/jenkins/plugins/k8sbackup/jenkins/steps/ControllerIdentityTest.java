@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.NamedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.NamedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Location;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;

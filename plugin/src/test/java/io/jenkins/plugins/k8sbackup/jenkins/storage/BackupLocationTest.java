@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.FilePath;
 import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
+import io.jenkins.plugins.k8sbackup.jenkins.config.NamedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.CredentialResolver;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.StepHarness;
 import io.jenkins.plugins.k8sbackup.jenkins.testing.TestCreds;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
+import io.jenkins.plugins.k8sbackup.storage.StorageUri;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,7 @@ class BackupLocationTest {
     }
 
     @Test
-    void s3BuildsTheEngineUriAndResolvesItsCredentials() throws Exception {
+    void s3BuildsTheEngineLocationTheCliParsesFromItsUriAndResolvesItsCredentials() throws Exception {
         h.credentials(new TestCreds.UserPass("minio", "access", "secret-key-1"));
         S3Location s3 = new S3Location("backups");
         s3.setPrefix("/prod/cluster-a");
@@ -48,16 +51,31 @@ class BackupLocationTest {
 
         ResolvedStorage r = s3.resolve(onAgent());
 
-        assertThat(r.uri()).isEqualTo("s3://backups/prod/cluster-a/?endpoint=http://127.0.0.1:9000&region=eu-west-1&pathStyle=true");
+        assertThat(r.location()).isEqualTo(StorageUri.parse("s3://backups/prod/cluster-a?endpoint=http://127.0.0.1:9000&region=eu-west-1&pathStyle=true"));
         assertThat(r.keys().accessKeyId()).isEqualTo("access");
         assertThat(r.describe()).contains("s3://backups/prod/cluster-a/").doesNotContain("secret-key-1");
+    }
+
+    @Test
+    void theSameSettingsGiveTheSameLocationAsTheCliUriWhateverTheAddressingStyle() throws Exception {
+        S3Location minio = new S3Location(" backups ");
+        minio.setPrefix("team/");
+        minio.setEndpoint("https://minio.example.com:9000");
+        S3Location virtualHost = new S3Location("backups");
+        virtualHost.setRegion("eu-west-1");
+
+        assertThat(minio.resolve(onAgent()).location())
+                .isEqualTo(StorageUri.parse("s3://backups/team/?endpoint=https://minio.example.com:9000"))
+                .satisfies(l -> assertThat(((StorageLocation.S3) l).usesPathStyle()).isTrue());
+        assertThat(virtualHost.resolve(onAgent()).location()).isEqualTo(StorageUri.parse("s3://backups/?region=eu-west-1"))
+                .satisfies(l -> assertThat(((StorageLocation.S3) l).usesPathStyle()).isFalse());
     }
 
     @Test
     void s3WithoutCredentialsUsesTheDefaultChain() throws Exception {
         ResolvedStorage r = new S3Location("backups").resolve(onAgent());
 
-        assertThat(r.uri()).isEqualTo("s3://backups/");
+        assertThat(r.location()).isEqualTo(StorageUri.parse("s3://backups"));
         assertThat(r.keys()).isNull();
         assertThat(r.describe()).contains("AWS default credentials");
     }
@@ -70,9 +88,9 @@ class BackupLocationTest {
         S3Location userInfo = new S3Location("backups");
         userInfo.setEndpoint("https://key:secret@minio.example.com");
 
-        assertThatThrownBy(() -> badBucket.resolve(onAgent())).isInstanceOf(AbortException.class).hasMessageContaining("not a valid bucket name");
+        assertThatThrownBy(() -> badBucket.resolve(onAgent())).isInstanceOf(AbortException.class).hasMessage("k8sBackup: s3 storage: invalid S3 bucket name 'Bad_Bucket': 3-63 lower-case letters, digits, '.', '-'");
         assertThatThrownBy(() -> traversal.resolve(onAgent())).hasMessageContaining("'..' segments");
-        assertThatThrownBy(() -> userInfo.resolve(onAgent())).hasMessageContaining("must not contain credentials");
+        assertThatThrownBy(() -> userInfo.resolve(onAgent())).hasMessageContaining("contains credentials").hasMessageNotContaining("secret");
     }
 
     @Test
@@ -80,7 +98,8 @@ class BackupLocationTest {
         ResolvedStorage r = new DirectoryLocation("out/backups").resolve(onAgent());
 
         assertThat(r.isWorkspaceRelative()).isTrue();
-        assertThat(r.target(h.workspaceDir.toFile()).uri()).isEqualTo(h.workspaceDir.resolve("out/backups").toString());
+        assertThat(r.target(h.workspaceDir.toFile()).location())
+                .isEqualTo(StorageUri.parse(h.workspaceDir.resolve("out/backups").toString()));
     }
 
     @Test
@@ -101,7 +120,7 @@ class BackupLocationTest {
         ResolvedStorage r = new NamedLocation("nightly").resolve(onController());
 
         assertThat(r.isWorkspaceRelative()).isFalse();
-        assertThat(r.uri()).isEqualTo(dir.toString());
+        assertThat(r.target(null).location()).isEqualTo(StorageUri.parse(dir.toString()));
     }
 
     @Test

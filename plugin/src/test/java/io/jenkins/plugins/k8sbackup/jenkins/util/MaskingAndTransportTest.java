@@ -15,9 +15,10 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
-import io.jenkins.plugins.k8sbackup.jenkins.storage.S3Keys;
 import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import io.jenkins.plugins.k8sbackup.storage.S3KeyPair;
+import io.jenkins.plugins.k8sbackup.storage.StorageLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ class MaskingAndTransportTest {
                 SecretMasker.none().with(TOKEN), "k8sBackup");
         ClusterConnection cluster = ClusterConnection.ofKubeconfig("apiVersion: v1\nusers: [{name: u, user: {token: " + TOKEN + "}}]",
                 null, 50, 100, "https://k8s with credentials 'tok'");
-        ResolvedStorage storage = ResolvedStorage.s3("s3://b/", new S3Keys("AKIA", "secret-key-1234", null, "creds 'x'"));
+        ResolvedStorage storage = ResolvedStorage.s3(StorageLocation.S3.of("bkt", ""), new S3KeyPair("AKIA", "secret-key-1234", null, "creds 'x'"));
 
         serialise(new BackupCallable(cluster, storage, BackupSpec.builder().name("n").hooks(List.of(new HookSpec("dump",
                         HookPhase.pre, "shop", "db-0", null, null, List.of("true"), null, null, true))).build(), new RetentionPolicy(null, 3),

@@ -1,11 +1,12 @@
-package io.jenkins.plugins.k8sbackup.jenkins.storage;
+package io.jenkins.plugins.k8sbackup.jenkins.config;
 
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.k8sbackup.jenkins.config.K8sBackupConfiguration;
-import io.jenkins.plugins.k8sbackup.jenkins.config.PredefinedLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.BackupLocation;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.LocationContext;
+import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.stream.Collectors;
@@ -14,7 +15,10 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.verb.POST;
 
-/** {@code location('prod-backups')}: a storage location an administrator predefined in the global configuration. */
+/**
+ * {@code location('prod-backups')}: a storage location an administrator predefined in the global configuration. It
+ * lives beside that configuration, which the storage kinds themselves never need to know.
+ */
 public class NamedLocation extends BackupLocation {
     private final String name;
 

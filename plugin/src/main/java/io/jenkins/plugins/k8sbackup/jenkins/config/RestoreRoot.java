@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.jenkins.home;
+package io.jenkins.plugins.k8sbackup.jenkins.config;
 
 import hudson.AbortException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.jenkins.storage;
+package io.jenkins.plugins.k8sbackup.jenkins.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
