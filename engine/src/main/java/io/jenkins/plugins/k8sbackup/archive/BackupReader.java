@@ -45,6 +45,7 @@ public final class BackupReader implements Closeable {
     private final BackupManifest manifest;
     private final Optional<EncryptionKey> key;
     private final EntryBinding binding;
+    private final Optional<ObjectDigest> objectDigest;
     private final Map<String, Path> verifiedCopies = new ConcurrentHashMap<>();
     private Path copies;
     private Map<String, ObjectRecord> index;
@@ -56,6 +57,7 @@ public final class BackupReader implements Closeable {
         this.manifest = stored.manifest();
         this.key = key;
         this.binding = EntryBinding.of(manifest);
+        this.objectDigest = key.map(ObjectDigest::of);
     }
 
     /**
@@ -282,7 +284,7 @@ public final class BackupReader implements Closeable {
      */
     boolean digestMatches(ObjectRecord rec, byte[] stored) {
         String digest = rec.encrypted() && !binding.sealsEntries()
-                ? key.map(k -> ObjectDigest.hex(k, stored)).orElse(null) : Sha256.hex(stored);
+                ? objectDigest.map(d -> d.hex(stored)).orElse(null) : Sha256.hex(stored);
         return digest != null && rec.sha256() != null && java.security.MessageDigest.isEqual(
                 digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 rec.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -493,7 +493,7 @@ public final class BackupRunner {
         String path = ArchivePaths.entryPath(type.qualifiedName(), ns, name, encrypt);
         TypeArchiveWriter.Placement at = archive.add(path, json);
         ObjectRecord record = new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name,
-                encrypt ? ObjectDigest.hex(run.key.orElseThrow(), json) : Sha256.hex(json), json.length, encrypt,
+                encrypt ? run.objectDigest.orElseThrow().hex(json) : Sha256.hex(json), json.length, encrypt,
                 at.frameOffset(), at.frameSegment());
         if (encrypt || claim) {
             synchronized (run) { // types are backed up in parallel
@@ -543,6 +543,7 @@ public final class BackupRunner {
         final EntryBinding binding;
         /** This backup's key (for a passphrase, derived with the backup's own salt). */
         final Optional<EncryptionKey> key;
+        final Optional<ObjectDigest> objectDigest;
         Set<String> selectedNamespaces = Set.of();
         final Set<String> capturedTypes = new HashSet<>();
         final Set<String> boundVolumes = new HashSet<>();
@@ -566,6 +567,7 @@ public final class BackupRunner {
         Run(String name, BackupSpec spec, ResourceFilter resources, Instant start, Optional<EncryptionKey> key) {
             this.name = name;
             this.key = key;
+            this.objectDigest = key.map(ObjectDigest::of);
             this.spec = spec;
             this.resources = resources;
             this.start = start;

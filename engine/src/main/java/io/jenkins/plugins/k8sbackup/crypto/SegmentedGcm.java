@@ -21,6 +21,13 @@ final class SegmentedGcm {
 
     private SegmentedGcm() {}
 
+    /**
+     * Direct buffers of one thread, reused: the JDK 17 AES-GCM sealing a 1 MiB heap array in one call ran at about 7
+     * MB/s here, through direct buffers at 100-200 MB/s (EncryptedSizeBench; the intrinsics only take that path).
+     */
+    private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(() -> new ByteBuffer[] {
+            ByteBuffer.allocateDirect(SEGMENT_PLAINTEXT + TAG_BYTES), ByteBuffer.allocateDirect(SEGMENT_PLAINTEXT + TAG_BYTES)});
+
     static byte[] seal(int mode, EncryptionKey key, byte[] prefix, int counter, boolean last, byte[] aad,
                        byte[] input, int offset, int length) throws GeneralSecurityException {
         byte[] nonce = ByteBuffer.allocate(12).put(prefix).putInt(counter).array();
@@ -28,6 +35,17 @@ final class SegmentedGcm {
         c.init(mode, key.secretKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
         c.updateAAD(aad);
         c.updateAAD(new byte[] {(byte) (last ? 1 : 0)});
-        return c.doFinal(input, offset, length);
+        ByteBuffer[] buffers = BUFFERS.get();
+        int outLength = c.getOutputSize(length);
+        if (buffers[0].capacity() < length || buffers[1].capacity() < outLength) {
+            return c.doFinal(input, offset, length); // larger than any segment this class writes
+        }
+        ByteBuffer in = buffers[0].clear();
+        ByteBuffer out = buffers[1].clear();
+        in.put(input, offset, length).flip();
+        c.doFinal(in, out);
+        byte[] result = new byte[out.flip().remaining()];
+        out.get(result);
+        return result;
     }
 }
