@@ -212,41 +212,16 @@ class SealedArchiveTest {
 
     @Test
     void storageDyingMidArchiveAbortsIt() throws Exception {
-        io.jenkins.plugins.k8sbackup.storage.StorageWriter dying = new io.jenkins.plugins.k8sbackup.storage.StorageWriter() {
-            final io.jenkins.plugins.k8sbackup.storage.StorageWriter real = storage.create("dying.tar.zst");
-            long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if ((written += len) > 100_000) {
-                    throw new IOException("disk gone");
-                }
-                real.write(b, off, len);
-            }
-
-            @Override
-            public void abort() {
-                real.abort();
-            }
-
-            @Override
-            public long bytesWritten() {
-                return written;
-            }
-        };
+        io.jenkins.plugins.k8sbackup.storage.BackupStorage dyingStorage =
+                io.jenkins.plugins.k8sbackup.testing.FailingStorage.dyingAfter(storage, 100_000);
         assertThatThrownBy(() -> {
-            try (TypeArchiveWriter w = new TypeArchiveWriter(dying, Instant.EPOCH, sealing(key, binding, "configmaps"))) {
+            try (TypeArchiveWriter w = new TypeArchiveWriter(dyingStorage.create("dying.tar.zst"), Instant.EPOCH, sealing(key, binding, "configmaps"))) {
                 for (Map.Entry<String, byte[]> e : objects.entrySet()) {
                     w.add(e.getKey(), e.getValue());
                 }
                 w.finish();
             }
-        }).hasMessageContaining("disk gone");
+        }).hasMessageContaining("simulated storage failure");
         assertThat(storage.exists("dying.tar.zst")).isFalse();
     }
 }
