@@ -23,7 +23,8 @@ public final class KeyOptions {
 
     @Option(names = "--encryption-passphrase-file", paramLabel = "FILE",
             description = "file holding a passphrase of at least 16 characters (one trailing newline is ignored); "
-                    + "the key derived from it is the one a Jenkins secret-text encryption credential with that text gives")
+                    + "each backup derives its key from it with PBKDF2-HMAC-SHA256 and a salt of its own, as a Jenkins "
+                    + "secret-text encryption credential with that text does")
     Path passphraseFile;
 
     public Optional<EncryptionKey> key() throws IOException {

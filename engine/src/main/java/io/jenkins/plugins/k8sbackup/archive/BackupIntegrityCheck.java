@@ -34,7 +34,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * manifest (its MAC, when a key is given), the index against the manifest, and each archive asked for, downloaded
  * once to a local copy while its size and SHA-256 are compared with the manifest's, then unpacked in full to compare
  * every entry with its index record (size, SHA-256, and with a key, that it decrypts under the backup's
- * {@link EntryBinding}). Restore, diff and verify call {@link #check} for the archives they will read, and then read
+ * {@link EntryBinding}; from format 3 on, an encrypted archive is decrypted whole, segment by segment, and its entries'
+ * keyed digests compared). Restore, diff and verify call {@link #check} for the archives they will read, and then read
  * the verified copies; {@code describe --verify} calls {@link #checkAll}.
  */
 public final class BackupIntegrityCheck {
@@ -92,10 +93,13 @@ public final class BackupIntegrityCheck {
         }
         List<String> warnings = new ArrayList<>(stored.warnings());
         BackupManifest m = stored.manifest();
+        key = stored.keyFor(key);
         String fingerprint = m.encryption() == null ? null : m.encryption().keyFingerprint();
         boolean decrypt = key.isPresent() && (fingerprint == null || fingerprint.equals(key.get().fingerprint()));
         if (m.hasEncryptedObjects() && !decrypt) {
-            warnings.add(m.encryption().encryptedObjects() + " encrypted objects were checked by SHA-256 only, not decrypted: "
+            warnings.add(m.encryption().encryptedObjects() + " encrypted objects were checked by SHA-256 only, not decrypted"
+                    + (m.formatVersion() >= EntryBinding.FIRST_SEALED_ARCHIVE_FORMAT
+                    ? " (their archives' SHA-256, as the objects' own digests need the key)" : "") + ": "
                     + (key.isEmpty() ? "no key was given" : "the key given (" + key.get().fingerprint() + ") is not the backup's ("
                     + fingerprint + ")"));
         }
@@ -169,7 +173,11 @@ public final class BackupIntegrityCheck {
             if (!found.sha.equals(t.archiveSha256())) {
                 found.add(IntegrityProblem.Kind.SHA256, "the archive is " + found.sha + ", the manifest records " + t.archiveSha256());
             }
-            checkEntries(copy, t.resource(), expected, found);
+            if (reader.sealedArchive(t.resource()) && !decrypt) {
+                expected.clear(); // its entries cannot be read without the key: the archive's SHA-256 is what was checked
+            } else {
+                checkEntries(copy, t, expected, found);
+            }
             found.finish();
             problems.addAll(found.list);
             if (found.list.isEmpty() && keepCopies) {
@@ -199,9 +207,10 @@ public final class BackupIntegrityCheck {
     }
 
     /** Unpacks the copy to its end, comparing every entry with its index record. */
-    private void checkEntries(Path copy, String resource, Map<String, ObjectRecord> expected, Findings found) {
+    private void checkEntries(Path copy, BackupManifest.TypeSummary type, Map<String, ObjectRecord> expected, Findings found) {
+        String resource = type.resource();
         Set<String> seen = new HashSet<>();
-        try (ZstdInputStream zstd = new ZstdInputStream(new BufferedInputStream(Files.newInputStream(copy)));
+        try (ZstdInputStream zstd = new ZstdInputStream(reader.contents(type, new BufferedInputStream(Files.newInputStream(copy))));
              TarArchiveInputStream tar = new TarArchiveInputStream(zstd)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -219,11 +228,11 @@ public final class BackupIntegrityCheck {
                     continue;
                 }
                 byte[] stored = tar.readAllBytes();
-                if (!Sha256.hex(stored).equals(rec.sha256())) {
+                if (!reader.digestMatches(rec, stored)) {
                     found.entry(IntegrityProblem.Kind.SHA256, "entry " + path + " does not match the SHA-256 of its index record");
                     continue;
                 }
-                if (rec.encrypted() && decrypt) {
+                if (rec.encrypted() && decrypt && reader.binding().sealsEntries()) {
                     try {
                         reader.decrypt(rec, stored, found.key);
                     } catch (DecryptionException e) {
@@ -234,6 +243,8 @@ public final class BackupIntegrityCheck {
                 objects++;
             }
             zstd.transferTo(OutputStream.nullOutputStream()); // to the end of the zstd stream: a cut-off tail shows here
+        } catch (DecryptionException e) {
+            found.add(IntegrityProblem.Kind.DECRYPTION, e.getMessage());
         } catch (IOException e) {
             found.add(IntegrityProblem.Kind.UNREADABLE, "cannot be unpacked to its end: " + e.getMessage());
         }

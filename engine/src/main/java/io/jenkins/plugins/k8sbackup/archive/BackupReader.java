@@ -7,6 +7,7 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.DecryptionException;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
+import io.jenkins.plugins.k8sbackup.crypto.ObjectDigest;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
@@ -44,6 +45,7 @@ public final class BackupReader implements Closeable {
     private final BackupManifest manifest;
     private final Optional<EncryptionKey> key;
     private final EntryBinding binding;
+    private final Optional<ObjectDigest> objectDigest;
     private final Map<String, Path> verifiedCopies = new ConcurrentHashMap<>();
     private Path copies;
     private Map<String, ObjectRecord> index;
@@ -55,6 +57,7 @@ public final class BackupReader implements Closeable {
         this.manifest = stored.manifest();
         this.key = key;
         this.binding = EntryBinding.of(manifest);
+        this.objectDigest = key.map(ObjectDigest::of);
     }
 
     /**
@@ -62,9 +65,10 @@ public final class BackupReader implements Closeable {
      * encrypted objects and no key (or another key) was given, or, with a key, when its manifest is not authenticated
      * by that key ({@link IntegrityException}).
      */
-    public static BackupReader open(BackupStorage storage, String name, Optional<EncryptionKey> key) throws IOException {
-        StoredManifest stored = StoredManifest.read(storage, name, key);
+    public static BackupReader open(BackupStorage storage, String name, Optional<EncryptionKey> given) throws IOException {
+        StoredManifest stored = StoredManifest.read(storage, name, given);
         BackupManifest manifest = stored.manifest();
+        Optional<EncryptionKey> key = stored.keyFor(given);
         if (manifest.hasEncryptedObjects()) {
             String fp = manifest.encryption().keyFingerprint();
             if (key.isEmpty()) {
@@ -73,7 +77,7 @@ public final class BackupReader implements Closeable {
             }
             if (fp != null && !fp.equals(key.get().fingerprint())) {
                 throw new DecryptionException("backup '" + name + "' was encrypted with key " + fp
-                        + ", not with the key given (" + key.get().fingerprint() + ")");
+                        + ", not with the key given (" + key.get().fingerprint() + ")" + derivationHint(manifest, given.get()));
             }
         }
         if (!stored.problems().isEmpty()) {
@@ -83,6 +87,18 @@ public final class BackupReader implements Closeable {
             throw new IOException("backup '" + name + "' has status " + manifest.status() + " and cannot be restored");
         }
         return new BackupReader(storage, name, stored, key);
+    }
+
+    /** A key and a passphrase are not interchangeable: say which one the backup was made with when they differ. */
+    private static String derivationHint(BackupManifest manifest, EncryptionKey given) {
+        if (manifest.keyDerivation() != null && !given.madeFromPassphrase()) {
+            return ": the backup's key was derived from a passphrase (give the passphrase, not a key)";
+        }
+        if (manifest.keyDerivation() == null && given.madeFromPassphrase()
+                && manifest.formatVersion() >= EntryBinding.FIRST_SEALED_ARCHIVE_FORMAT) {
+            return ": the backup was encrypted with a key, not a passphrase";
+        }
+        return "";
     }
 
     public BackupManifest manifest() {
@@ -178,7 +194,7 @@ public final class BackupReader implements Closeable {
         String archive = BackupKind.KUBERNETES.keyOf(name, type.archive());
         Path verified = verifiedCopies.get(resource);
         try (InputStream raw = verified != null ? new BufferedInputStream(Files.newInputStream(verified)) : storage.open(archive);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(raw))) {
+             TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(contents(type, raw)))) {
             TarArchiveEntry entry;
             while ((entry = next(tar, archive)) != null) {
                 String path = entry.getName();
@@ -196,6 +212,82 @@ public final class BackupReader implements Closeable {
                 visitor.visit(decode(rec, read(tar, archive), archive));
             }
         }
+    }
+
+    /**
+     * One object, read from the frame its index record names (format 3 on): the archive's other frames are neither
+     * decompressed nor, in an encrypted archive, decrypted; its frames before are skipped unread where storage allows.
+     *
+     * @throws IOException the record names no frame (a backup before format 3: read its type with {@link #forEach}),
+     * or the archive cannot be read there
+     */
+    public StoredItem readObject(ObjectRecord rec) throws IOException {
+        BackupManifest.TypeSummary type = manifest.types().stream().filter(t -> t.resource().equals(rec.resource()))
+                .findFirst().orElseThrow(() -> new IOException("backup '" + name + "' holds no " + rec.resource()));
+        if (rec.frameOffset() == null || rec.frameSegment() == null) {
+            throw new IOException(rec.path() + ": its index record names no frame (format " + manifest.formatVersion()
+                    + "): read the whole type instead");
+        }
+        String archive = BackupKind.KUBERNETES.keyOf(name, type.archive());
+        Path verified = verifiedCopies.get(rec.resource());
+        try (InputStream raw = verified != null ? new BufferedInputStream(Files.newInputStream(verified)) : storage.open(archive);
+             TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(contentsFrom(type, raw, rec)))) {
+            TarArchiveEntry entry;
+            while ((entry = next(tar, archive)) != null) {
+                if (entry.getName().equals(rec.path()) && entry.isFile()) {
+                    return decode(rec, read(tar, archive), archive);
+                }
+            }
+        }
+        return new StoredItem(rec, null, "entry '" + rec.path() + "' is not in the archive from the frame its index"
+                + " record names");
+    }
+
+    /** Whether the type's archive is encrypted as a whole (format 3 on), not object by object. */
+    boolean sealedArchive(String resource) {
+        return !binding.sealsEntries() && manifest.encryption() != null
+                && encryptionMode().encrypts(resource);
+    }
+
+    private io.jenkins.plugins.k8sbackup.backup.BackupSpec.EncryptionMode encryptionMode() {
+        try {
+            return io.jenkins.plugins.k8sbackup.backup.BackupSpec.EncryptionMode.valueOf(manifest.encryption().mode());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return io.jenkins.plugins.k8sbackup.backup.BackupSpec.EncryptionMode.none;
+        }
+    }
+
+    /** The compressed archive: decrypted on the way when the type's archive is sealed (see {@link ArchiveSealing}). */
+    InputStream contents(BackupManifest.TypeSummary type, InputStream stored) throws IOException {
+        return sealedArchive(type.resource()) ? sealing(type).open(stored) : stored;
+    }
+
+    private InputStream contentsFrom(BackupManifest.TypeSummary type, InputStream stored, ObjectRecord rec)
+            throws IOException {
+        if (sealedArchive(type.resource())) {
+            return sealing(type).openAt(stored, rec.frameOffset(), rec.frameSegment());
+        }
+        stored.skipNBytes(rec.frameOffset());
+        return stored;
+    }
+
+    private ArchiveSealing sealing(BackupManifest.TypeSummary type) throws DecryptionException {
+        if (key.isEmpty()) {
+            throw new DecryptionException(BackupKind.KUBERNETES.keyOf(name, type.archive()) + " is encrypted: give the key");
+        }
+        return ArchiveSealing.of(binding, key.get(), type.resource(), type.archive());
+    }
+
+    /**
+     * Whether {@code stored} (an entry's bytes) is what its index record describes: its SHA-256, or for an object of a
+     * sealed archive its keyed digest (see {@link ObjectDigest}), which needs the key.
+     */
+    boolean digestMatches(ObjectRecord rec, byte[] stored) {
+        String digest = rec.encrypted() && !binding.sealsEntries()
+                ? objectDigest.map(d -> d.hex(stored)).orElse(null) : Sha256.hex(stored);
+        return digest != null && rec.sha256() != null && java.security.MessageDigest.isEqual(
+                digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                rec.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** A failure to read the archive itself (truncated, garbled) names the archive. */
@@ -216,11 +308,11 @@ public final class BackupReader implements Closeable {
     }
 
     private StoredItem decode(ObjectRecord rec, byte[] stored, String archive) {
-        if (!Sha256.hex(stored).equals(rec.sha256())) {
+        if (!digestMatches(rec, stored)) {
             return new StoredItem(rec, null, "SHA-256 mismatch: the stored object is corrupt or was altered");
         }
         try {
-            byte[] json = rec.encrypted() ? decrypt(rec, stored, archive) : stored;
+            byte[] json = rec.encrypted() && binding.sealsEntries() ? decrypt(rec, stored, archive) : stored;
             return new StoredItem(rec, Json.MAPPER.readTree(json), null);
         } catch (DecryptionException e) {
             return new StoredItem(rec, null, e.getMessage());
@@ -229,7 +321,7 @@ public final class BackupReader implements Closeable {
         }
     }
 
-    /** Decrypts an entry under this backup's binding (see {@link EntryBinding}); used by the check too. */
+    /** Decrypts an entry of format 1 or 2 under this backup's binding (see {@link EntryBinding}); used by the check too. */
     byte[] decrypt(ObjectRecord rec, byte[] stored, String archive) throws DecryptionException {
         return AesGcm.decrypt(key.orElseThrow(), stored, binding.associatedData(rec.resource(), rec.path()),
                 rec.path() + " in " + archive, binding.mismatchHint());

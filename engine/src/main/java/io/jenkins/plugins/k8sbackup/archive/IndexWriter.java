@@ -50,6 +50,16 @@ public final class IndexWriter implements AutoCloseable {
         g.writeStringField("sha256", r.sha256());
         g.writeNumberField("size", r.size());
         g.writeBooleanField("encrypted", r.encrypted());
+        if (r.frameOffset() == null) {
+            g.writeNullField("frameOffset");
+        } else {
+            g.writeNumberField("frameOffset", r.frameOffset());
+        }
+        if (r.frameSegment() == null) {
+            g.writeNullField("frameSegment");
+        } else {
+            g.writeNumberField("frameSegment", r.frameSegment());
+        }
         g.writeEndObject();
     }
 

@@ -62,7 +62,7 @@ public record StoredManifest(BackupManifest manifest, String authentication, Lis
      * @throws FileNotFoundException the backup does not exist or is incomplete (the catalog's message)
      * @throws IntegrityException the manifest is not JSON of a manifest
      */
-    public static StoredManifest read(BackupStorage storage, String name, Optional<EncryptionKey> key) throws IOException {
+    public static StoredManifest read(BackupStorage storage, String name, Optional<EncryptionKey> given) throws IOException {
         String manifestKey = BackupKind.KUBERNETES.keyOf(BackupCatalog.checkName(name), BackupCatalog.MANIFEST);
         byte[] bytes;
         try {
@@ -80,6 +80,13 @@ public record StoredManifest(BackupManifest manifest, String authentication, Lis
         }
         List<IntegrityProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Optional<EncryptionKey> key;
+        try {
+            key = keyFor(manifest, given);
+        } catch (IllegalArgumentException e) {
+            throw new IntegrityException(name, List.of(new IntegrityProblem(null, manifestKey, IntegrityProblem.Kind.MANIFEST,
+                    "its key derivation cannot be used: " + e.getMessage())));
+        }
         String macKey = BackupKind.KUBERNETES.keyOf(name, MAC);
         String mac = readOptional(storage, macKey);
         String authentication;
@@ -112,6 +119,20 @@ public record StoredManifest(BackupManifest manifest, String authentication, Lis
         }
         problems.addAll(contentProblems(name, manifestKey, manifest));
         return new StoredManifest(manifest, authentication, problems, warnings);
+    }
+
+    /**
+     * The key of this backup made of the key given: a passphrase is derived with the salt and iterations the manifest
+     * records (PBKDF2 runs once per passphrase and backup; see {@code EncryptionKey#forBackup}).
+     *
+     * @throws IllegalArgumentException the manifest records a derivation this version cannot use
+     */
+    public Optional<EncryptionKey> keyFor(Optional<EncryptionKey> given) {
+        return keyFor(manifest, given);
+    }
+
+    private static Optional<EncryptionKey> keyFor(BackupManifest manifest, Optional<EncryptionKey> given) {
+        return given.map(k -> k.forBackup(manifest.keyDerivation()));
     }
 
     private static List<IntegrityProblem> contentProblems(String name, String manifestKey, BackupManifest m) {

@@ -47,7 +47,8 @@ public record BackupManifest(
         BackupSeries series) {
 
     /** 2: backupId, entries' associated data binds the backup, manifest.json.mac with a key. 1: path-only binding. */
-    public static final int FORMAT_VERSION = 2;
+    /** 3: each type's archive is compressed, then encrypted (before: each object encrypted, then compressed). */
+    public static final int FORMAT_VERSION = 3;
     public static final String KIND = "kubernetes";
 
     public BackupManifest {
@@ -119,7 +120,21 @@ public record BackupManifest(
 
     public record StoredIndex(String key, long bytes, String sha256, long objects) {}
 
-    public record Encryption(String mode, String keyFingerprint, long encryptedObjects) {}
+    /**
+     * {@code keyDerivation}: how a passphrase became this backup's key (format 3 on); null for a key given as such and
+     * before format 3 (whose passphrases were hashed with unsalted SHA-256).
+     */
+    public record Encryption(String mode, String keyFingerprint, long encryptedObjects,
+                             io.jenkins.plugins.k8sbackup.crypto.KeyDerivation keyDerivation) {
+        public Encryption(String mode, String keyFingerprint, long encryptedObjects) {
+            this(mode, keyFingerprint, encryptedObjects, null);
+        }
+    }
+
+    /** How a passphrase became this backup's key, or null (see {@link Encryption}). */
+    public io.jenkins.plugins.k8sbackup.crypto.KeyDerivation keyDerivation() {
+        return encryption == null ? null : encryption.keyDerivation();
+    }
 
     public record ItemError(String resource, String namespace, String name, String reason) {
         @Override

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.ArchivePaths;
+import io.jenkins.plugins.k8sbackup.archive.ArchiveSealing;
 import io.jenkins.plugins.k8sbackup.archive.EntryBinding;
 import io.jenkins.plugins.k8sbackup.archive.IndexWriter;
 import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
@@ -20,7 +21,7 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
 import io.jenkins.plugins.k8sbackup.catalog.LeaseTimes;
 import io.jenkins.plugins.k8sbackup.catalog.Pruning;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
-import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
+import io.jenkins.plugins.k8sbackup.crypto.ObjectDigest;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.hooks.BackupHookRunner;
 import io.jenkins.plugins.k8sbackup.hooks.HookFailure;
@@ -131,13 +132,17 @@ public final class BackupRunner {
                 new BackupLocks(storage, BackupKind.KUBERNETES, clock, leaseTimes, progress));
         // Before anything is stored: of two runs with the same name only one gets it, and a delete waits for it.
         try (BackupLease claim = catalog.locks().claim(name, "backup")) {
-            return run(spec, retention == null ? new RetentionPolicy(null, null) : retention, name, start, catalog, claim);
+            // a passphrase gets a fresh salt: the backup's own key, recorded in its manifest
+            Optional<EncryptionKey> backupKey = spec.encryption() == BackupSpec.EncryptionMode.none ? Optional.empty()
+                    : key.map(EncryptionKey::forNewBackup);
+            return run(spec, retention == null ? new RetentionPolicy(null, null) : retention, name, start, catalog, claim,
+                    backupKey);
         }
     }
 
     private BackupResult run(BackupSpec spec, RetentionPolicy retention, String name, Instant start, BackupCatalog catalog,
-                             BackupLease claim) throws IOException, InterruptedException {
-        Run run = new Run(name, spec, start);
+                             BackupLease claim, Optional<EncryptionKey> key) throws IOException, InterruptedException {
+        Run run = new Run(name, spec, start, key);
         long throttledBefore = caller.throttledResponses();
         // each list keeps one page in flight, and up to TYPES_IN_PARALLEL lists run at once
         ExecutorService prefetch = Executors.newFixedThreadPool(2 * TYPES_IN_PARALLEL, DaemonThreads.named("k8s-backup-list"));
@@ -342,7 +347,9 @@ public final class BackupRunner {
                         return;
                     }
                     if (archive[0] == null) {
-                        archive[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start);
+                        archive[0] = new TypeArchiveWriter(storage.create(archiveKey), run.start,
+                                run.spec.encryption().encrypts(type.qualifiedName()) ? ArchiveSealing.of(run.binding,
+                                        run.key.orElseThrow(), type.qualifiedName(), ArchivePaths.typeArchive(type.qualifiedName())) : null);
                         if (type.namespaced() && type.isCustom()) {
                             synchronized (run) {
                                 run.capturedTypes.add(type.plural() + "." + type.group()); // its CRD comes along
@@ -427,18 +434,15 @@ public final class BackupRunner {
         // list items carry no apiVersion/kind of their own
         String apiVersion = o.path("apiVersion").asText(type.apiVersion());
         String kind = o.path("kind").asText(type.kind());
-        boolean encrypt = switch (run.spec.encryption()) {
-            case all -> true;
-            case secrets -> type.qualifiedName().equals(WellKnownTypes.SECRETS);
-            case none -> false;
-        };
+        // the archive it goes to is encrypted as a whole, after compression (format 3)
+        boolean encrypt = run.spec.encryption().encrypts(type.qualifiedName());
         String ns = type.namespaced() ? o.path("metadata").path("namespace").asText() : null;
         String name = o.path("metadata").path("name").asText();
         String path = ArchivePaths.entryPath(type.qualifiedName(), ns, name, encrypt);
-        byte[] stored = encrypt ? AesGcm.encrypt(key.orElseThrow(), json, run.binding.associatedData(type.qualifiedName(), path)) : json;
-        archive.add(path, stored);
-        ObjectRecord record = new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name, Sha256.hex(stored),
-                stored.length, encrypt);
+        TypeArchiveWriter.Placement at = archive.add(path, json);
+        ObjectRecord record = new ObjectRecord(path, type.qualifiedName(), apiVersion, kind, ns, name,
+                encrypt ? run.objectDigest.orElseThrow().hex(json) : Sha256.hex(json), json.length, encrypt,
+                at.frameOffset(), at.frameSegment());
         if (encrypt || claim) {
             synchronized (run) { // types are backed up in parallel
                 if (encrypt) {
@@ -485,6 +489,9 @@ public final class BackupRunner {
         final String backupId = java.util.UUID.randomUUID().toString();
         final EntryBinding binding;
         BackupScope scope;
+        /** This backup's key (for a passphrase, derived with the backup's own salt). */
+        final Optional<EncryptionKey> key;
+        final Optional<ObjectDigest> objectDigest;
         final Set<String> capturedTypes = new HashSet<>();
         final Set<String> boundVolumes = new HashSet<>();
         final Map<String, Long> counts = new TreeMap<>(); // by name: types finish in any order
@@ -504,8 +511,10 @@ public final class BackupRunner {
         long totalBytes;
         long encryptedObjects;
 
-        Run(String name, BackupSpec spec, Instant start) {
+        Run(String name, BackupSpec spec, Instant start, Optional<EncryptionKey> key) {
             this.name = name;
+            this.key = key;
+            this.objectDigest = key.map(ObjectDigest::of);
             this.spec = spec;
             this.start = start;
             this.rebuilt = new RebuiltObjects(spec.includeOwnedPods());
@@ -569,7 +578,8 @@ public final class BackupRunner {
             allSkipped.addAll(rebuilt.skipped());
             BackupManifest.Encryption encryption = new BackupManifest.Encryption(spec.encryption().name(),
                     spec.encryption() == BackupSpec.EncryptionMode.none ? null : key.map(EncryptionKey::fingerprint).orElse(null),
-                    encryptedObjects);
+                    encryptedObjects, spec.encryption() == BackupSpec.EncryptionMode.none ? null
+                    : key.map(EncryptionKey::keyDerivation).orElse(null));
             return new BackupManifest(BackupManifest.FORMAT_VERSION, BackupManifest.KIND, name, backupId, start, end, status,
                     objects, totalBytes + indexFile.size(), spec.labels(), cluster, BackupManifest.Filters.of(spec),
                     types.stream().sorted(java.util.Comparator.comparing(BackupManifest.TypeSummary::resource)).toList(),

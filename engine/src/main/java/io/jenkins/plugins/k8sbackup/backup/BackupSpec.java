@@ -29,7 +29,14 @@ public record BackupSpec(
         Duration snapshotTimeout,
         List<HookSpec> hooks) implements java.io.Serializable {
 
-    public enum EncryptionMode { none, secrets, all }
+    public enum EncryptionMode {
+        none, secrets, all;
+
+        /** Whether objects of {@code resource} (a qualified type name) are encrypted: whole types, never some objects. */
+        public boolean encrypts(String resource) {
+            return this == all || this == secrets && io.jenkins.plugins.k8sbackup.kube.WellKnownTypes.SECRETS.equals(resource);
+        }
+    }
 
     public BackupSpec {
         selection = selection == null ? Selection.EVERYTHING : selection;

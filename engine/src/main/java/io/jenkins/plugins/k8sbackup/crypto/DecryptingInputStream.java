@@ -13,7 +13,11 @@ import javax.crypto.Cipher;
 public final class DecryptingInputStream extends InputStream {
     private final DataInputStream in;
     private final EncryptionKey key;
-    private final String aad;
+    private final byte[] aad;
+    /** Names the stream in messages (the associated data may not be printable). */
+    private final String what;
+    /** What a failed tag can mean beyond a wrong key or tampering, for messages. */
+    private final String mismatchHint;
     private final byte[] prefix = new byte[SegmentedGcm.PREFIX_BYTES];
     private byte[] segment = new byte[0];
     private int position;
@@ -21,19 +25,51 @@ public final class DecryptingInputStream extends InputStream {
     private boolean sawLast;
 
     public DecryptingInputStream(InputStream in, EncryptionKey key, String associatedData) throws IOException {
+        this(in, key, associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8), associatedData, "");
+    }
+
+    /** {@code what} names the stream in messages; {@code mismatchHint} says what else a failed tag can mean. */
+    public DecryptingInputStream(InputStream in, EncryptionKey key, byte[] associatedData, String what, String mismatchHint)
+            throws IOException {
         this.in = new DataInputStream(in);
         this.key = key;
         this.aad = associatedData;
+        this.what = what;
+        this.mismatchHint = mismatchHint;
         byte[] magic = new byte[SegmentedGcm.MAGIC.length + 1];
         try {
             this.in.readFully(magic);
         } catch (EOFException e) {
-            throw new DecryptionException(associatedData + ": not an encrypted k8s-backup stream");
+            throw new DecryptionException(what + ": not an encrypted k8s-backup stream");
         }
         if (!Arrays.equals(magic, 0, 4, SegmentedGcm.MAGIC, 0, 4) || magic[4] != 1) {
-            throw new DecryptionException(associatedData + ": not an encrypted k8s-backup stream");
+            throw new DecryptionException(what + ": not an encrypted k8s-backup stream");
         }
-        this.in.readFully(prefix);
+        try {
+            this.in.readFully(prefix);
+        } catch (EOFException e) {
+            throw new DecryptionException(what + ": encrypted stream is truncated");
+        }
+    }
+
+    /**
+     * Reads a stream from its segment {@code segment}, which starts {@code offset} bytes into it (as
+     * {@link EncryptingOutputStream#endSegment()} left it): the header is read, the segments before are skipped
+     * unread and undecrypted. A wrong offset or number fails to decrypt.
+     */
+    public static DecryptingInputStream fromSegment(InputStream in, EncryptionKey key, byte[] associatedData, String what,
+                                                    String mismatchHint, long offset, int segment) throws IOException {
+        if (offset < SegmentedGcm.HEADER_BYTES || segment < 0) {
+            throw new DecryptionException(what + ": no segment starts at " + offset);
+        }
+        DecryptingInputStream s = new DecryptingInputStream(in, key, associatedData, what, mismatchHint);
+        try {
+            s.in.skipNBytes(offset - SegmentedGcm.HEADER_BYTES);
+        } catch (EOFException e) {
+            throw new DecryptionException(what + ": encrypted stream is truncated");
+        }
+        s.counter = segment;
+        return s;
     }
 
     @Override
@@ -62,16 +98,16 @@ public final class DecryptingInputStream extends InputStream {
         try {
             length = in.readInt();
         } catch (EOFException e) {
-            throw new DecryptionException(aad + ": encrypted stream is truncated");
+            throw new DecryptionException(what + ": encrypted stream is truncated");
         }
         if (length < SegmentedGcm.TAG_BYTES || length > SegmentedGcm.SEGMENT_PLAINTEXT + SegmentedGcm.TAG_BYTES) {
-            throw new DecryptionException(aad + ": encrypted stream is corrupt (segment length " + length + ")");
+            throw new DecryptionException(what + ": encrypted stream is corrupt (segment length " + length + ")");
         }
         byte[] sealed = new byte[length];
         try {
             in.readFully(sealed);
         } catch (EOFException e) {
-            throw new DecryptionException(aad + ": encrypted stream is truncated");
+            throw new DecryptionException(what + ": encrypted stream is truncated");
         }
         int index = counter++;
         try {
@@ -81,13 +117,13 @@ public final class DecryptingInputStream extends InputStream {
                 segment = open(sealed, index, true);
                 sawLast = true;
             } catch (AEADBadTagException e) {
-                throw new DecryptionException(aad + ": decryption failed: wrong key (fingerprint "
-                        + key.fingerprint() + ") or tampered data");
+                throw new DecryptionException(what + ": decryption failed: wrong key (fingerprint "
+                        + key.fingerprint() + ") or tampered data" + mismatchHint);
             }
         }
         position = 0;
         if (sawLast && in.read() >= 0) {
-            throw new DecryptionException(aad + ": data after the end of the encrypted stream");
+            throw new DecryptionException(what + ": data after the end of the encrypted stream");
         }
     }
 

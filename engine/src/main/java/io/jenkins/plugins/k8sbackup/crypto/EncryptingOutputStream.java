@@ -14,7 +14,7 @@ import java.security.SecureRandom;
 public final class EncryptingOutputStream extends FilterOutputStream {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final EncryptionKey key;
-    private final String aad;
+    private final byte[] aad;
     private final byte[] prefix = new byte[SegmentedGcm.PREFIX_BYTES];
     private final byte[] buffer = new byte[SegmentedGcm.SEGMENT_PLAINTEXT];
     private int filled;
@@ -22,6 +22,10 @@ public final class EncryptingOutputStream extends FilterOutputStream {
     private boolean closed;
 
     public EncryptingOutputStream(OutputStream out, EncryptionKey key, String associatedData) throws IOException {
+        this(out, key, associatedData.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public EncryptingOutputStream(OutputStream out, EncryptionKey key, byte[] associatedData) throws IOException {
         super(out);
         this.key = key;
         this.aad = associatedData;
@@ -48,6 +52,18 @@ public final class EncryptingOutputStream extends FilterOutputStream {
             off += n;
             len -= n;
         }
+    }
+
+    /**
+     * Seals what was written since the last segment as a segment of its own (nothing when nothing was), so that what
+     * is written next starts a segment: a reader can start there (see {@link DecryptingInputStream#fromSegment}).
+     * Returns the number of the segment that comes next.
+     */
+    public int endSegment() throws IOException {
+        if (filled > 0) {
+            emit(false);
+        }
+        return counter;
     }
 
     private void emit(boolean last) throws IOException {

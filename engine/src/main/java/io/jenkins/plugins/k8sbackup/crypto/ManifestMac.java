@@ -1,11 +1,7 @@
 package io.jenkins.plugins.k8sbackup.crypto;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The MAC that binds a manifest to the holder of the encryption key: HMAC-SHA-256 over the manifest's exact stored
@@ -14,7 +10,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ManifestMac {
     static final String INFO = "k8s-backup manifest mac v1";
-    private static final String HMAC = "HmacSHA256";
 
     private ManifestMac() {}
 
@@ -35,19 +30,10 @@ public final class ManifestMac {
     }
 
     static byte[] macKey(EncryptionKey key) {
-        byte[] info = INFO.getBytes(StandardCharsets.US_ASCII);
-        byte[] input = java.util.Arrays.copyOf(info, info.length + 1);
-        input[info.length] = 1; // HKDF-Expand's block counter: T(1) is all 32 bytes needed
-        return hmac(key.secretKey().getEncoded(), input);
+        return Hkdf.expand(key, INFO);
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
-        }
+        return Hkdf.hmac(key, data);
     }
 }

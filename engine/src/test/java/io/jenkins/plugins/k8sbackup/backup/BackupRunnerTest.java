@@ -208,6 +208,8 @@ class BackupRunnerTest {
                         .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
             }
         }
+        assertThat(new String(Files.readAllBytes(storage.root().resolve("backups/b1/resources/secrets.tar.zst")), 0, 4,
+                StandardCharsets.US_ASCII)).as("the secrets' archive is encrypted as a whole").isEqualTo("K8BS");
         assertThatThrownBy(() -> BackupReader.open(storage, "b1", Optional.empty()))
                 .isInstanceOf(DecryptionException.class).hasMessageContaining("encrypted objects").hasMessageContaining(key.fingerprint());
         List<BackupReader.StoredItem> items = BackupReader.open(storage, "b1", Optional.of(key)).readAll();
@@ -219,13 +221,16 @@ class BackupRunnerTest {
         assertThat(new BackupCatalog(storage, BackupKind.KUBERNETES).list()).extracting(BackupSummary::status).containsExactly(BackupStatus.Completed);
     }
 
-    /** Every stored file, with zstd undone, so a search sees the tar entries' bytes. */
+    /**
+     * Every stored file, with zstd undone, so a search sees the tar entries' bytes; an encrypted archive (format 3:
+     * compressed, then encrypted) as stored.
+     */
     private List<byte[]> allStoredBytesDecompressed() throws Exception {
         try (Stream<Path> files = Files.walk(storage.root())) {
             return files.filter(Files::isRegularFile).map(p -> {
                 try {
                     byte[] b = Files.readAllBytes(p);
-                    if (p.toString().endsWith(".zst")) {
+                    if (p.toString().endsWith(".zst") && !new String(b, 0, Math.min(4, b.length), StandardCharsets.US_ASCII).equals("K8BS")) {
                         ByteArrayOutputStream out = new ByteArrayOutputStream();
                         try (var in = new com.github.luben.zstd.ZstdInputStream(new java.io.ByteArrayInputStream(b))) {
                             in.transferTo(out);

@@ -10,6 +10,7 @@ import io.jenkins.plugins.k8sbackup.crypto.AesGcm;
 import io.jenkins.plugins.k8sbackup.crypto.DecryptionException;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.testing.BackupDamage;
+import io.jenkins.plugins.k8sbackup.testing.OldBackups;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import java.nio.file.Path;
@@ -281,42 +282,47 @@ class RestoreIntegrityTest {
         assertThat(swapped.errors()).anySatisfy(e -> assertThat(e).contains("secrets (backups/enc1/resources/secrets.tar.zst): SHA-256 mismatch"));
         assertNothingWritten(before);
 
-        // Every SHA-256 made to match and the manifest signed again: what is left is the entries' associated data.
-        damage.reseal("enc1", key, (resource, path, data) -> data);
+        // Every SHA-256 made to match and the manifest signed again: what is left is the archive's associated data.
+        damage.resign("enc1", key);
         RestoreReport resealed = t.restore(RestoreSpec.builder("enc1").includeNamespaces(SampleApp.NAMESPACES).build(), key);
 
         assertThat(resealed.status()).isEqualTo(RunStatus.Failed);
         assertThat(resealed.errors()).anySatisfy(e -> assertThat(e)
-                .contains("secrets (backups/enc1/resources/secrets.tar.zst): decryption failed")
-                .contains("in backups/enc1/resources/secrets.tar.zst").contains("copied from another backup"));
+                .contains("secrets (backups/enc1/resources/secrets.tar.zst): decryption failed: resources/secrets.tar.zst:"
+                        + " decryption failed")
+                .contains("copied from another backup"));
         assertNothingWritten(before);
     }
 
     @Test
     void aFormat1BackupStillRestoresWithAWarningButAFormat2OnePassedOffAsFormat1DoesNot() throws Exception {
-        EncryptionKey key = newKey();
-        t.backupShop("old", key);
-        String id = damage.manifest("old").path("backupId").asText();
-        EntryBinding v2 = new EntryBinding(2, "old", id);
-        // what k8s-backup wrote before format 2: entries bound to their path alone, no backupId, no MAC
-        damage.reseal("old", null, (resource, path, data) -> path.endsWith(".enc")
+        // a format 2 backup as 3ab93de wrote it, made into what k8s-backup wrote before format 2: entries bound to their
+        // path alone, no backupId, no MAC
+        String old = OldBackups.FORMAT2_ALL;
+        EncryptionKey key = OldBackups.FORMAT2_KEY;
+        OldBackups.store(t.storage, old);
+        String id = damage.manifest(old).path("backupId").asText();
+        EntryBinding v2 = new EntryBinding(2, old, id);
+        damage.reseal(old, null, (resource, path, data) -> path.endsWith(".enc")
                 ? AesGcm.encrypt(key, AesGcm.decrypt(key, data, v2.associatedData(resource, path), path, ""), path) : data);
-        damage.editManifest("old", m -> m.put("formatVersion", 1).remove("backupId"));
-        damage.delete(BackupDamage.macKey("old"));
+        damage.editManifest(old, m -> m.put("formatVersion", 1).remove("backupId"));
+        damage.delete(BackupDamage.macKey(old));
         t.deleteNamespaces(SampleApp.NAMESPACES);
 
-        RestoreReport r = t.restore(RestoreSpec.builder("old").includeNamespaces(SampleApp.NAMESPACES).build(), key);
+        RestoreReport r = t.restore(RestoreSpec.builder(old).includeNamespaces(SampleApp.NAMESPACES).build(), key);
 
         assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
         assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("format 1").contains("no manifest MAC"));
         assertThat(t.cluster.client().secrets().inNamespace("shop-data").withName("db-credentials").get().getData())
                 .containsKey("POSTGRES_PASSWORD");
 
-        t.backupShop("new", key);
-        damage.editManifest("new", m -> m.put("formatVersion", 1).remove("backupId"));
-        damage.delete(BackupDamage.macKey("new"));
+        String other = OldBackups.FORMAT2_SECRETS_PASSPHRASE;
+        OldBackups.store(t.storage, other);
+        damage.editManifest(other, m -> m.put("formatVersion", 1).remove("backupId"));
+        damage.delete(BackupDamage.macKey(other));
         Map<String, String> before = loseTheShop();
-        RestoreReport downgraded = t.restore(RestoreSpec.builder("new").includeNamespaces(SampleApp.NAMESPACES).build(), key);
+        RestoreReport downgraded = t.restore(RestoreSpec.builder(other).includeNamespaces(SampleApp.NAMESPACES).build(),
+                OldBackups.keyOf(other));
         assertThat(downgraded.status()).isEqualTo(RunStatus.Failed);
         assertThat(downgraded.errors()).anySatisfy(e -> assertThat(e).contains("secrets (").contains("decryption failed"));
         assertNothingWritten(before);

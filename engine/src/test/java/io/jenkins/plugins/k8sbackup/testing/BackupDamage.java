@@ -172,6 +172,23 @@ public final class BackupDamage {
         }
     }
 
+    /**
+     * Makes the manifest's archive sizes and SHA-256s match the archives as stored now, without unpacking them (an
+     * encrypted format 3 archive cannot be unpacked without its backup's binding), and with {@code macKey} signs the
+     * manifest again.
+     */
+    public void resign(String backup, EncryptionKey macKey) throws IOException {
+        ObjectNode m = manifest(backup);
+        for (JsonNode t : m.path("types")) {
+            byte[] archive = storage.read("backups/" + backup + "/" + t.path("archive").asText());
+            ((ObjectNode) t).put("archiveBytes", archive.length).put("archiveSha256", Sha256.hex(archive));
+        }
+        storage.write(manifestKey(backup), Json.PRETTY.writeValueAsBytes(m));
+        if (macKey != null) {
+            sign(backup, macKey);
+        }
+    }
+
     /** Writes a MAC for the manifest as it is stored now. */
     public void sign(String backup, EncryptionKey key) throws IOException {
         storage.write(macKey(backup), ManifestMac.of(key, storage.read(manifestKey(backup))).getBytes(StandardCharsets.US_ASCII));

@@ -69,7 +69,7 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
         run.log("backing up " + t.cluster().describe() + " to " + t.storage().describe()
-                + t.key().map(k -> " (encrypting " + mode + " with key " + k.fingerprint() + ")").orElse(""));
+                + t.key().map(k -> " (encrypting " + mode + " with " + k.describe() + ")").orElse(""));
         StepOutcome out = workspace.act(new BackupCallable(t.cluster(), t.storage(), spec, retention, t.key(), run.progress()));
         return run.finish(out, "Backup " + out.report().getOrDefault("name", ""), partial);
     }
