@@ -24,7 +24,7 @@ public final class ApiPressure implements Supplier<String> {
         if (fresh == 0 && waiting == 0) {
             return null;
         }
-        return "the API server: " + (fresh > 0 ? fresh + " answers 429 Too Many Requests since the previous line, " : "")
-                + waiting + " requests backing off before a retry";
+        return "the API server's back-off (" + (fresh > 0 ? "429 Too Many Requests " + fresh + "x since the previous line, " : "")
+                + waiting + " request" + (waiting == 1 ? "" : "s") + " waiting to retry)";
     }
 }

@@ -15,11 +15,11 @@ class ProgressMeterTest {
             meter.expect(10);
             meter.expect(-2); // a label selector left two out
             meter.done(2);
-            String[] pressure = {"the API server: 3 requests backing off before a retry"};
+            String[] pressure = {"the API server's back-off (3 requests waiting to retry)"};
             meter.watch(() -> pressure[0]);
             try (var crds = meter.waitingFor("2 CRDs to become Established")) {
                 assertThat(meter.line()).startsWith("restore: 2 of 8 objects (25%), ").contains("/s; waiting for ")
-                        .contains("2 CRDs to become Established").contains("3 requests backing off");
+                        .contains("2 CRDs to become Established").contains("3 requests waiting to retry");
             }
             pressure[0] = null;
             assertThat(meter.line()).isEqualTo("restore: 2 of 8 objects (25%), 0/s")
