@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.jenkins.plugins.k8sbackup.remedy.Fix;
+import io.jenkins.plugins.k8sbackup.remedy.Remedy;
+import io.jenkins.plugins.k8sbackup.remedy.WrongSettingException;
 import java.io.IOException;
 
 /** Builds fabric8 clients from a kubeconfig or a ready {@link Config}, tuned for bulk work. */
@@ -23,7 +26,7 @@ public final class KubeClients {
         }
         if (context != null && !context.isEmpty() && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
-            throw new IOException("the kubeconfig has no context named '" + context + "'");
+            throw new WrongSettingException(new Fix("the kubeconfig has no context named '" + context + "'", Remedy.GIVE_CONTEXT, context));
         }
         return config;
     }
