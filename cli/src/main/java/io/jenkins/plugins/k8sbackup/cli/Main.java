@@ -36,7 +36,8 @@ public final class Main implements Runnable {
     boolean debug;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "also print per-object and detail lines where the command has them (restore: every object's "
-                    + "action; list: every lease; delete: what each deleted backup held)")
+                    + "action; list: every lease; delete: what each deleted backup held; jenkins-restore --preview: every "
+                    + "path, not the first 20 of each kind)")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "no progress or informational lines: only warnings, errors and the result")

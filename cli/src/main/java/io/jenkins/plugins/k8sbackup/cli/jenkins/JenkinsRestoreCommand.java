@@ -65,7 +65,7 @@ public final class JenkinsRestoreCommand implements Callable<Integer> {
         try (BackupStorage s = storage.target().open()) {
             if (preview) {
                 JenkinsRestorePlan plan = JenkinsHomeRestore.preview(options, s, ConsoleProgress.of(spec));
-                JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan));
+                JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan, ConsoleProgress.of(spec).verbose()));
                 return plan.refused().isEmpty() ? 0 : 3;
             }
             JenkinsRestoreReport report = JenkinsHomeRestore.restore(options, s, ConsoleProgress.of(spec));
