@@ -20,6 +20,13 @@ import java.util.stream.Collectors;
 final class RestoreMeter {
     private RestoreMeter() {}
 
+    /** A heartbeat while the selected archives are read and checked, before the first write (no counts yet). */
+    static ProgressMeter checking(ProgressListener progress) {
+        ProgressMeter meter = ProgressMeter.start(progress, "restore", "objects");
+        meter.waitingFor("the selected archives to be read and checked (nothing is written before)");
+        return meter;
+    }
+
     static ProgressMeter start(ProgressListener progress, ApiCaller caller, Collection<ObjectRecord> index,
                                List<ResourceType> types, BiPredicate<ResourceType, ObjectRecord> wanted) {
         Map<String, ResourceType> byName = types.stream().collect(Collectors.toMap(ResourceType::qualifiedName, Function.identity(),

@@ -62,7 +62,10 @@ public final class RestoreRunner {
     public RestoreReport run(RestoreSpec spec) throws IOException, InterruptedException {
         Run run = new Run(spec);
         run.start = Instant.now();
-        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        CheckedSelection checked;
+        try (ProgressMeter checking = RestoreMeter.checking(progress)) {
+            checked = CheckedSelection.check(reader, spec.selection(), progress);
+        }
         SelectionPlan plan = checked.plan();
         run.plan = plan;
         run.owners = new OwnerLinks(run.api, plan);
