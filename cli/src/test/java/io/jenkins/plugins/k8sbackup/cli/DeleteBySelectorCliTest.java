@@ -6,44 +6,27 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
 import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
 import io.jenkins.plugins.k8sbackup.storage.LocalDirectoryStorage;
-import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
-import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** delete -l: a preview of what matches, a question, refusals of backups in use reported and counted in the exit code. */
 class DeleteBySelectorCliTest {
-    static MockCluster cluster;
-    static Path kubeconfig;
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final ShopCluster SHOP = new ShopCluster(false);
     @TempDir
     Path dir;
     String storage;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
     final InputStream stdin = System.in;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = MockCluster.start();
-        SampleApp.deploy(cluster.client());
-        kubeconfig = cluster.writeKubeconfig(shared.resolve("kubeconfig"));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
 
     @BeforeEach
     void threeBackups() {
@@ -60,7 +43,7 @@ class DeleteBySelectorCliTest {
     }
 
     private void backup(String name, String label) {
-        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", name,
+        assertThat(run("backup", "--kubeconfig", SHOP.kubeconfig().toString(), "--storage", storage, "-n", "shop", "--name", name,
                 "--include-resources", "configmaps", "--label", label)).isZero();
     }
 

@@ -3,39 +3,22 @@ package io.jenkins.plugins.k8sbackup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
-import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
-import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Errors a setting fixes name the CLI flag that fixes them (the engine says it in neutral words). */
 class RemedyMessagesCliTest {
-    static MockCluster cluster;
-    static Path kubeconfig;
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final ShopCluster SHOP = new ShopCluster(false);
     @TempDir
     Path dir;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = MockCluster.start();
-        SampleApp.deploy(cluster.client());
-        kubeconfig = cluster.writeKubeconfig(shared.resolve("kubeconfig"));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
 
     private int run(String... args) {
         return CliRun.execute(out, err, args);
@@ -52,14 +35,14 @@ class RemedyMessagesCliTest {
         String storage = dir.resolve("store").toString();
         Path key = keyFile("key.hex", 1);
         String fingerprint = EncryptionKey.fromFile(key).fingerprint();
-        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", "e1",
+        assertThat(run("backup", "--kubeconfig", SHOP.kubeconfig().toString(), "--storage", storage, "-n", "shop", "--name", "e1",
                 "--encryption-key-file", key.toString())).isZero();
 
-        assertThat(run("restore", "e1", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--dry-run"))
+        assertThat(run("restore", "e1", "--kubeconfig", SHOP.kubeconfig().toString(), "--storage", storage, "--dry-run"))
                 .isEqualTo(Main.FAILED);
         assertThat(err.toString()).contains("encrypted objects and no key was given: give --encryption-key-file (fingerprint "
                 + fingerprint + ")");
-        assertThat(run("restore", "e1", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "--dry-run",
+        assertThat(run("restore", "e1", "--kubeconfig", SHOP.kubeconfig().toString(), "--storage", storage, "--dry-run",
                 "--encryption-key-file", keyFile("other.hex", 2).toString())).isEqualTo(Main.FAILED);
         assertThat(err.toString()).contains("give --encryption-key-file with the key of fingerprint " + fingerprint);
     }
@@ -67,15 +50,15 @@ class RemedyMessagesCliTest {
     @Test
     void aTakenNameAMissingKubeconfigOrContextAndAMissingDirectoryNameTheirFlags() throws Exception {
         String storage = dir.resolve("store").toString();
-        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", "t1")).isZero();
-        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--storage", storage, "-n", "shop", "--name", "t1"))
+        assertThat(run("backup", "--kubeconfig", SHOP.kubeconfig().toString(), "--storage", storage, "-n", "shop", "--name", "t1")).isZero();
+        assertThat(run("backup", "--kubeconfig", SHOP.kubeconfig().toString(), "--storage", storage, "-n", "shop", "--name", "t1"))
                 .isEqualTo(Main.FAILED);
         assertThat(err.toString()).contains("a backup named 't1' already exists at ")
                 .contains(": give another --name, or delete that backup first (k8s-backup delete t1)");
 
         assertThat(run("backup", "--kubeconfig", dir.resolve("nope.yaml").toString(), "--storage", storage)).isEqualTo(Main.FAILED);
         assertThat(err.toString()).contains("does not exist or is not a file: give --kubeconfig FILE");
-        assertThat(run("backup", "--kubeconfig", kubeconfig.toString(), "--context", "nope", "--storage", storage))
+        assertThat(run("backup", "--kubeconfig", SHOP.kubeconfig().toString(), "--context", "nope", "--storage", storage))
                 .isEqualTo(Main.FAILED);
         assertThat(err.toString()).contains("the kubeconfig has no context named 'nope': give --context with one of");
 

@@ -2,48 +2,31 @@ package io.jenkins.plugins.k8sbackup.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
-import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
-import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A restore against a slow API server says how far it is while it runs; --quiet and --verbose change what it says. */
 class RestoreProgressCliTest {
     private static final Pattern LINE = Pattern.compile("(?m)^restore: (\\d+) of (\\d+) objects \\((\\d+)%\\), (\\d+)/s(.*)$");
 
-    static MockCluster cluster;
-    static WorkloadSimulator controllers;
-    static Path kubeconfig;
-    @TempDir
-    static Path shared;
+    /** Its simulated controllers mark CRDs Established, as a real API server does. */
+    @RegisterExtension
+    static final ShopCluster SHOP = new ShopCluster(true);
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() throws Exception {
-        cluster = MockCluster.start();
-        controllers = new WorkloadSimulator(cluster.client()); // marks CRDs Established, as a real API server does
-        SampleApp.deploy(cluster.client());
-        kubeconfig = cluster.writeKubeconfig(shared.resolve("kubeconfig"));
-        assertThat(CliRun.execute(new StringWriter(), new StringWriter(), "backup", "--kubeconfig", kubeconfig.toString(),
-                "--storage", shared.resolve("store").toString(), "-n", "shop", "--name", "p1")).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        controllers.close();
-        cluster.close();
+    static void backUp() {
+        assertThat(CliRun.execute(new StringWriter(), new StringWriter(), "backup", "--kubeconfig", SHOP.kubeconfig().toString(),
+                "--storage", SHOP.dir().resolve("store").toString(), "-n", "shop", "--name", "p1")).isZero();
     }
 
     @BeforeEach
@@ -54,19 +37,19 @@ class RestoreProgressCliTest {
     @AfterEach
     void normalTicks() {
         System.clearProperty("k8sbackup.progressIntervalMillis");
-        cluster.faults().clear();
+        SHOP.cluster().faults().clear();
     }
 
     private int restoreInto(String namespace, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("restore", "p1", "--kubeconfig", kubeconfig.toString(),
-                "--storage", shared.resolve("store").toString(), "--namespace-map", "shop=" + namespace, "--concurrency", "1"));
+        List<String> args = new java.util.ArrayList<>(List.of("restore", "p1", "--kubeconfig", SHOP.kubeconfig().toString(),
+                "--storage", SHOP.dir().resolve("store").toString(), "--namespace-map", "shop=" + namespace, "--concurrency", "1"));
         args.addAll(List.of(more));
         return CliRun.execute(out, err, args.toArray(String[]::new));
     }
 
     @Test
     void aSlowRestorePrintsCountsAndRateWhileItRunsAndWhatItWaitsFor() throws Exception {
-        cluster.faults().writeLatencyMillis(60).throttleNextWrites(1).retryAfterSeconds(1);
+        SHOP.cluster().faults().writeLatencyMillis(60).throttleNextWrites(1).retryAfterSeconds(1);
 
         assertThat(restoreInto("shop-slow", "-o", "json")).isZero();
 
@@ -92,7 +75,7 @@ class RestoreProgressCliTest {
 
     @Test
     void quietPrintsNoProgressAndVerbosePrintsEveryObject() {
-        cluster.faults().writeLatencyMillis(60);
+        SHOP.cluster().faults().writeLatencyMillis(60);
         assertThat(restoreInto("shop-quiet", "--quiet")).isZero();
         assertThat(err.toString()).doesNotContain("restore: ").doesNotContain("step: ");
         assertThat(out.toString()).contains("restore p1: Completed");

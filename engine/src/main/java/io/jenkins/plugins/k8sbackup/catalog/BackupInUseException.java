@@ -1,19 +1,15 @@
 package io.jenkins.plugins.k8sbackup.catalog;
 
 import io.jenkins.plugins.k8sbackup.remedy.Fix;
-import io.jenkins.plugins.k8sbackup.remedy.Fixable;
+import io.jenkins.plugins.k8sbackup.remedy.FixableException;
 import io.jenkins.plugins.k8sbackup.remedy.Remedy;
-import java.io.IOException;
 
 /** Refused because another run holds a live lease on the backup: it is being written, read or deleted. */
-public class BackupInUseException extends IOException implements Fixable {
+public class BackupInUseException extends FixableException {
     private static final long serialVersionUID = 1L;
-
-    private final Fix fix;
 
     public BackupInUseException(String message) {
         super(message);
-        this.fix = null;
     }
 
     /** {@code problem} says who holds backup {@code name}; the remedy is to wait for that run. */
@@ -22,12 +18,6 @@ public class BackupInUseException extends IOException implements Fixable {
     }
 
     private BackupInUseException(Fix fix) {
-        super(fix.message());
-        this.fix = fix;
-    }
-
-    @Override
-    public Fix fix() {
-        return fix;
+        super(fix);
     }
 }

@@ -1,15 +1,12 @@
 package io.jenkins.plugins.k8sbackup.catalog;
 
 import io.jenkins.plugins.k8sbackup.remedy.Fix;
-import io.jenkins.plugins.k8sbackup.remedy.Fixable;
+import io.jenkins.plugins.k8sbackup.remedy.FixableException;
 import io.jenkins.plugins.k8sbackup.remedy.Remedy;
-import java.io.IOException;
 
 /** A new backup's name is already that of a complete backup: nothing was stored. */
-public class BackupNameTakenException extends IOException implements Fixable {
+public class BackupNameTakenException extends FixableException {
     private static final long serialVersionUID = 1L;
-
-    private final Fix fix;
 
     /** {@code problem} says where backup {@code name} exists; the remedy is another name. */
     public BackupNameTakenException(String problem, String name) {
@@ -17,12 +14,6 @@ public class BackupNameTakenException extends IOException implements Fixable {
     }
 
     private BackupNameTakenException(Fix fix) {
-        super(fix.message());
-        this.fix = fix;
-    }
-
-    @Override
-    public Fix fix() {
-        return fix;
+        super(fix);
     }
 }

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.k8sbackup.remedy.Fix;
 import io.jenkins.plugins.k8sbackup.remedy.Remedy;
-import io.jenkins.plugins.k8sbackup.remedy.WrongSettingException;
+import io.jenkins.plugins.k8sbackup.remedy.FixableException;
 import java.io.IOException;
 
 /** Builds fabric8 clients from a kubeconfig or a ready {@link Config}, tuned for bulk work. */
@@ -26,7 +26,7 @@ public final class KubeClients {
         }
         if (context != null && !context.isEmpty() && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
-            throw new WrongSettingException(new Fix("the kubeconfig has no context named '" + context + "'", Remedy.GIVE_CONTEXT, context));
+            throw new FixableException(new Fix("the kubeconfig has no context named '" + context + "'", Remedy.GIVE_CONTEXT, context));
         }
         return config;
     }

@@ -6,7 +6,7 @@ import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.KubeClients;
 import io.jenkins.plugins.k8sbackup.remedy.Fix;
 import io.jenkins.plugins.k8sbackup.remedy.Remedy;
-import io.jenkins.plugins.k8sbackup.remedy.WrongSettingException;
+import io.jenkins.plugins.k8sbackup.remedy.FixableException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ public final class KubeTarget implements Serializable {
 
     public static KubeTarget fromFile(Path kubeconfig, String context, double qps, int burst) throws IOException {
         if (!Files.isRegularFile(kubeconfig)) {
-            throw new WrongSettingException(new Fix("kubeconfig " + kubeconfig + " does not exist or is not a file",
+            throw new FixableException(new Fix("kubeconfig " + kubeconfig + " does not exist or is not a file",
                     Remedy.GIVE_KUBECONFIG, kubeconfig.toString()));
         }
         return new KubeTarget(Files.readString(kubeconfig), context, qps, burst);
