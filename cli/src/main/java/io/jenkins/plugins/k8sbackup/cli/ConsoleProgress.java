@@ -13,10 +13,6 @@ public final class ConsoleProgress implements ProgressListener {
     private final boolean quiet;
     private final boolean verbose;
 
-    ConsoleProgress(PrintWriter err, boolean quiet) {
-        this(err, quiet, false);
-    }
-
     ConsoleProgress(PrintWriter err, boolean quiet, boolean verbose) {
         this.err = err;
         this.quiet = quiet;
