@@ -22,6 +22,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof KubernetesClientException k) {
             return ApiErrors.describe(k); // fabric8's own message is often only "An error has occurred."
         }
+        String fixed = CliRemedies.message(ex);
+        if (fixed != null) {
+            return fixed;
+        }
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }

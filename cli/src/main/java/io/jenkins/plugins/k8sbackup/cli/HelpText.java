@@ -30,7 +30,8 @@ final class HelpText {
                     "k8s-backup list --storage " + S3,
                     "k8s-backup list --storage /var/backups --kind jenkins -o json")),
             Map.entry("describe", List.of("k8s-backup describe shop-20261123 --storage " + S3 + " -o yaml")),
-            Map.entry("delete", List.of("k8s-backup delete shop-20261123 --storage " + S3 + " --yes")),
+            Map.entry("delete", List.of("k8s-backup delete shop-20261123 --storage " + S3 + " --yes",
+                    "k8s-backup delete -l job=deploy-shop,env=test --storage " + S3 + " --dry-run")),
             Map.entry("demo", List.of("k8s-backup demo", "k8s-backup demo --dir /tmp/demo")),
             Map.entry("jenkins-backup", List.of(
                     "k8s-backup jenkins-backup --home /var/jenkins_home --storage " + S3 + " --encryption-key-file key.bin",

@@ -34,6 +34,7 @@ final class ListCommand implements Callable<Integer> {
         try (BackupStorage s = storage.target().openExisting()) {
             List<BackupSummary> backups = BackupLabels.matching(new BackupCatalog(s, kind).list(), selector);
             PrintWriter out = spec.commandLine().getOut();
+            boolean verbose = ConsoleProgress.of(spec).verbose();
             if (output.printStructured(out, backups)) {
                 return Main.OK;
             }
@@ -43,6 +44,9 @@ final class ListCommand implements Callable<Integer> {
                 out.printf("%-32s %-20s %-16s %10d %10s %-20s %-12s %-32s %s%n", b.name(), time(b.startTime()), b.status(),
                         b.objectCount(), Bytes.human(b.totalBytes()), b.expiresAt() == null ? "never" : time(b.expiresAt()),
                         b.kind().name().toLowerCase(java.util.Locale.ROOT), BackupLabels.text(b.labels()), b.activity());
+                if (verbose) {
+                    b.leases().forEach(l -> out.println("    lease " + l.describe()));
+                }
             }
             out.println(backups.size() + " backups at " + s.describe() + (selector == null ? "" : " matching " + selector));
             return Main.OK;

@@ -35,10 +35,12 @@ public final class Main implements Runnable {
             description = "print the stack trace of an error (also: environment variable K8S_BACKUP_DEBUG)")
     boolean debug;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "print every progress line and every warning")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "also print per-object and detail lines where the command has them (restore: every object's "
+                    + "action; list: every lease; delete: what each deleted backup held; jenkins-restore --preview: every "
+                    + "path, not the first 20 of each kind)")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "print only warnings, errors and the result")
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "no progress or informational lines: only warnings, errors and the result")
     boolean quiet;
 
     @Override

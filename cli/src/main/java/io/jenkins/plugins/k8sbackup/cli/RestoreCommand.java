@@ -37,6 +37,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
         if (report != null) {
             result.writeTo(report);
         }
+        result.items().forEach(i -> progress.detail("  " + i));
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
         print(result.toMap(), java.util.List.of(), result.outcome().summary());

@@ -13,6 +13,8 @@ import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import io.jenkins.plugins.k8sbackup.remedy.Fix;
+import io.jenkins.plugins.k8sbackup.remedy.Remedy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,12 +74,13 @@ public final class BackupReader implements Closeable {
         if (manifest.hasEncryptedObjects()) {
             String fp = manifest.encryption().keyFingerprint();
             if (key.isEmpty()) {
-                throw new DecryptionException("backup '" + name + "' holds " + manifest.encryption().encryptedObjects()
-                        + " encrypted objects: give the encryption key (fingerprint " + fp + ")");
+                throw new DecryptionException(new Fix("backup '" + name + "' holds " + manifest.encryption().encryptedObjects()
+                        + " encrypted objects and no key was given", Remedy.GIVE_ENCRYPTION_KEY, fp));
             }
             if (fp != null && !fp.equals(key.get().fingerprint())) {
-                throw new DecryptionException("backup '" + name + "' was encrypted with key " + fp
-                        + ", not with the key given (" + key.get().fingerprint() + ")" + derivationHint(manifest, given.get()));
+                throw new DecryptionException(new Fix("backup '" + name + "' was encrypted with key " + fp
+                        + ", not with the key given (" + key.get().fingerprint() + ")" + derivationHint(manifest, given.get()),
+                        Remedy.GIVE_OTHER_ENCRYPTION_KEY, fp));
             }
         }
         if (!stored.problems().isEmpty()) {

@@ -147,7 +147,7 @@ public final class BackupCatalog {
                     .filter(l -> l.type() == LeaseState.Type.write && l.live()).findFirst();
             if (writer.isPresent()) {
                 throw new BackupInUseException("backup '" + name + "' at " + storage.describe() + " is not complete yet: it is "
-                        + writer.get().describe() + "; wait for it to finish");
+                        + writer.get().describe(), name);
             }
             boolean anything = !storedUnder(name).isEmpty();
             throw new NoSuchBackupException(anything

@@ -71,8 +71,7 @@ public final class BackupLocks {
         try {
             refuseIfLive(name, DELETE);
             if (storage.exists(kind.keyOf(name, BackupCatalog.MANIFEST))) {
-                throw new BackupNameTakenException("a backup named '" + name + "' already exists at " + storage.describe()
-                        + ": choose another name, or delete it first");
+                throw new BackupNameTakenException("a backup named '" + name + "' already exists at " + storage.describe(), name);
             }
             removeLeftovers(name);
             return lease;
@@ -130,7 +129,7 @@ public final class BackupLocks {
                 boolean blocks = other.type() == LeaseState.Type.write || other.type() == LeaseState.Type.read;
                 if (blocks && other.live()) {
                     throw new BackupInUseException("backup '" + name + "' at " + storage.describe() + " is "
-                            + other.describe() + ": not deleted; try again when it is done");
+                            + other.describe() + ": not deleted", name);
                 }
             }
             return lease;
@@ -184,7 +183,7 @@ public final class BackupLocks {
             }
             if (other.get().live()) {
                 throw new BackupInUseException("backup '" + name + "' at " + storage.describe() + " is "
-                        + other.get().describe());
+                        + other.get().describe(), name);
             }
             String marker = takeOver(name, key, other.get());
             try {
@@ -232,7 +231,7 @@ public final class BackupLocks {
     private void refuseIfLive(String name, String file) throws IOException {
         Optional<LeaseState> other = stateAt(dir(name) + file);
         if (other.isPresent() && other.get().live()) {
-            throw new BackupInUseException("backup '" + name + "' at " + storage.describe() + " is " + other.get().describe());
+            throw new BackupInUseException("backup '" + name + "' at " + storage.describe() + " is " + other.get().describe(), name);
         }
     }
 

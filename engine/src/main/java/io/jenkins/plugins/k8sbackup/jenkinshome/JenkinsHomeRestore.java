@@ -8,6 +8,8 @@ import io.jenkins.plugins.k8sbackup.catalog.BackupLease;
 import io.jenkins.plugins.k8sbackup.catalog.BackupLocks;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
+import io.jenkins.plugins.k8sbackup.remedy.Fix;
+import io.jenkins.plugins.k8sbackup.remedy.Remedy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -408,11 +410,12 @@ public final class JenkinsHomeRestore {
     private static Layer load(BackupStorage storage, JenkinsManifest m, EncryptionKey key) throws IOException {
         String needed = m.encryptionKeyFingerprint();
         if (needed != null && key == null) {
-            throw new JenkinsHomeException("backup " + m.name() + " is encrypted (key fingerprint " + needed + "): give its key");
+            throw new JenkinsHomeException(new Fix("backup " + m.name() + " is encrypted and no key was given",
+                    Remedy.GIVE_ENCRYPTION_KEY, needed));
         }
         if (needed != null && !needed.equals(key.fingerprint())) {
-            throw new JenkinsHomeException("backup " + m.name() + " is encrypted with key " + needed
-                    + ", not with the given key " + key.fingerprint());
+            throw new JenkinsHomeException(new Fix("backup " + m.name() + " is encrypted with key " + needed
+                    + ", not with the given key " + key.fingerprint(), Remedy.GIVE_OTHER_ENCRYPTION_KEY, needed));
         }
         FileIndex index = BackupObjects.readIndex(storage, m.index(), needed == null ? null : key);
         IndexCheck.require(m, index);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.remedy.Fix;
+import io.jenkins.plugins.k8sbackup.remedy.Remedy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +34,10 @@ public final class LiveHomeCheck {
             }
             String pid = new String(Files.readAllBytes(owner), StandardCharsets.UTF_8).trim();
             boolean aliveHere = pid.matches("\\d{1,10}") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-            throw new JenkinsHomeException("refusing to restore into " + target + ": it looks like the home of a running Jenkins ("
+            throw new JenkinsHomeException(new Fix("refusing to restore into " + target + ": it looks like the home of a running Jenkins ("
                     + ".owner was written " + age.toMinutes() + " min ago by pid " + pid
                     + (aliveHere ? ", which is running on this machine" : "") + "). Stop Jenkins and restore into a "
-                    + "staging directory, then swap it in (see docs/jenkins-home.md); if Jenkins is surely stopped, "
-                    + "disable this check");
+                    + "staging directory, then swap it in (see docs/jenkins-home.md)", Remedy.SKIP_LIVE_CHECK, null));
         } catch (JenkinsHomeException e) {
             throw e;
         } catch (IOException | RuntimeException unreadable) {

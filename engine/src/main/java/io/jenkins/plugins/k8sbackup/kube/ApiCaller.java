@@ -18,6 +18,7 @@ public final class ApiCaller {
     private final Duration maxBackoff;
     private final AtomicLong throttledResponses = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger backingOff = new java.util.concurrent.atomic.AtomicInteger();
 
     public ApiCaller(RequestPacer limiter, int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
         this.limiter = limiter;
@@ -65,7 +66,12 @@ public final class ApiCaller {
                     throttledResponses.incrementAndGet();
                 }
                 retries.incrementAndGet();
-                Thread.sleep(backoff(attempt, e).toMillis());
+                backingOff.incrementAndGet();
+                try {
+                    Thread.sleep(backoff(attempt, e).toMillis());
+                } finally {
+                    backingOff.decrementAndGet();
+                }
             }
         }
     }
@@ -115,5 +121,10 @@ public final class ApiCaller {
 
     public long retries() {
         return retries.get();
+    }
+
+    /** Requests sleeping right now before their retry (429 back-off, a server error, a dropped connection). */
+    public int backingOff() {
+        return backingOff.get();
     }
 }

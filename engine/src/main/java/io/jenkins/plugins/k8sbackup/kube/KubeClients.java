@@ -6,6 +6,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.k8sbackup.proxy.ProxyAddress;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
+import io.jenkins.plugins.k8sbackup.remedy.Fix;
+import io.jenkins.plugins.k8sbackup.remedy.Remedy;
+import io.jenkins.plugins.k8sbackup.remedy.FixableException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
@@ -27,7 +30,7 @@ public final class KubeClients {
         }
         if (context != null && !context.isEmpty() && (config.getCurrentContext() == null
                 || !context.equals(config.getCurrentContext().getName()))) {
-            throw new IOException("the kubeconfig has no context named '" + context + "'");
+            throw new FixableException(new Fix("the kubeconfig has no context named '" + context + "'", Remedy.GIVE_CONTEXT, context));
         }
         return config;
     }

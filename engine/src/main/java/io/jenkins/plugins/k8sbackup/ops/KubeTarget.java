@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.KubeClients;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
+import io.jenkins.plugins.k8sbackup.remedy.Fix;
+import io.jenkins.plugins.k8sbackup.remedy.Remedy;
+import io.jenkins.plugins.k8sbackup.remedy.FixableException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -46,7 +49,8 @@ public final class KubeTarget implements Serializable {
 
     public static KubeTarget fromFile(Path kubeconfig, String context, double qps, int burst) throws IOException {
         if (!Files.isRegularFile(kubeconfig)) {
-            throw new IOException("kubeconfig " + kubeconfig + " does not exist or is not a file");
+            throw new FixableException(new Fix("kubeconfig " + kubeconfig + " does not exist or is not a file",
+                    Remedy.GIVE_KUBECONFIG, kubeconfig.toString()));
         }
         return new KubeTarget(Files.readString(kubeconfig), context, qps, burst);
     }

@@ -24,6 +24,7 @@ import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
+import io.jenkins.plugins.k8sbackup.util.ProgressMeter;
 import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -68,7 +69,10 @@ public final class RestoreRunner {
     public RestoreReport run(RestoreSpec spec) throws IOException, InterruptedException {
         Run run = new Run(spec);
         run.start = Instant.now();
-        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        CheckedSelection checked;
+        try (ProgressMeter checking = RestoreMeter.checking(progress)) {
+            checked = CheckedSelection.check(reader, spec.selection(), progress);
+        }
         SelectionPlan plan = checked.plan();
         run.plan = plan;
         run.owners = new OwnerLinks(run.api, plan);
@@ -88,18 +92,21 @@ public final class RestoreRunner {
             progress.info("dry-run: " + probe.note());
         }
         run.served = served();
-        try {
-            restoreSteps(run, plan);
-        } catch (IOException | RuntimeException e) {
-            // Objects may have been written: the report must still say which, and why the restore stopped.
-            run.stoppedBy = e;
-            progress.warn("restore stopped: " + describe(e));
-        }
-        if (!spec.dryRun() && run.stoppedBy == null) {
+        try (ProgressMeter meter = RestoreMeter.start(progress, caller, reader.index().values(), plan.types(), plan::wanted)) {
+            run.meter = meter;
             try {
-                runPostRestoreHooks(run);
-            } catch (RuntimeException e) {
-                run.errors.add("post-restore hooks did not run to the end: " + describe(e));
+                restoreSteps(run, plan);
+            } catch (IOException | RuntimeException e) {
+                // Objects may have been written: the report must still say which, and why the restore stopped.
+                run.stoppedBy = e;
+                progress.warn("restore stopped: " + describe(e));
+            }
+            if (!spec.dryRun() && run.stoppedBy == null) {
+                try {
+                    runPostRestoreHooks(run);
+                } catch (RuntimeException e) {
+                    run.errors.add("post-restore hooks did not run to the end: " + describe(e));
+                }
             }
         }
         RestoreReport report = run.report(reader.name(), Instant.now());
@@ -213,6 +220,7 @@ public final class RestoreRunner {
                 return;
             }
             if (!run.plan.wantedObject(type, rec, item.object())) {
+                run.meter.expect(-1);
                 return;
             }
             if (unserved != null) {
@@ -391,6 +399,9 @@ public final class RestoreRunner {
 
     private void awaitDeleted(Run run, ResourceType type, String ns, String name) throws InterruptedException {
         Instant deadline = Instant.now().plus(run.spec.waitTimeout());
+        // not closed when this throws: the wait then ends with the meter, at the end of the restore
+        ProgressMeter.Waiting waiting = run.meter.waitingFor(type.qualifiedName() + " " + (ns == null ? "" : ns + "/") + name
+                + " to be deleted before it is recreated");
         while (run.api.get(type, ns, name) != null) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("still present " + run.spec.waitTimeout().toSeconds()
@@ -398,6 +409,7 @@ public final class RestoreRunner {
             }
             Thread.sleep(POLL.toMillis());
         }
+        waiting.close();
     }
 
     private void waitForCrds(Run run) throws InterruptedException {
@@ -405,6 +417,8 @@ public final class RestoreRunner {
                 "CustomResourceDefinition", false);
         Instant deadline = Instant.now().plus(run.spec.waitTimeout());
         Set<String> pending = new HashSet<>(run.crdsToWaitFor);
+        ProgressMeter.Waiting waiting = run.meter.waitingFor(pending.size() + " CRDs to become Established (at most "
+                + run.spec.waitTimeout().toSeconds() + "s)");
         while (!pending.isEmpty()) {
             for (String name : List.copyOf(pending)) {
                 JsonNode crd = run.api.get(crdType, null, name);
@@ -417,6 +431,7 @@ public final class RestoreRunner {
             }
             Thread.sleep(POLL.toMillis());
         }
+        waiting.close();
         if (!pending.isEmpty()) {
             for (String name : pending) {
                 run.crdsNotEstablished.add(name);
@@ -447,6 +462,7 @@ public final class RestoreRunner {
         SelectionPlan plan;
         OwnerLinks owners;
         BoundedExecutor pool;
+        ProgressMeter meter;
         DryRunMode mode;
         String dryRunNote;
         Instant start;
@@ -486,6 +502,7 @@ public final class RestoreRunner {
             String ns = targetNs != null ? targetNs : plan.selection().mapping().target(rec.namespace());
             items.add(new RestoreItem(type.qualifiedName(), ns, name, rec.namespace(), action, message));
             tally.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
+            meter.done(1);
             if (action != RestoreAction.FAIL && !plan.dependency(type, rec)) {
                 selectedSucceeded.incrementAndGet();
             }

@@ -48,7 +48,8 @@ public final class LocalDirectoryStorage implements BackupStorage {
     public static LocalDirectoryStorage existing(Path root) throws IOException {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new StorageException("storage directory " + dir + " does not exist" + (Files.exists(dir) ? " (it is a file)" : ""));
+            throw new StorageException(new io.jenkins.plugins.k8sbackup.remedy.Fix("storage directory " + dir + " does not exist"
+                    + (Files.exists(dir) ? " (it is a file)" : ""), io.jenkins.plugins.k8sbackup.remedy.Remedy.FIX_STORAGE, dir.toString()));
         }
         return new LocalDirectoryStorage(dir);
     }

@@ -41,7 +41,8 @@ class LocalDirectoryStorageTest extends BackupStorageContractTest {
     void openingAnExistingDirectoryRefusesAMissingOneAndCreatesNothing() throws IOException {
         Path missing = dir.resolve("no-such-store");
         assertThatThrownBy(() -> LocalDirectoryStorage.existing(missing)).isInstanceOf(StorageException.class)
-                .hasMessage("storage directory " + missing + " does not exist");
+                .hasMessage("storage directory " + missing + " does not exist: create " + missing
+                        + " first, or name another storage location");
         assertThat(missing).doesNotExist();
         Files.writeString(missing, "a file");
         assertThatThrownBy(() -> LocalDirectoryStorage.existing(missing)).hasMessageContaining("(it is a file)");

@@ -63,7 +63,7 @@ public final class JenkinsRestoreCommand implements Callable<Integer> {
                 .pluginsTxt(pluginsTxt).refuseIfRunning(!skipLiveCheck).build();
         if (preview) {
             JenkinsRestorePlan plan = JenkinsHomeOperation.preview(options, storage.target(), ConsoleProgress.of(spec));
-            JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan));
+            JenkinsCliSupport.print(spec, output, plan, JenkinsText.plan(plan, ConsoleProgress.of(spec).verbose()));
             return plan.outcome().exitCode();
         }
         JenkinsRestoreReport report = JenkinsHomeOperation.restore(options, storage.target(), ConsoleProgress.of(spec));

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The text form of JENKINS_HOME results, as the Kubernetes commands print theirs: the outcome's summary line, then what went wrong. */
 final class JenkinsText {
-    /** Paths listed per category in a preview before "and N more"; -o json lists them all. */
+    /** Paths listed per category in a preview before "and N more"; --verbose and -o json list them all. */
     static final int LISTED = 20;
 
     private JenkinsText() {}
@@ -40,23 +40,24 @@ final class JenkinsText {
         return lines;
     }
 
-    static List<String> plan(JenkinsRestorePlan p) {
+    static List<String> plan(JenkinsRestorePlan p, boolean verbose) {
+        int limit = verbose ? Integer.MAX_VALUE : LISTED;
         List<String> lines = new ArrayList<>();
         lines.add(p.outcome().summary());
         lines.add("  chain: " + String.join(" -> ", p.chain()));
-        listed(lines, "create", p.create());
-        listed(lines, "overwrite", p.overwrite());
-        listed(lines, "delete", p.delete());
+        listed(lines, "create", p.create(), limit);
+        listed(lines, "overwrite", p.overwrite(), limit);
+        listed(lines, "delete", p.delete(), limit);
         lines.add("  master.key: " + p.masterKey());
         p.warnings().forEach(w -> lines.add("WARNING: " + w));
         p.refused().forEach(e -> lines.add("REFUSED: " + problem(e)));
         return lines;
     }
 
-    private static void listed(List<String> lines, String action, List<String> paths) {
-        paths.stream().limit(LISTED).forEach(path -> lines.add("  " + action + " " + path));
-        if (paths.size() > LISTED) {
-            lines.add("  ... and " + (paths.size() - LISTED) + " more to " + action + " (-o json lists them all)");
+    private static void listed(List<String> lines, String action, List<String> paths, int limit) {
+        paths.stream().limit(limit).forEach(path -> lines.add("  " + action + " " + path));
+        if (paths.size() > limit) {
+            lines.add("  ... and " + (paths.size() - limit) + " more to " + action + " (--verbose or -o json lists them all)");
         }
     }
 

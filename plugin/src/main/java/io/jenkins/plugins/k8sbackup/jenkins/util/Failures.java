@@ -13,7 +13,7 @@ public final class Failures {
         if (e instanceof AbortException a) {
             return a;
         }
-        String message = e.getMessage();
+        String message = StepRemedies.reword(e, e.getMessage());
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }

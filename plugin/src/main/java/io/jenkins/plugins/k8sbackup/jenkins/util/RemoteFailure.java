@@ -33,7 +33,7 @@ public final class RemoteFailure {
     }
 
     public static IOException plain(Throwable failure, SecretMasker masker) {
-        return new IOException(masker.mask(flatten(failure)));
+        return new IOException(masker.mask(StepRemedies.reword(failure, flatten(failure))));
     }
 
     /** "message; caused by: Type: message; ..." without repeating a message its wrapper already quotes. */
