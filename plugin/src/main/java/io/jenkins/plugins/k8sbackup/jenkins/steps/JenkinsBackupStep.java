@@ -2,9 +2,9 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeEngine;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.JenkinsHomeRequest;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeEngine;
+import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.home.ExecutorBuildActivity;
 import io.jenkins.plugins.k8sbackup.jenkins.home.JenkinsHomeDestination;
 import io.jenkins.plugins.k8sbackup.jenkins.util.Forms;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.ListCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.ListCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.UiText;
 import java.util.ArrayList;

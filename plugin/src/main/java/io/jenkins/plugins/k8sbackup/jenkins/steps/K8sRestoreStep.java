@@ -2,10 +2,10 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.BackupRef;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.RestoreCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.RestoreRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.StepOutcome;
 import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.selection.Selection;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.BackupRef;
 import java.util.Map;
 
 /**

@@ -11,7 +11,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterConnection;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterOptions;
 import io.jenkins.plugins.k8sbackup.jenkins.cluster.ClusterResolver;
 import io.jenkins.plugins.k8sbackup.jenkins.credentials.CredentialResolver;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.report.BackupReportAction;
 import io.jenkins.plugins.k8sbackup.jenkins.report.ReportEntry;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.BackupLocation;

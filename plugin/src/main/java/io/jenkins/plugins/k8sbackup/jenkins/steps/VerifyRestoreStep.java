@@ -2,10 +2,10 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
-import io.jenkins.plugins.k8sbackup.jenkins.engine.VerifyRequest;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.BackupRef;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.RestoreCallable;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.StepOutcome;
+import io.jenkins.plugins.k8sbackup.jenkins.agent.VerifyRequest;
 import io.jenkins.plugins.k8sbackup.selection.Selection;
 import io.jenkins.plugins.k8sbackup.verify.VerifySpec;
 import java.time.Duration;

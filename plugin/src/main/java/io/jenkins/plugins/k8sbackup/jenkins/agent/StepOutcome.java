@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.jenkins.engine;
+package io.jenkins.plugins.k8sbackup.jenkins.agent;
 
 import io.jenkins.plugins.k8sbackup.backup.BackupResult;
 import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;

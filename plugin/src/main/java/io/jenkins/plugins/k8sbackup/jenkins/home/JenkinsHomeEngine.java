@@ -1,5 +1,6 @@
-package io.jenkins.plugins.k8sbackup.jenkins.engine;
+package io.jenkins.plugins.k8sbackup.jenkins.home;
 
+import io.jenkins.plugins.k8sbackup.jenkins.agent.StepOutcome;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
 import io.jenkins.plugins.k8sbackup.jenkins.util.PipelineValues;
 import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.jenkins.engine;
+package io.jenkins.plugins.k8sbackup.jenkins.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

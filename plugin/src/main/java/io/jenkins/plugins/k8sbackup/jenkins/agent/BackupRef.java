@@ -1,4 +1,4 @@
-package io.jenkins.plugins.k8sbackup.jenkins.engine;
+package io.jenkins.plugins.k8sbackup.jenkins.agent;
 
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.k8sbackup.jenkins.engine;
+package io.jenkins.plugins.k8sbackup.jenkins.home;
 
+import io.jenkins.plugins.k8sbackup.jenkins.agent.BackupRef;
 import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import java.time.Duration;
 import java.util.List;
