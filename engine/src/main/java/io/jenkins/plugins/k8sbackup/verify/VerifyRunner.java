@@ -5,16 +5,18 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.diff.FieldChange;
+import io.jenkins.plugins.k8sbackup.diff.LivePairs;
 import io.jenkins.plugins.k8sbackup.diff.ObjectComparison;
 import io.jenkins.plugins.k8sbackup.diff.PolicyNote;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.restore.BackupContents;
 import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
-import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
 import io.jenkins.plugins.k8sbackup.restore.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.util.CountProgress;
+import io.jenkins.plugins.k8sbackup.util.InParallel;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Outcome;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Verdict;
@@ -24,11 +26,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Checks a namespace set against a backup: every selected object exists and matches under the restore's
- * sanitising rules (a difference in labels or annotations only is a warning, anything else a failure);
+ * sanitising rules (live objects read by paged lists, a few types at once: {@link LivePairs}) (a difference in labels or annotations only is a warning, anything else a failure);
  * Deployments become available, StatefulSets ready, DaemonSets scheduled, Jobs complete and PVCs Bound
  * within the timeout; and the user's API checks pass within the same timeout. Differences the restore makes on
  * purpose (node ports the cluster assigns) are notes on their row. Comparing no object at all is a failure, and a
@@ -41,11 +44,18 @@ public final class VerifyRunner {
     private final ObjectApi api;
     private final BackupReader reader;
     private final ProgressListener progress;
+    private int pageSize = LivePairs.DEFAULT_PAGE_SIZE;
 
     public VerifyRunner(KubernetesClient client, ApiCaller caller, BackupReader reader, ProgressListener progress) {
         this.api = new ObjectApi(client, caller);
         this.reader = reader;
         this.progress = progress;
+    }
+
+    /** Lists pages of this many objects (tests of paging). */
+    public VerifyRunner withPageSize(int size) {
+        this.pageSize = size;
+        return this;
     }
 
     private record Pending(ResourceType type, String namespace, String name) {}
@@ -63,40 +73,15 @@ public final class VerifyRunner {
         contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
         checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
                 p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
-        for (ResourceType type : plan.types()) {
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
-                String resource = type.qualifiedName();
-                if (d.error() != null) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
-                            "cannot be read from the backup: " + d.error()));
-                    return;
-                }
-                JsonNode live;
-                try {
-                    live = api.get(type, d.namespace(), d.name());
-                } catch (KubernetesClientException e) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.fail,
-                            "cannot be read from the cluster " + ObjectApi.reason(e)));
-                    return;
-                }
-                if (live == null) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "missing", Outcome.fail, null));
-                    return;
-                }
-                List<FieldChange> changes = comparison.changes(resource, d.object(), live);
-                List<String> notes = comparison.notes(resource, d.dropped(), d.object(), live).stream().map(PolicyNote::toString).toList();
-                String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "));
-                if (changes.isEmpty()) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null, notes));
-                } else if (ObjectComparison.touchesSpec(changes)) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths, notes));
-                } else {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths, notes));
-                }
-                if (Readiness.watched(resource)) {
-                    watch.add(new Pending(type, d.namespace(), d.name()));
-                }
-            });
+        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, progress, pageSize)) {
+            CountProgress meter = new CountProgress(progress, "verify: %d/%d objects compared", pairs.selected(plan.types()));
+            List<TypeVerdicts> parts = InParallel.map(plan.types(), LivePairs.TYPES_IN_PARALLEL, "k8s-verify-type",
+                    type -> verifyType(type, comparison, pairs, meter));
+            progress.info(meter.line());
+            for (TypeVerdicts part : parts) { // in the plan's order, whichever type finished first
+                objects.addAll(part.objects);
+                watch.addAll(part.watch);
+            }
         }
         progress.info("verify: " + objects.size() + " objects compared; waiting up to " + spec.timeout().toSeconds()
                 + "s for " + watch.size() + " workloads/PVCs and " + spec.checks().size() + " checks");
@@ -130,6 +115,47 @@ public final class VerifyRunner {
         warnings.forEach(w -> progress.info("warning: " + w));
         progress.info(report.summaryLine());
         return report;
+    }
+
+    /** One type's rows. */
+    private record TypeVerdicts(List<Verdict> objects, List<Pending> watch) {}
+
+    private TypeVerdicts verifyType(ResourceType type, ObjectComparison comparison, LivePairs pairs, CountProgress meter)
+            throws IOException, InterruptedException {
+        TypeVerdicts t = new TypeVerdicts(new ArrayList<>(), new ArrayList<>());
+        List<Verdict> objects = t.objects();
+        pairs.forType(type, Set.of(), live -> false, (d, live, failure) -> {
+            meter.add(1);
+            String resource = type.qualifiedName();
+            if (d.error() != null) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
+                        "cannot be read from the backup: " + d.error()));
+                return;
+            }
+            if (failure != null) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.fail,
+                        "cannot be read from the cluster " + ObjectApi.reason(failure)));
+                return;
+            }
+            if (live == null) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "missing", Outcome.fail, null));
+                return;
+            }
+            List<FieldChange> changes = comparison.changes(resource, d.object(), live);
+            List<String> notes = comparison.notes(resource, d.dropped(), d.object(), live).stream().map(PolicyNote::toString).toList();
+            String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "));
+            if (changes.isEmpty()) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null, notes));
+            } else if (ObjectComparison.touchesSpec(changes)) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths, notes));
+            } else {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths, notes));
+            }
+            if (Readiness.watched(resource)) {
+                t.watch().add(new Pending(type, d.namespace(), d.name()));
+            }
+        });
+        return t;
     }
 
     /** Polls until everything is ready or the timeout passes; returns what is still not ready, and why. */
