@@ -43,7 +43,7 @@ final class LiveCursor implements AutoCloseable {
 
     /** {@code scopes}: namespaces to list in this order, or a single null for one cluster-wide list. */
     LiveCursor(PagedLister lister, ExecutorService threads, ResourceType type, List<String> scopes, int pageSize) {
-        this.scopes = List.copyOf(new ArrayList<>(scopes)); // may hold a null
+        this.scopes = java.util.Collections.unmodifiableList(new ArrayList<>(scopes)); // may hold a null: List.copyOf refuses it
         this.ended = new ScopeEnd[scopes.size()];
         this.outOfOrder = new boolean[scopes.size()];
         this.producer = threads.submit(() -> {
