@@ -207,6 +207,9 @@ public final class LivePairs implements AutoCloseable {
         private final Map<String, Held> held = new HashMap<>();
         private final Map<String, Long> heldByKeyOnly = new HashMap<>();
         private final List<Candidate> candidates = new ArrayList<>();
+        /** Called missing because the list, in key order so far, had gone past them. */
+        private final Set<String> missingByOrder = new HashSet<>();
+        private final List<String> contradictions = new ArrayList<>();
         private long heldBytes;
 
         TypePass(ResourceType type, Set<String> wanted, Set<String> listedNamespaces, Set<String> extraNamespaces,
@@ -246,6 +249,7 @@ public final class LivePairs implements AutoCloseable {
                 consider(h.getValue().seq(), h.getValue().namespace(), h.getKey(), parse(type, h.getValue().raw()));
             }
             List<String> errors = listErrors();
+            errors.addAll(contradictions);
             for (Map.Entry<String, Long> h : heldByKeyOnly.entrySet()) {
                 String ns = h.getKey().substring(0, h.getKey().indexOf('/'));
                 String name = h.getKey().substring(ns.length() + 1);
@@ -287,6 +291,7 @@ public final class LivePairs implements AutoCloseable {
                 }
                 String last = cursor.reading(scope) ? cursor.lastKeyInOrder() : null;
                 if (last != null && last.compareTo(k) > 0) {
+                    missingByOrder.add(k);
                     return NOT_THERE; // the list is past it, in key order
                 }
                 LiveCursor.Item item = cursor.next();
@@ -303,6 +308,10 @@ public final class LivePairs implements AutoCloseable {
         /** A live object the archive has not asked for (yet). */
         private void classify(LiveCursor.Item item) throws IOException {
             String k = item.key();
+            if (missingByOrder.remove(k)) {
+                contradictions.add(type.qualifiedName() + " " + k + ": reported missing, but the list, which had come in key"
+                        + " order until then, gave it later: it is in the cluster and was not compared");
+            }
             if (visited.contains(k) || (type.namespaced() && !listedNamespaces.contains(item.namespace()))) {
                 return; // already paired, or outside the namespaces a cluster-wide list was for
             }

@@ -73,6 +73,7 @@ public final class VerifyRunner {
         contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
         checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
                 p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
+        List<String> listErrors = new ArrayList<>();
         try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, progress, pageSize)) {
             CountProgress meter = new CountProgress(progress, "verify: %d/%d objects compared", pairs.selected(plan.types()));
             List<TypeVerdicts> parts = InParallel.map(plan.types(), LivePairs.TYPES_IN_PARALLEL, "k8s-verify-type",
@@ -81,6 +82,7 @@ public final class VerifyRunner {
             for (TypeVerdicts part : parts) { // in the plan's order, whichever type finished first
                 objects.addAll(part.objects);
                 watch.addAll(part.watch);
+                listErrors.addAll(part.errors);
             }
         }
         progress.info("verify: " + objects.size() + " objects compared; waiting up to " + spec.timeout().toSeconds()
@@ -98,7 +100,7 @@ public final class VerifyRunner {
             checks.add(new Verdict(c.kind().name(), c.namespace(), c.name(), why == null ? "pass" : "fail",
                     why == null ? Outcome.ok : Outcome.fail, why));
         }
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(listErrors);
         if (objects.isEmpty()) {
             errors.add("nothing compared: " + contents.nothingSelected(plan.selection()));
         } else if (VerifyReport.compared(objects) == 0) {
@@ -118,13 +120,13 @@ public final class VerifyRunner {
     }
 
     /** One type's rows. */
-    private record TypeVerdicts(List<Verdict> objects, List<Pending> watch) {}
+    private record TypeVerdicts(List<Verdict> objects, List<Pending> watch, List<String> errors) {}
 
     private TypeVerdicts verifyType(ResourceType type, ObjectComparison comparison, LivePairs pairs, CountProgress meter)
             throws IOException, InterruptedException {
-        TypeVerdicts t = new TypeVerdicts(new ArrayList<>(), new ArrayList<>());
+        TypeVerdicts t = new TypeVerdicts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<Verdict> objects = t.objects();
-        pairs.forType(type, Set.of(), live -> false, (d, live, failure) -> {
+        LivePairs.Extras extras = pairs.forType(type, Set.of(), live -> false, (d, live, failure) -> {
             meter.add(1);
             String resource = type.qualifiedName();
             if (d.error() != null) {
@@ -155,6 +157,7 @@ public final class VerifyRunner {
                 t.watch().add(new Pending(type, d.namespace(), d.name()));
             }
         });
+        t.errors().addAll(extras.errors()); // what the lists contradicted: a row may be wrong
         return t;
     }
 
