@@ -42,6 +42,6 @@ class JenkinsPreviewVerbosityTest {
         assertThat(CliRun.execute(out, err, "jenkins-restore", "h1", "--storage", storage, "--target", target, "--preview",
                 "--quiet")).isZero();
         assertThat(err.toString()).as("no progress lines").isEmpty();
-        assertThat(out.toString()).contains("preview of jenkins-restore h1");
+        assertThat(out.toString()).contains("JENKINS_HOME restore preview of h1");
     }
 }

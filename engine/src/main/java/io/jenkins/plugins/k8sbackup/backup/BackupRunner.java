@@ -37,6 +37,7 @@ import io.jenkins.plugins.k8sbackup.selection.BackupScope;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import io.jenkins.plugins.k8sbackup.util.Futures;
+import io.jenkins.plugins.k8sbackup.util.InParallel;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
@@ -62,8 +63,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Takes one backup: discovers the types, lists each one page by page, stores every object in its type's
@@ -241,31 +240,11 @@ public final class BackupRunner {
      * cluster-scoped types that follow only need to know what these captured.
      */
     private void backupInParallel(Run run, List<ResourceType> types) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(TYPES_IN_PARALLEL, types.size())),
-                DaemonThreads.named("k8s-backup-type"));
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (ResourceType type : types) {
-                running.add(pool.submit(() -> {
-                    backupType(run, type);
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                try {
-                    Futures.await(f);
-                } catch (IOException | InterruptedException | RuntimeException e) {
-                    running.forEach(other -> other.cancel(true)); // the backup has failed: stop the other lists
-                    throw e;
-                } catch (Exception e) {
-                    running.forEach(other -> other.cancel(true));
-                    throw new IOException(e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(1, TimeUnit.MINUTES); // their half-written archives are aborted before the backup is discarded
-        }
+        // a failure cancels the other lists; their half-written archives are aborted before the backup is discarded
+        InParallel.map(types, TYPES_IN_PARALLEL, "k8s-backup-type", type -> {
+            backupType(run, type);
+            return null;
+        });
     }
 
     /** A backup that fails midway must not leave the application frozen, nor snapshots nobody will prune. */

@@ -26,14 +26,15 @@ import java.util.concurrent.ExecutorService;
  * Lists one resource type page by page (limit/continue), fetching the next page while the caller
  * processes the current one. Each item comes as the bytes the API server sent (what a backup stores) and a
  * {@link #summary} of what the backup reads: binding every object to Java classes and back would only cost time.
+ * Backup stores what it lists; diff and verify compare it (see diff/LiveCursor).
  * On 410 Gone (the continue token expired, e.g. after etcd compaction) it starts the list again and skips
  * what it already handed out: the API server lists in key order ("namespace/name" bytes), so remembering
  * the last key is enough and memory stays constant.
  */
-final class PagedLister {
+public final class PagedLister {
     private static final int MAX_RESTARTS = 5;
 
-    interface ItemConsumer {
+    public interface ItemConsumer {
         /**
          * {@code raw}: the object's bytes as the API server sent them; {@code item}: its {@link #summary}, what
          * the filters and the index look at.
@@ -50,7 +51,7 @@ final class PagedLister {
     private final ExecutorService prefetch;
     private final ProgressListener progress;
 
-    PagedLister(KubernetesClient client, ApiCaller caller, ExecutorService prefetch, ProgressListener progress) {
+    public PagedLister(KubernetesClient client, ApiCaller caller, ExecutorService prefetch, ProgressListener progress) {
         this.client = client;
         this.caller = caller;
         this.prefetch = prefetch;
@@ -58,7 +59,7 @@ final class PagedLister {
     }
 
     /** @return how many times the list had to restart after 410 */
-    int list(ResourceType type, String namespace, String labelSelector, int pageSize, boolean keepSpec, ItemConsumer consumer)
+    public int list(ResourceType type, String namespace, String labelSelector, int pageSize, boolean keepSpec, ItemConsumer consumer)
             throws Exception {
         ObjectNode last = null; // its key is only worked out after a restart
         String resumeAfter = null;
@@ -214,7 +215,8 @@ final class PagedLister {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static String key(JsonNode o) {
+    /** The key the API server lists in: "namespace/name" (an empty namespace for cluster-scoped objects). */
+    public static String key(JsonNode o) {
         return o.path("metadata").path("namespace").asText("") + "/" + o.path("metadata").path("name").asText();
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.k8sbackup.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.desired.FieldChange;
@@ -16,16 +15,19 @@ import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.selection.BackupContents;
 import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.desired.LivePairs;
+import io.jenkins.plugins.k8sbackup.util.InParallel;
+import io.jenkins.plugins.k8sbackup.util.ProgressMeter;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Compares a backup with the live cluster object by object, under the restore's selection, mapping and
- * sanitising rules. "Added" objects are looked for in namespaced types only, in the selected namespaces
+ * sanitising rules. The live objects are read by paged lists, type by type, a few types at once, alongside the
+ * backup's archives ({@link LivePairs}), with progress every few seconds. "Added" objects are looked for in namespaced types only, in the selected namespaces
  * (cluster-scoped types would list every cluster object the backup did not select), and not when single
  * objects were selected; pods owned by a controller and generated ServiceAccount tokens are never "added",
  * since backups and restores leave them to the cluster. A comparison of nothing is an error, never "identical";
@@ -36,11 +38,18 @@ public final class DiffRunner {
     private final ObjectApi api;
     private final BackupReader reader;
     private final ProgressListener progress;
+    private int pageSize = LivePairs.DEFAULT_PAGE_SIZE;
 
     public DiffRunner(KubernetesClient client, ApiCaller caller, BackupReader reader, ProgressListener progress) {
         this.api = new ObjectApi(client, caller);
         this.reader = reader;
         this.progress = progress;
+    }
+
+    /** Lists pages of this many objects (tests of paging). */
+    public DiffRunner withPageSize(int size) {
+        this.pageSize = size;
+        return this;
     }
 
     public DiffReport run(DiffSpec spec) throws IOException, InterruptedException {
@@ -58,39 +67,22 @@ public final class DiffRunner {
         contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
         List<String> errors = new ArrayList<>(checked.problems());
         long[] counts = new long[3]; // compared, identical, selected
-        for (ResourceType type : plan.types()) {
-            Set<String> inBackup = new HashSet<>();
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
-                inBackup.add(d.namespace() + "/" + d.name());
-                counts[2]++;
-                if (d.error() != null) {
-                    errors.add(d.ref() + ": cannot be read from the backup: " + d.error());
-                    return;
-                }
-                counts[0]++;
-                try {
-                    JsonNode live = api.get(type, d.namespace(), d.name());
-                    DiffReport.ObjectRef ref = new DiffReport.ObjectRef(type.qualifiedName(), d.namespace(), d.name());
-                    if (live == null) {
-                        missing.add(ref);
-                        return;
-                    }
-                    List<FieldChange> changes = comparison.changes(type.qualifiedName(), d.object(), live);
-                    List<PolicyNote> notes = comparison.notes(type.qualifiedName(), d.dropped(), d.object(), live);
-                    if (!notes.isEmpty()) {
-                        noted.add(new DiffReport.NotedObject(ref.resource(), ref.namespace(), ref.name(), notes));
-                    }
-                    if (changes.isEmpty()) {
-                        counts[1]++;
-                    } else {
-                        changed.add(new DiffReport.ChangedObject(ref.resource(), ref.namespace(), ref.name(), changes));
-                    }
-                } catch (KubernetesClientException e) {
-                    errors.add(d.ref() + ": cannot be read from the cluster " + ObjectApi.reason(e));
-                }
-            });
-            if (type.namespaced() && spec.selection().objects().isEmpty()) {
-                findAdded(type, plan, sanitizer, inBackup, added, errors);
+        List<TypeDiff> parts;
+        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, progress, pageSize);
+             ProgressMeter meter = ProgressMeter.start(progress, "diff", "objects compared")) {
+            meter.expect(pairs.selected(plan.types()));
+            parts = InParallel.map(plan.types(), LivePairs.TYPES_IN_PARALLEL, "k8s-diff-type",
+                    type -> diffType(type, spec, plan, sanitizer, comparison, pairs, meter));
+            progress.info(meter.line());
+        }
+        for (TypeDiff part : parts) { // in the plan's order, whichever type finished first
+            missing.addAll(part.missing);
+            added.addAll(part.added);
+            changed.addAll(part.changed);
+            noted.addAll(part.noted);
+            errors.addAll(part.errors);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += part.counts[i];
             }
         }
         if (counts[0] == 0) {
@@ -104,22 +96,54 @@ public final class DiffRunner {
         return report;
     }
 
-    private void findAdded(ResourceType type, SelectionPlan plan, Sanitizer sanitizer, Set<String> inBackup,
-                           List<DiffReport.ObjectRef> added, List<String> errors) throws InterruptedException {
-        for (String ns : plan.targetNamespaces()) {
-            try {
-                for (JsonNode live : api.list(type, ns)) {
-                    String name = live.path("metadata").path("name").asText();
-                    if (inBackup.contains(ns + "/" + name) || leftToTheCluster(type, live, sanitizer)
-                            || !plan.selection().labelsMatch(live)) {
-                        continue;
-                    }
-                    added.add(new DiffReport.ObjectRef(type.qualifiedName(), ns, name));
-                }
-            } catch (KubernetesClientException e) {
-                errors.add(type.qualifiedName() + " in " + ns + ": cannot be listed " + ObjectApi.reason(e));
+    /** One type's share of the report. */
+    private static final class TypeDiff {
+        final List<DiffReport.ObjectRef> missing = new ArrayList<>();
+        final List<DiffReport.ObjectRef> added = new ArrayList<>();
+        final List<DiffReport.ChangedObject> changed = new ArrayList<>();
+        final List<DiffReport.NotedObject> noted = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+        final long[] counts = new long[3]; // compared, identical, selected
+    }
+
+    private TypeDiff diffType(ResourceType type, DiffSpec spec, SelectionPlan plan, Sanitizer sanitizer,
+                              ObjectComparison comparison, LivePairs pairs, ProgressMeter meter)
+            throws IOException, InterruptedException {
+        TypeDiff t = new TypeDiff();
+        // "added" objects are looked for in namespaced types, unless single objects were selected
+        Set<String> addedIn = type.namespaced() && spec.selection().objects().isEmpty() ? plan.targetNamespaces() : Set.of();
+        LivePairs.Extras extras = pairs.forType(type, addedIn, live -> !leftToTheCluster(type, live, sanitizer)
+                && plan.selection().labelsMatch(live), (d, live, failure) -> {
+            t.counts[2]++;
+            meter.done(1);
+            if (d.error() != null) {
+                t.errors.add(d.ref() + ": cannot be read from the backup: " + d.error());
+                return;
             }
-        }
+            t.counts[0]++;
+            if (failure != null) {
+                t.errors.add(d.ref() + ": cannot be read from the cluster " + ObjectApi.reason(failure));
+                return;
+            }
+            DiffReport.ObjectRef ref = new DiffReport.ObjectRef(type.qualifiedName(), d.namespace(), d.name());
+            if (live == null) {
+                t.missing.add(ref);
+                return;
+            }
+            List<FieldChange> changes = comparison.changes(type.qualifiedName(), d.object(), live);
+            List<PolicyNote> notes = comparison.notes(type.qualifiedName(), d.dropped(), d.object(), live);
+            if (!notes.isEmpty()) {
+                t.noted.add(new DiffReport.NotedObject(ref.resource(), ref.namespace(), ref.name(), notes));
+            }
+            if (changes.isEmpty()) {
+                t.counts[1]++;
+            } else {
+                t.changed.add(new DiffReport.ChangedObject(ref.resource(), ref.namespace(), ref.name(), changes));
+            }
+        });
+        extras.found().forEach(e -> t.added.add(new DiffReport.ObjectRef(type.qualifiedName(), e.namespace(), e.name())));
+        t.errors.addAll(extras.errors());
+        return t;
     }
 
     private static boolean leftToTheCluster(ResourceType type, JsonNode live, Sanitizer sanitizer) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.desired.FieldChange;
 import io.jenkins.plugins.k8sbackup.desired.ObjectComparison;
 import io.jenkins.plugins.k8sbackup.desired.PolicyNote;
 import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
+import io.jenkins.plugins.k8sbackup.desired.LivePairs;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
 import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
@@ -16,6 +17,8 @@ import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
 import io.jenkins.plugins.k8sbackup.selection.BackupContents;
 import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.util.InParallel;
+import io.jenkins.plugins.k8sbackup.util.ProgressMeter;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Outcome;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Verdict;
@@ -25,11 +28,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Checks a namespace set against a backup: every selected object exists and matches under the restore's
- * sanitising rules (a difference in labels or annotations only is a warning, anything else a failure);
+ * sanitising rules (live objects read by paged lists, a few types at once: {@link LivePairs}) (a difference in labels or annotations only is a warning, anything else a failure);
  * Deployments become available, StatefulSets ready, DaemonSets scheduled, Jobs complete and PVCs Bound
  * within the timeout; and the user's API checks pass within the same timeout. Differences the restore makes on
  * purpose (node ports the cluster assigns) are notes on their row. Comparing no object at all is a failure, and a
@@ -42,11 +46,18 @@ public final class VerifyRunner {
     private final ObjectApi api;
     private final BackupReader reader;
     private final ProgressListener progress;
+    private int pageSize = LivePairs.DEFAULT_PAGE_SIZE;
 
     public VerifyRunner(KubernetesClient client, ApiCaller caller, BackupReader reader, ProgressListener progress) {
         this.api = new ObjectApi(client, caller);
         this.reader = reader;
         this.progress = progress;
+    }
+
+    /** Lists pages of this many objects (tests of paging). */
+    public VerifyRunner withPageSize(int size) {
+        this.pageSize = size;
+        return this;
     }
 
     private record Pending(ResourceType type, String namespace, String name) {}
@@ -64,40 +75,18 @@ public final class VerifyRunner {
         contents.absentNamespaces(plan.selection()).forEach(ns -> warnings.add("namespace " + ns + " is not in backup " + reader.name()));
         checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
                 p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
-        for (ResourceType type : plan.types()) {
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
-                String resource = type.qualifiedName();
-                if (d.error() != null) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
-                            "cannot be read from the backup: " + d.error()));
-                    return;
-                }
-                JsonNode live;
-                try {
-                    live = api.get(type, d.namespace(), d.name());
-                } catch (KubernetesClientException e) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.fail,
-                            "cannot be read from the cluster " + ObjectApi.reason(e)));
-                    return;
-                }
-                if (live == null) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "missing", Outcome.fail, null));
-                    return;
-                }
-                List<FieldChange> changes = comparison.changes(resource, d.object(), live);
-                List<String> notes = comparison.notes(resource, d.dropped(), d.object(), live).stream().map(PolicyNote::toString).toList();
-                String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "));
-                if (changes.isEmpty()) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null, notes));
-                } else if (ObjectComparison.touchesSpec(changes)) {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths, notes));
-                } else {
-                    objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths, notes));
-                }
-                if (Readiness.watched(resource)) {
-                    watch.add(new Pending(type, d.namespace(), d.name()));
-                }
-            });
+        List<String> listErrors = new ArrayList<>();
+        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, progress, pageSize);
+             ProgressMeter meter = ProgressMeter.start(progress, "verify", "objects compared")) {
+            meter.expect(pairs.selected(plan.types()));
+            List<TypeVerdicts> parts = InParallel.map(plan.types(), LivePairs.TYPES_IN_PARALLEL, "k8s-verify-type",
+                    type -> verifyType(type, comparison, pairs, meter));
+            progress.info(meter.line());
+            for (TypeVerdicts part : parts) { // in the plan's order, whichever type finished first
+                objects.addAll(part.objects);
+                watch.addAll(part.watch);
+                listErrors.addAll(part.errors);
+            }
         }
         progress.info("verify: " + objects.size() + " objects compared; waiting up to " + spec.timeout().toSeconds()
                 + "s for " + watch.size() + " workloads/PVCs and " + spec.checks().size() + " checks");
@@ -114,7 +103,7 @@ public final class VerifyRunner {
             checks.add(new Verdict(c.kind().name(), c.namespace(), c.name(), why == null ? "pass" : "fail",
                     why == null ? Outcome.ok : Outcome.fail, why));
         }
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(listErrors);
         if (objects.isEmpty()) {
             errors.add("nothing compared: " + contents.nothingSelected(plan.selection()));
         } else if (VerifyReport.compared(objects) == 0) {
@@ -131,6 +120,48 @@ public final class VerifyRunner {
         warnings.forEach(w -> progress.info("warning: " + w));
         progress.info(report.summaryLine());
         return report;
+    }
+
+    /** One type's rows. */
+    private record TypeVerdicts(List<Verdict> objects, List<Pending> watch, List<String> errors) {}
+
+    private TypeVerdicts verifyType(ResourceType type, ObjectComparison comparison, LivePairs pairs, ProgressMeter meter)
+            throws IOException, InterruptedException {
+        TypeVerdicts t = new TypeVerdicts(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Verdict> objects = t.objects();
+        LivePairs.Extras extras = pairs.forType(type, Set.of(), live -> false, (d, live, failure) -> {
+            meter.done(1);
+            String resource = type.qualifiedName();
+            if (d.error() != null) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
+                        "cannot be read from the backup: " + d.error()));
+                return;
+            }
+            if (failure != null) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.fail,
+                        "cannot be read from the cluster " + ObjectApi.reason(failure)));
+                return;
+            }
+            if (live == null) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "missing", Outcome.fail, null));
+                return;
+            }
+            List<FieldChange> changes = comparison.changes(resource, d.object(), live);
+            List<String> notes = comparison.notes(resource, d.dropped(), d.object(), live).stream().map(PolicyNote::toString).toList();
+            String paths = changes.stream().map(FieldChange::path).distinct().limit(10).collect(Collectors.joining(", "));
+            if (changes.isEmpty()) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "match", Outcome.ok, null, notes));
+            } else if (ObjectComparison.touchesSpec(changes)) {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "spec-differs", Outcome.fail, paths, notes));
+            } else {
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "metadata-differs", Outcome.warn, paths, notes));
+            }
+            if (Readiness.watched(resource)) {
+                t.watch().add(new Pending(type, d.namespace(), d.name()));
+            }
+        });
+        t.errors().addAll(extras.errors()); // what the lists contradicted: a row may be wrong
+        return t;
     }
 
     /** Polls until everything is ready or the timeout passes; returns what is still not ready, and why. */

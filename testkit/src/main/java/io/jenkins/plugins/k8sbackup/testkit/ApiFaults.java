@@ -20,6 +20,7 @@ public final class ApiFaults {
     private volatile int writeLatencyMillis;
     private volatile boolean legacyDiscoveryOnly;
     private volatile boolean enforceAdmissionWebhooks;
+    private final java.util.Set<String> forbiddenLists = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> brokenDiscovery = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** How the API answers writes carrying {@code ?dryRun=All}. */
@@ -59,6 +60,19 @@ public final class ApiFaults {
     public ApiFaults expireNextContinueTokens(int n) {
         expireContinueTokens.set(n);
         return this;
+    }
+
+    /**
+     * Lists of this resource (plural, e.g. "configmaps") answer 403 Forbidden while GETs of single objects still work:
+     * RBAC that grants get but not list.
+     */
+    public ApiFaults forbidLists(String plural) {
+        forbiddenLists.add(plural);
+        return this;
+    }
+
+    boolean listForbidden(String plural) {
+        return forbiddenLists.contains(plural);
     }
 
     /** Delays every write's answer this long (not the dispatcher), as an API server's etcd round trip does. */
@@ -125,6 +139,7 @@ public final class ApiFaults {
         dryRun = DryRunSupport.HONOUR;
         writeLatencyMillis = 0;
         brokenDiscovery.clear();
+        forbiddenLists.clear();
         legacyDiscoveryOnly = false;
         enforceAdmissionWebhooks = false;
         return this;

@@ -66,6 +66,8 @@ final class MockApiDispatcher extends Dispatcher {
     /** Requests for /api, /api/v1, /apis, /apis/G and /apis/G/V. */
     final AtomicInteger discoveryRequests = new AtomicInteger();
     final AtomicInteger unpagedListRequests = new AtomicInteger();
+    /** GETs of single objects (not lists, not watches): what a diff by list should hardly need. */
+    final AtomicInteger objectGetRequests = new AtomicInteger();
     final AtomicInteger writeRequests = new AtomicInteger();
     /** Counted once a write is done: a read started during a write is then cached under the count before it. */
     private final AtomicLong completedWrites = new AtomicLong();
@@ -122,6 +124,9 @@ final class MockApiDispatcher extends Dispatcher {
             if (method == HttpMethod.GET && isCollection(path) && !"true".equals(query.get("watch"))) {
                 return list(request, path, query);
             }
+            if (method == HttpMethod.GET && !"true".equals(query.get("watch"))) {
+                objectGetRequests.incrementAndGet();
+            }
             return crud.dispatch(request);
         } catch (Exception e) {
             return status(500, "InternalError", e.toString());
@@ -174,6 +179,10 @@ final class MockApiDispatcher extends Dispatcher {
     // ---- paging -------------------------------------------------------------------------------------
 
     private MockResponse list(RecordedRequest request, String path, Map<String, String> query) throws Exception {
+        if (faults.listForbidden(path.substring(path.lastIndexOf('/') + 1))) {
+            return status(403, "Forbidden", "cannot list resource \"" + path.substring(path.lastIndexOf('/') + 1)
+                    + "\": RBAC: list is not granted");
+        }
         String token = query.get("continue");
         int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 0;
         Snapshot snapshot;

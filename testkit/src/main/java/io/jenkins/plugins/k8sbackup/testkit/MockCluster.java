@@ -151,6 +151,11 @@ public final class MockCluster implements AutoCloseable {
         return dispatcher.unpagedListRequests.get();
     }
 
+    /** GETs of single objects served so far (lists, watches and discovery not counted). */
+    public int objectGetRequests() {
+        return dispatcher.objectGetRequests.get();
+    }
+
     public int writeRequests() {
         return dispatcher.writeRequests.get();
     }
