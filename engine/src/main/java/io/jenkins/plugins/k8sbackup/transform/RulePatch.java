@@ -1,0 +1,15 @@
+package io.jenkins.plugins.k8sbackup.transform;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What a rule does to an object its conditions match. */
+interface RulePatch {
+    /**
+     * Returns the patched object (a new one, or {@code object} changed in place: the caller passes a copy it owns),
+     * or null when the patch does not apply (a JSON Patch whose test operation fails). Throws when it cannot apply.
+     */
+    ObjectNode apply(String resource, ObjectNode object);
+
+    /** One line for the preview and the report: what kind of patch, how many parts. */
+    String describe();
+}
