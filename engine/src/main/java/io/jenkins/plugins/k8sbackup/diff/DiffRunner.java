@@ -10,6 +10,7 @@ import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.restore.BackupContents;
 import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
 import io.jenkins.plugins.k8sbackup.restore.SelectionPlan;
@@ -47,6 +48,7 @@ public final class DiffRunner {
         contents.checkNamespaceNames(plan.selection());
         Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
+        Transforms transforms = spec.transforms().compile();
         List<DiffReport.ObjectRef> missing = new ArrayList<>();
         List<DiffReport.ObjectRef> added = new ArrayList<>();
         List<DiffReport.ChangedObject> changed = new ArrayList<>();
@@ -57,7 +59,7 @@ public final class DiffRunner {
         long[] counts = new long[3]; // compared, identical, selected
         for (ResourceType type : plan.types()) {
             Set<String> inBackup = new HashSet<>();
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
+            DesiredObjects.forEach(reader, plan, sanitizer, transforms, type, d -> {
                 inBackup.add(d.namespace() + "/" + d.name());
                 counts[2]++;
                 if (d.error() != null) {
@@ -90,6 +92,7 @@ public final class DiffRunner {
                 findAdded(type, plan, sanitizer, inBackup, added, errors);
             }
         }
+        warnings.addAll(transforms.summary().warnings());
         if (counts[0] == 0) {
             errors.add("nothing compared: " + (counts[2] == 0 ? contents.nothingSelected(plan.selection())
                     : "none of the " + counts[2] + " selected objects could be read from the backup"));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.diff;
 import io.jenkins.plugins.k8sbackup.restore.LabelSelector;
 import io.jenkins.plugins.k8sbackup.restore.ObjectSelection;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * What to compare: the same selection and namespace mapping as a restore (see {@link RestoreSpec}): namespace
  * filters name the backup's namespaces, the mapping says where the restore put them. {@code preserveNodePorts}:
  * the restore kept Services' node ports, so they are compared (otherwise a differing node port is a note).
+ * {@code transforms}: the restore's, so the comparison is with the transformed objects (none by default).
  */
 public record DiffSpec(
         String backupName,
@@ -21,7 +23,8 @@ public record DiffSpec(
         List<String> objects,
         Map<String, String> namespaceMapping,
         Boolean includeClusterResources,
-        boolean preserveNodePorts) implements java.io.Serializable {
+        boolean preserveNodePorts,
+        TransformSpec transforms) implements java.io.Serializable {
 
     public DiffSpec {
         // RestoreSpec validates every field the same way
@@ -34,13 +37,22 @@ public record DiffSpec(
         objects = checked.objects();
         namespaceMapping = checked.namespaceMapping();
         LabelSelector.parse(labelSelector);
+        transforms = transforms == null ? TransformSpec.NONE : transforms;
+    }
+
+    /** Without transforms. */
+    public DiffSpec(String backupName, List<String> includeNamespaces, List<String> excludeNamespaces, List<String> includeResources,
+                    List<String> excludeResources, String labelSelector, List<String> objects, Map<String, String> namespaceMapping,
+                    Boolean includeClusterResources, boolean preserveNodePorts) {
+        this(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector, objects,
+                namespaceMapping, includeClusterResources, preserveNodePorts, TransformSpec.NONE);
     }
 
     /** The diff of what a restore with this spec would compare against. */
     public static DiffSpec of(RestoreSpec r) {
         return new DiffSpec(r.backupName(), r.includeNamespaces(), r.excludeNamespaces(), r.includeResources(),
                 r.excludeResources(), r.labelSelector(), r.objects(), r.namespaceMapping(), r.includeClusterResources(),
-                r.preserveNodePorts());
+                r.preserveNodePorts(), r.transforms());
     }
 
     public ObjectSelection selection() {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.k8sbackup.restore;
 
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Map;
  * false = none but those dependencies. {@code hooks}: post-restore exec hooks, in addition to those declared with
  * Velero's pod annotations; their namespace is mapped like the objects'. {@code allowPartial}: when the archives of some
  * selected types are damaged, restore the other types (PartiallyFailed) instead of nothing (Failed, the default).
+ * {@code transforms}: rules applied to each object after the namespace mapping and the sanitising, before it is
+ * compared or written (none by default).
  */
 public record RestoreSpec(
         String backupName,
@@ -32,7 +35,8 @@ public record RestoreSpec(
         boolean restoreStatus,
         Duration waitTimeout,
         List<RestoreHookSpec> hooks,
-        boolean allowPartial) implements java.io.Serializable {
+        boolean allowPartial,
+        TransformSpec transforms) implements java.io.Serializable {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
@@ -58,6 +62,18 @@ public record RestoreSpec(
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
         ObjectSelection.parseObjects(objects);
         LabelSelector.parse(labelSelector);
+        transforms = transforms == null ? TransformSpec.NONE : transforms;
+    }
+
+    /** Without transforms. */
+    public RestoreSpec(String backupName, List<String> includeNamespaces, List<String> excludeNamespaces,
+                       List<String> includeResources, List<String> excludeResources, String labelSelector, List<String> objects,
+                       Map<String, String> namespaceMapping, Boolean includeClusterResources, ExistingPolicy existingPolicy,
+                       boolean dryRun, int concurrency, boolean preserveNodePorts, boolean restoreStatus, Duration waitTimeout,
+                       List<RestoreHookSpec> hooks, boolean allowPartial) {
+        this(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources, labelSelector, objects,
+                namespaceMapping, includeClusterResources, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus,
+                waitTimeout, hooks, allowPartial, TransformSpec.NONE);
     }
 
     /** The selection part, shared with diff and verify. */
@@ -88,6 +104,7 @@ public record RestoreSpec(
         private Duration waitTimeout = DEFAULT_WAIT;
         private List<RestoreHookSpec> hooks = List.of();
         private boolean allowPartial;
+        private TransformSpec transforms = TransformSpec.NONE;
 
         public Builder backupName(String v) { backupName = v; return this; }
         public Builder includeNamespaces(List<String> v) { includeNamespaces = v; return this; }
@@ -106,11 +123,12 @@ public record RestoreSpec(
         public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
         public Builder hooks(List<RestoreHookSpec> v) { hooks = v; return this; }
         public Builder allowPartial(boolean v) { allowPartial = v; return this; }
+        public Builder transforms(TransformSpec v) { transforms = v; return this; }
 
         public RestoreSpec build() {
             return new RestoreSpec(backupName, includeNamespaces, excludeNamespaces, includeResources, excludeResources,
                     labelSelector, objects, namespaceMapping, includeClusterResources, existingPolicy, dryRun, concurrency,
-                    preserveNodePorts, restoreStatus, waitTimeout, hooks, allowPartial);
+                    preserveNodePorts, restoreStatus, waitTimeout, hooks, allowPartial, transforms);
         }
     }
 }

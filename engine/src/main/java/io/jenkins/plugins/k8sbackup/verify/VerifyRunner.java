@@ -12,6 +12,7 @@ import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.restore.BackupContents;
 import io.jenkins.plugins.k8sbackup.restore.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.restore.DesiredObjects;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.restore.ObjectApi;
 import io.jenkins.plugins.k8sbackup.restore.Sanitizer;
 import io.jenkins.plugins.k8sbackup.restore.SelectionPlan;
@@ -57,6 +58,7 @@ public final class VerifyRunner {
         contents.checkNamespaceNames(plan.selection());
         Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
+        Transforms transforms = spec.transforms().compile();
         List<Verdict> objects = new ArrayList<>();
         List<Pending> watch = new ArrayList<>();
         List<String> warnings = new ArrayList<>(checked.integrity().warnings());
@@ -64,7 +66,7 @@ public final class VerifyRunner {
         checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
                 p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
         for (ResourceType type : plan.types()) {
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
+            DesiredObjects.forEach(reader, plan, sanitizer, transforms, type, d -> {
                 String resource = type.qualifiedName();
                 if (d.error() != null) {
                     objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
@@ -114,6 +116,7 @@ public final class VerifyRunner {
                     why == null ? Outcome.ok : Outcome.fail, why));
         }
         List<String> errors = new ArrayList<>();
+        warnings.addAll(transforms.summary().warnings());
         if (objects.isEmpty()) {
             errors.add("nothing compared: " + contents.nothingSelected(plan.selection()));
         } else if (VerifyReport.compared(objects) == 0) {
