@@ -24,6 +24,8 @@ abstract class BackupSelectionCommand {
     Path report;
     @Mixin
     OutputOptions output;
+    @Mixin
+    TransformOptions transforms;
 
     /** The report as -o asks: the whole document as JSON or YAML, else the text lines and the summary line. */
     void print(Object result, java.util.List<String> lines, String summary) throws java.io.IOException {

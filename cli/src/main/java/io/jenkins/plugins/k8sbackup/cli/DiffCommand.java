@@ -15,7 +15,7 @@ final class DiffCommand extends BackupSelectionCommand implements Callable<Integ
     public Integer call() throws Exception {
         DiffSpec diffSpec = new DiffSpec(name, selection.includeNamespaces, selection.excludeNamespaces,
                 selection.includeResources, selection.excludeResources, selection.selector, selection.objects,
-                selection.namespaceMap, selection.includeClusterResources, preserveNodePorts);
+                selection.namespaceMap, selection.includeClusterResources, preserveNodePorts, transforms.spec());
         DiffReport result = DiffOperation.run(cluster.target(), storage.target(), diffSpec, keys.key(),
                 ConsoleProgress.of(spec));
         if (report != null) {

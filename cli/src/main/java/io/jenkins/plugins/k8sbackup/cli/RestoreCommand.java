@@ -34,7 +34,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
                 .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
                 .existingPolicy(existing).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
-                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).allowPartial(allowPartial).build();
+                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).allowPartial(allowPartial).transforms(transforms.spec()).build();
         ConsoleProgress progress = ConsoleProgress.of(spec);
         RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);
         if (report != null) {
@@ -42,7 +42,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
         }
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
-        print(result.toMap(), java.util.List.of(), result.summaryLine());
+        print(result.toMap(), result.transforms().lines(), result.summaryLine());
         return result.exitCode();
     }
 }

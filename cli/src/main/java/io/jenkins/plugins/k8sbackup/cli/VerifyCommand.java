@@ -25,7 +25,8 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
                 .excludeNamespaces(selection.excludeNamespaces).includeResources(selection.includeResources)
                 .excludeResources(selection.excludeResources).labelSelector(selection.selector).objects(selection.objects)
                 .namespaceMapping(selection.namespaceMap).includeClusterResources(selection.includeClusterResources)
-                .preserveNodePorts(preserveNodePorts).timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
+                .preserveNodePorts(preserveNodePorts).timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList())
+                .transforms(transforms.spec()).build();
         VerifyReport result = VerifyOperation.run(cluster.target(), storage.target(), verifySpec, keys.key(),
                 ConsoleProgress.of(spec));
         if (report != null) {
