@@ -59,6 +59,7 @@ public final class EngineBridge {
                 .waitTimeout(r.waitTimeout())
                 .hooks(r.hooks())
                 .allowPartial(r.allowPartial())
+                .transforms(r.transforms())
                 .build();
     }
 
@@ -73,7 +74,7 @@ public final class EngineBridge {
                 .excludeNamespaces(sel.excludeNamespaces()).includeResources(sel.includeResources())
                 .excludeResources(sel.excludeResources()).labelSelector(sel.labelSelector()).objects(sel.objects())
                 .namespaceMapping(sel.namespaceMapping()).includeClusterResources(sel.includeClusterResources())
-                .timeout(r.timeout()).build();
+                .timeout(r.timeout()).transforms(r.transforms()).build();
         VerifyReport report = VerifyOperation.run(kube, storage, spec, key, progress);
         List<VerifyReport.Verdict> rows = Stream.of(report.objects(), report.readiness(), report.checks()).flatMap(List::stream).toList();
         List<String> warnings = new ArrayList<>(report.warnings());
@@ -102,7 +103,7 @@ public final class EngineBridge {
         SelectionRequest sel = r.selection();
         DiffSpec spec = new DiffSpec(backupName, sel.includeNamespaces(), sel.excludeNamespaces(), sel.includeResources(),
                 sel.excludeResources(), sel.labelSelector(), sel.objects(), sel.namespaceMapping(), sel.includeClusterResources(),
-                r.preserveNodePorts());
+                r.preserveNodePorts(), r.transforms());
         DiffReport report = DiffOperation.run(kube, storage, spec, key, progress);
         String status = report.exitCode() == 1 ? "Failed" : report.identicalToBackup() ? "Identical" : "Drift";
         List<String> errors = new ArrayList<>(report.errors());

@@ -7,6 +7,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreCallable;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.RestoreRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.StepOutcome;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import java.time.Duration;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.hooks.RestoreHook;
@@ -47,7 +48,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
         BackupRef ref = ref();
-        RestoreRequest request = request(ref);
+        RestoreRequest request = request(ref, transforms(workspace));
         PartialFailure partial = partialFailureMode();
         ClusterTargets t = targets(run);
         Map<String, String> mapping = getNamespaceMapping();
@@ -58,7 +59,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
                 partial);
     }
 
-    RestoreRequest request(BackupRef ref) throws AbortException {
+    RestoreRequest request(BackupRef ref, TransformSpec transforms) throws AbortException {
         String policy = existingResourcePolicy.toLowerCase(Locale.ROOT);
         if (!POLICIES.contains(policy)) {
             throw new AbortException(FUNCTION + ": existingResourcePolicy must be one of skip, update, replace, fail; not '"
@@ -76,7 +77,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
         return new RestoreRequest(ref, selection, policy, dryRun, concurrency, wait, hookSpecs, allowPartial,
-                preserveNodePorts);
+                preserveNodePorts, transforms);
     }
 
     public String getExistingResourcePolicy() {
