@@ -24,10 +24,11 @@ final class FieldRewrite implements RulePatch {
 
     @Override
     public ObjectNode apply(String resource, ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
         for (String path : paths.getOrDefault(resource, List.of())) {
-            FieldPaths.edit(object, path, change);
+            FieldPaths.edit(copy, path, change);
         }
-        return object;
+        return copy;
     }
 
     @Override

@@ -31,7 +31,11 @@ final class MergePatches implements RulePatch {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target.deepCopy() : JsonNodeFactory.instance.objectNode();
+        // a shallow copy: the parts the patch does not touch are shared, never changed
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        if (target != null && target.isObject()) {
+            result.setAll((ObjectNode) target);
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (f.getValue().isNull()) {

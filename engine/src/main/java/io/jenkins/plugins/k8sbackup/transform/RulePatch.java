@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** What a rule does to an object its conditions match. */
 interface RulePatch {
     /**
-     * Returns the patched object (a new one, or {@code object} changed in place: the caller passes a copy it owns),
-     * or null when the patch does not apply (a JSON Patch whose test operation fails). Throws when it cannot apply.
+     * Returns the patched object, a new one that may share unchanged parts with {@code object}, which is left as it
+     * is (the caller compares the two); or null when the patch does not apply (a JSON Patch whose test operation
+     * fails). Throws when it cannot apply.
      */
     ObjectNode apply(String resource, ObjectNode object);
 

@@ -46,7 +46,11 @@ final class StrategicMerge implements RulePatch {
         if (directive != null && !"merge".equals(directive)) {
             throw new TransformException("unsupported strategic merge directive $patch: " + directive + " at /" + path);
         }
-        ObjectNode result = target == null ? JsonNodeFactory.instance.objectNode() : target.deepCopy();
+        // a shallow copy: the parts the patch does not touch are shared, never changed
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        if (target != null) {
+            result.setAll(target);
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             String key = f.getKey();

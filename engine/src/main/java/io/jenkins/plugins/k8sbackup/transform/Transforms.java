@@ -47,22 +47,25 @@ public final class Transforms {
             return new Transformed(object, null, List.of());
         }
         String ref = ref(resource, object);
-        ObjectNode origin = object.deepCopy();
-        ObjectNode current = object;
-        List<RuleChange> changes = new ArrayList<>();
+        // every condition sees the object as it was before any rule changed it: decide them all first
+        List<ModifierRule> matching = new ArrayList<>(2);
         for (int i = 0; i < rules.size(); i++) {
             ModifierRule rule = rules.get(i);
-            if (!rule.when().matches(resource, sourceNamespace, origin)) {
-                continue;
+            if (rule.when().matches(resource, sourceNamespace, object)) {
+                matched.incrementAndGet(i);
+                if (rule.patch() instanceof Exclusion) {
+                    excluded.add(ref + ": left out by " + rule.name());
+                    return new Transformed(null, rule.name(), List.of());
+                }
+                matching.add(rule);
             }
-            matched.incrementAndGet(i);
-            if (rule.patch() instanceof Exclusion) {
-                excluded.add(ref + ": left out by " + rule.name());
-                return new Transformed(null, rule.name(), List.of());
-            }
+        }
+        ObjectNode current = object;
+        List<RuleChange> changes = new ArrayList<>();
+        for (ModifierRule rule : matching) {
             ObjectNode after;
             try {
-                after = rule.patch().apply(resource, current.deepCopy());
+                after = rule.patch().apply(resource, current); // patches return a new object, leaving current as it is
             } catch (RuntimeException e) {
                 throw new TransformException("transform rule " + rule.name() + " failed on " + ref + ": " + message(resource, e), e);
             }
