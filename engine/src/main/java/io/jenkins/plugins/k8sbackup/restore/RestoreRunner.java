@@ -503,7 +503,9 @@ public final class RestoreRunner {
             List<String> warnings = new ArrayList<>(checkWarnings);
             warnings.addAll(hookWarnings);
             TransformSummary transformed = transforms.summary();
-            warnings.addAll(transformed.warnings());
+            if (!refused) { // a refused restore looked at no object: its rules matching none says nothing
+                warnings.addAll(transformed.warnings());
+            }
             List<String> errs = new ArrayList<>(errors);
             for (RestoreItem i : sorted) {
                 switch (i.action()) {
