@@ -1,7 +1,6 @@
 package io.jenkins.plugins.k8sbackup.jenkins.steps;
 
 import hudson.AbortException;
-import hudson.FilePath;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.BackupRef;
 import io.jenkins.plugins.k8sbackup.jenkins.engine.SelectionRequest;
 import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
@@ -144,9 +143,12 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
         selection.includeClusterResources(includeClusterResources);
     }
 
-    /** The transforms, with a workspace file read: the engine applies them after the namespace mapping. */
-    TransformSpec transforms(FilePath workspace) throws AbortException, InterruptedException {
-        return transforms.spec(functionName(), workspace);
+    /**
+     * The transforms, with a workspace file read and Secret values taken from credentials: the engine applies them
+     * after the namespace mapping.
+     */
+    TransformSpec transforms(StepRun run) throws AbortException, InterruptedException {
+        return transforms.spec(functionName(), run.requireWorkspace(), run.credentials);
     }
 
     public String getTransforms() {
@@ -228,6 +230,19 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
 
     public String getExcludeSecrets() {
         return transforms.excludeSecrets;
+    }
+
+    public Map<String, String> getSecretValues() {
+        return transforms.secretValues;
+    }
+
+    /**
+     * {@code ['shop/web-secrets/SESSION_KEY': 'staging-session-key']}: the Secret's data becomes these keys, each
+     * the text of a secret text credential; its other keys are dropped.
+     */
+    @DataBoundSetter
+    public void setSecretValues(Map<String, String> values) {
+        transforms.secretValues = StepArgs.map(values);
     }
 
     /** Leave Secrets out: those matching this label selector, or all of them with ''. */

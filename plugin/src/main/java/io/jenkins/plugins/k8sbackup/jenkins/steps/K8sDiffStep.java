@@ -46,7 +46,7 @@ public class K8sDiffStep extends BackupSelectionStep<Map<String, Object>> {
         run.log("comparing " + SelectsBackup.describe(ref) + " with " + t.cluster().describe()
                 + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
         StepOutcome out = workspace.act(RestoreCallable.diff(t.cluster(), t.storage(),
-                new DiffRequest(ref, selection, preserveNodePorts, transforms(workspace)), t.key(), run.progress()));
+                new DiffRequest(ref, selection, preserveNodePorts, transforms(run)), t.key(), run.progress()));
         boolean drift = "Drift".equals(out.status());
         Map<String, Object> result = new LinkedHashMap<>(out.report());
         result.put("drift", drift);

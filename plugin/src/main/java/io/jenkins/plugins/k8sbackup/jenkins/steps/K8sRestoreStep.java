@@ -48,7 +48,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
         BackupRef ref = ref();
-        RestoreRequest request = request(ref, transforms(workspace));
+        RestoreRequest request = request(ref, transforms(run));
         PartialFailure partial = partialFailureMode();
         ClusterTargets t = targets(run);
         Map<String, String> mapping = getNamespaceMapping();

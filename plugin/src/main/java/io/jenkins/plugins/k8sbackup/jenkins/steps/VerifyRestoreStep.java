@@ -60,7 +60,7 @@ public class VerifyRestoreStep extends BackupSelectionStep<Map<String, Object>> 
         run.log("verifying " + t.cluster().describe() + " against " + SelectsBackup.describe(ref)
                 + (selection.includeNamespaces().isEmpty() ? "" : " in namespaces " + selection.includeNamespaces())
                 + (selection.namespaceMapping().isEmpty() ? "" : ", namespaces mapped " + selection.namespaceMapping()));
-        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, selection, wait, transforms(workspace)),
+        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, selection, wait, transforms(run)),
                 t.key(), run.progress()));
         Verdict verdict = verdict(out);
         Map<String, Object> result = new LinkedHashMap<>(out.report());

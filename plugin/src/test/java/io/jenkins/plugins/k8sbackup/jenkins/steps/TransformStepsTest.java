@@ -35,7 +35,7 @@ class TransformStepsTest {
     @BeforeEach
     void setUp() throws Exception {
         h = new StepHarness(tmp, "clone-shop", 3);
-        h.credentials(new TestCreds.Text("k8s", MockCluster.TOKEN));
+        h.credentials(new TestCreds.Text("k8s", MockCluster.TOKEN), new TestCreds.Text("staging-session", "staging-session-value"));
         K8sBackupStep backup = cluster.connect(new K8sBackupStep(), "k8s");
         backup.setIncludeNamespaces(List.of("shop"));
         backup.setName("prod");
@@ -48,7 +48,7 @@ class TransformStepsTest {
         step.setNamespaceMapping(Map.of("shop", namespace));
         step.setTransforms("staging.yaml");
         step.setRewriteHost(List.of("*.example.com=*.staging.example.com"));
-        step.setExcludeSecrets("");
+        step.setSecretValues(Map.of("shop/web-secrets/SESSION_KEY", "staging-session"));
         return step;
     }
 
@@ -61,7 +61,8 @@ class TransformStepsTest {
         assertThat((List<String>) preview.get("transforms")).as(h.log())
                 .contains("transform deployments.apps shop-xf/web: /spec/replicas 2 -> 1 (staging.yaml rule 1)")
                 .anyMatch(l -> l.startsWith("transform ingresses.networking.k8s.io shop-xf/web: /spec/rules/0/host shop.example.com -> shop.staging.example.com"))
-                .anyMatch(l -> l.equals("transform secrets shop-xf/web-secrets: left out by exclude-secrets"));
+                .anyMatch(l -> l.startsWith("transform secrets shop-xf/web-secrets: /data/SESSION_KEY (secret value hidden)"
+                        + " -> (secret value hidden) (secret-values shop/web-secrets)"));
         assertThat(cluster.client().namespaces().withName("shop-xf").get()).isNull();
 
         K8sRestoreStep restore = clone(cluster.connect(new K8sRestoreStep("prod"), "k8s"), "shop-xf");
@@ -76,9 +77,12 @@ class TransformStepsTest {
         assertThat(cluster.client().apps().deployments().inNamespace("shop-xf").withName("web").get().getSpec().getReplicas()).isEqualTo(1);
         assertThat(cluster.client().network().v1().ingresses().inNamespace("shop-xf").withName("web").get().getSpec().getRules().get(0)
                 .getHost()).isEqualTo("shop.staging.example.com");
-        assertThat(cluster.client().secrets().inNamespace("shop-xf").withName("web-secrets").get()).isNull();
+        assertThat(cluster.client().secrets().inNamespace("shop-xf").withName("web-secrets").get().getData())
+                .containsOnlyKeys("SESSION_KEY").containsEntry("SESSION_KEY", java.util.Base64.getEncoder()
+                        .encodeToString("staging-session-value".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(verified.get("verdict")).as(h.log()).isEqualTo("PASS");
-        assertThat(h.log()).doesNotContain(SampleApp.SECRET_VALUES.get(0));
+        assertThat(h.log()).doesNotContain(SampleApp.SECRET_VALUES.get(0)).doesNotContain("staging-session-value");
+        assertThat(String.valueOf(preview)).doesNotContain("staging-session-value").doesNotContain(SampleApp.SECRET_VALUES.get(0));
 
         K8sDiffStep diff = clone(cluster.connect(new K8sDiffStep("prod"), "k8s"), "shop-xf");
         Map<String, Object> drift = (Map<String, Object>) h.run(diff);
@@ -105,5 +109,8 @@ class TransformStepsTest {
         K8sDiffStep badScale = clone(cluster.connect(new K8sDiffStep("prod"), "k8s"), "shop-bad");
         badScale.setScale(-2);
         assertThat(h.runFailing(badScale)).hasMessageContaining("k8sDiff: --scale -2: replicas cannot be negative");
+        K8sRestoreStep badKey = clone(cluster.connect(new K8sRestoreStep("prod"), "k8s"), "shop-bad");
+        badKey.setSecretValues(Map.of("shop/web-secrets", "staging-session"));
+        assertThat(h.runFailing(badKey)).hasMessageContaining("secretValues key 'shop/web-secrets' must be namespace/secret/KEY");
     }
 }
