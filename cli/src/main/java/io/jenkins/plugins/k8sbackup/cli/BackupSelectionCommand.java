@@ -37,6 +37,8 @@ abstract class BackupSelectionCommand {
     Path report;
     @Mixin
     OutputOptions output;
+    @Mixin
+    TransformOptions transforms;
 
     /** The selection of these options, built (and checked) once. */
     Selection selection() {

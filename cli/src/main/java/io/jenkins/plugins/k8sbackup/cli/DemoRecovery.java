@@ -15,6 +15,8 @@ import io.jenkins.plugins.k8sbackup.restore.RestoreAction;
 import io.jenkins.plugins.k8sbackup.restore.RestoreItem;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
+import io.jenkins.plugins.k8sbackup.transform.CloneRules;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
@@ -61,22 +63,29 @@ final class DemoRecovery {
         SampleApp.NAMESPACES.forEach(ns -> mapping.put(ns, ns + STAGING));
         // A clone gets volumes of its own: prod's PersistentVolume stays with prod, the cloned claim binds afresh.
         List<String> notPvs = List.of(WellKnownTypes.PVS);
-        DemoCommand.step(out, 7, "clone prod into staging through namespace mapping " + mapping + ", without prod's volumes");
-        RestoreReport cloned = RestoreOperation.run(kube, storage, RestoreSpec.builder(backup)
-                .includeNamespaces(SampleApp.NAMESPACES).namespaceMapping(mapping).excludeResources(notPvs)
-                .existingPolicy(ExistingPolicy.skip).build(),
-                Optional.of(key), progress);
+        // Staging must not take prod's traffic nor its size: the built-in clone rules, shown before they apply.
+        TransformSpec transforms = new TransformSpec(null, CloneRules.builder().hosts(List.of("*.example.com=*.staging.example.com"))
+                .replicas(1).storageClasses(Map.of("standard", "fast-staging")).build());
+        DemoCommand.step(out, 7, "clone prod into staging through namespace mapping " + mapping + ", without prod's volumes,"
+                + " transformed (--rewrite-host '*.example.com=*.staging.example.com' --scale 1 --map-storage-class standard=fast-staging)");
+        RestoreSpec.Builder clone = RestoreSpec.builder(backup).includeNamespaces(SampleApp.NAMESPACES).namespaceMapping(mapping)
+                .excludeResources(notPvs).existingPolicy(ExistingPolicy.skip).transforms(transforms);
+        RestoreReport preview = RestoreOperation.run(kube, storage, clone.dryRun(true).build(), Optional.of(key), progress);
+        out.println("   preview (dry-run): what each rule changes");
+        printSome(out, "     ", preview.transforms().lines(), 10, "changes");
+        RestoreReport cloned = RestoreOperation.run(kube, storage, clone.dryRun(false).build(), Optional.of(key), progress);
         printActions(out, cloned);
         out.println("   " + cloned.summaryLine());
 
-        DemoCommand.step(out, 8, "verify the clone against the backup, through the same mapping");
+        DemoCommand.step(out, 8, "verify the clone against the backup, through the same mapping and transforms");
         VerifyReport clonedOk = VerifyOperation.run(kube, storage, VerifySpec.builder(backup)
                 .includeNamespaces(SampleApp.NAMESPACES).namespaceMapping(mapping).excludeResources(notPvs)
-                .timeout(Duration.ofSeconds(30)).build(),
+                .transforms(transforms).timeout(Duration.ofSeconds(30)).build(),
                 Optional.of(key), progress);
         printVerify(out, clonedOk);
 
-        return java.util.stream.Stream.<io.jenkins.plugins.k8sbackup.outcome.RunResult>of(plan, restored, cloned, verified, clonedOk).allMatch(r -> r.outcome().completed());
+        return java.util.stream.Stream.<io.jenkins.plugins.k8sbackup.outcome.RunResult>of(plan, restored, preview, cloned, verified, clonedOk)
+                .allMatch(r -> r.outcome().completed());
     }
 
     /** Deletes every object of the namespace, then the namespace: what the API server's cascade would do. */

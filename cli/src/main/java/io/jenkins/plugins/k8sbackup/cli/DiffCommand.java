@@ -13,7 +13,7 @@ final class DiffCommand extends BackupSelectionCommand implements Callable<Integ
 
     @Override
     public Integer call() throws Exception {
-        DiffSpec diffSpec = new DiffSpec(name, selection(), preserveNodePorts);
+        DiffSpec diffSpec = new DiffSpec(name, selection(), preserveNodePorts, transforms.spec());
         DiffReport result = DiffOperation.run(cluster.target(), storage.target(), diffSpec, keys.key(),
                 ConsoleProgress.of(spec));
         if (report != null) {

@@ -31,7 +31,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
     public Integer call() throws Exception {
         RestoreSpec restoreSpec = RestoreSpec.builder(name).selection(selection())
                 .existingPolicy(ExistingPolicy.parse(existing)).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
-                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).allowPartial(allowPartial).build();
+                .waitTimeout(Durations.parse(wait)).hooks(hooks.read().restore()).allowPartial(allowPartial).transforms(transforms.spec()).build();
         ConsoleProgress progress = ConsoleProgress.of(spec);
         RestoreReport result = RestoreOperation.run(cluster.target(), storage.target(), restoreSpec, keys.key(), progress);
         if (report != null) {
@@ -40,7 +40,7 @@ final class RestoreCommand extends BackupSelectionCommand implements Callable<In
         result.items().forEach(i -> progress.detail("  " + i));
         result.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
         result.errors().forEach(e -> spec.commandLine().getErr().println("ERROR: " + e));
-        print(result.toMap(), java.util.List.of(), result.outcome().summary());
+        print(result.toMap(), result.transforms().lines(), result.outcome().summary());
         return result.outcome().exitCode();
     }
 }

@@ -22,7 +22,8 @@ final class VerifyCommand extends BackupSelectionCommand implements Callable<Int
     @Override
     public Integer call() throws Exception {
         VerifySpec verifySpec = VerifySpec.builder(name).selection(selection())
-                .preserveNodePorts(preserveNodePorts).timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList()).build();
+                .preserveNodePorts(preserveNodePorts).timeout(Durations.parse(timeout)).checks(checks.stream().map(VerifyCheck::parse).toList())
+                .transforms(transforms.spec()).build();
         VerifyReport result = VerifyOperation.run(cluster.target(), storage.target(), verifySpec, keys.key(),
                 ConsoleProgress.of(spec));
         if (report != null) {

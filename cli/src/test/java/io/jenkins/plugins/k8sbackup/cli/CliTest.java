@@ -253,7 +253,9 @@ class CliTest {
     @Test
     void demoTellsTheWholeStoryAndPasses() {
         assertThat(run("demo", "--dir", dir.resolve("demo").toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("[8] verify the clone").contains("demo: every step passed");
+        assertThat(out.toString()).contains("[8] verify the clone").contains("demo: every step passed")
+                .contains("transform deployments.apps shop-staging/web: /spec/replicas 2 -> 1 (scale 1)")
+                .contains("transform ingresses.networking.k8s.io shop-staging/web: /spec/rules/0/host shop.example.com -> shop.staging.example.com");
         for (String secret : SampleApp.SECRET_VALUES) {
             assertThat(out.toString() + err).doesNotContain(secret);
         }

@@ -8,6 +8,9 @@ import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.transform.TransformException;
+import io.jenkins.plugins.k8sbackup.transform.Transformed;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import java.io.IOException;
 import java.util.List;
 
@@ -15,7 +18,8 @@ import java.util.List;
  * The objects a restore of this selection would write, as it would write them (sanitised and mapped), for
  * diff and verify. Objects never restored by rule and dependencies taken only because the selection needs
  * them are left out; unreadable ones come with their error. Each comes with the fields the sanitising left out
- * on purpose ({@link Sanitizer#policyDrops}), for the comparison to report as notes.
+ * on purpose ({@link Sanitizer#policyDrops}), for the comparison to report as notes. The restore's transforms
+ * apply last: what they leave out is left out, a transform that fails is the object's error.
  */
 public final class DesiredObjects {
     public record Desired(ResourceType type, ObjectRecord record, String namespace, String name, ObjectNode object,
@@ -33,13 +37,14 @@ public final class DesiredObjects {
 
     /**
      * The desired form of a stored object, as restore writes it and diff and verify compare it: a sanitised copy,
-     * put into its target namespace. {@code stored} is left as it is.
+     * put into its target namespace. {@code stored} is left as it is. Transforms apply to this form.
      */
     public static ObjectNode desiredForm(String resource, JsonNode stored, Sanitizer sanitizer, NamespaceMapping mapping) {
         return mapping.apply(resource, sanitizer.sanitize(resource, ((ObjectNode) stored).deepCopy()));
     }
 
-    public static void forEach(BackupReader reader, SelectionPlan plan, Sanitizer sanitizer, ResourceType type, Visitor visitor)
+    public static void forEach(BackupReader reader, SelectionPlan plan, Sanitizer sanitizer, Transforms transforms, ResourceType type,
+                               Visitor visitor)
             throws IOException, InterruptedException {
         NamespaceMapping mapping = plan.selection().mapping();
         String resource = type.qualifiedName();
@@ -55,8 +60,16 @@ public final class DesiredObjects {
             if (!plan.wantedObject(type, rec, item.object()) || sanitizer.skipReason(resource, item.object()) != null) {
                 return;
             }
-            ObjectNode desired = desiredForm(resource, item.object(), sanitizer, mapping);
-            visitor.visit(new Desired(type, rec, ns, name, desired, sanitizer.policyDrops(resource, item.object()), null));
+            Transformed desired;
+            try {
+                desired = transforms.apply(resource, rec.namespace(), desiredForm(resource, item.object(), sanitizer, mapping));
+            } catch (TransformException e) {
+                visitor.visit(new Desired(type, rec, ns, name, null, List.of(), e.getMessage()));
+                return;
+            }
+            if (!desired.excluded()) {
+                visitor.visit(new Desired(type, rec, ns, name, desired.object(), sanitizer.policyDrops(resource, item.object()), null));
+            }
         });
     }
 }

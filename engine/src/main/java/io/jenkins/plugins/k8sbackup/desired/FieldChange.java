@@ -2,6 +2,12 @@ package io.jenkins.plugins.k8sbackup.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.fabric8.zjsonpatch.DiffFlags;
+import io.fabric8.zjsonpatch.JsonDiff;
+import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 
 /**
  * One difference, JSON-patch style: {@code op} is add (only live has it), remove (only the backup has it) or
@@ -10,6 +16,26 @@ import com.fasterxml.jackson.databind.node.TextNode;
 public record FieldChange(String op, String path, JsonNode from, JsonNode to) {
     public static final TextNode MASK = TextNode.valueOf("(secret value hidden)");
     private static final int MAX_TEXT = 200;
+    private static final EnumSet<DiffFlags> FLAGS = EnumSet.of(DiffFlags.ADD_ORIGINAL_VALUE_ON_REPLACE,
+            DiffFlags.OMIT_MOVE_OPERATION, DiffFlags.OMIT_COPY_OPERATION);
+
+    /** The differences from {@code from} to {@code to}, long values shortened, a Secret's values masked. */
+    public static List<FieldChange> between(String resource, JsonNode from, JsonNode to) {
+        List<FieldChange> out = new ArrayList<>();
+        for (JsonNode op : JsonDiff.asJson(from, to, FLAGS)) {
+            String kind = op.path("op").asText();
+            String path = op.path("path").asText();
+            JsonNode old = switch (kind) {
+                case "remove" -> op.get("value");
+                case "replace" -> op.get("fromValue");
+                default -> null;
+            };
+            JsonNode now = kind.equals("remove") ? null : op.get("value");
+            FieldChange change = new FieldChange(kind, path, old, now).truncated();
+            out.add(resource.equals(WellKnownTypes.SECRETS) ? change.masked() : change);
+        }
+        return out;
+    }
 
     /** Hides values that could hold secret data, keeping the path: everything of a Secret but labels and type. */
     FieldChange masked() {

@@ -8,11 +8,11 @@ import io.jenkins.plugins.k8sbackup.archive.ObjectRecord;
 import io.jenkins.plugins.k8sbackup.backup.PagedLister;
 import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
-import io.jenkins.plugins.k8sbackup.desired.DesiredObjects;
 import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
 import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.util.DaemonThreads;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
@@ -72,18 +72,20 @@ public final class LivePairs implements AutoCloseable {
     private final BackupReader reader;
     private final SelectionPlan plan;
     private final Sanitizer sanitizer;
+    private final Transforms transforms;
     private final PagedLister lister;
     private final ExecutorService threads;
     private final int pageSize;
     private long heldBytesMax = HELD_BYTES_MAX;
     private int perNamespaceAtMost = PER_NAMESPACE_AT_MOST;
 
-    public LivePairs(ObjectApi api, BackupReader reader, SelectionPlan plan, Sanitizer sanitizer, ProgressListener progress,
-                     int pageSize) {
+    public LivePairs(ObjectApi api, BackupReader reader, SelectionPlan plan, Sanitizer sanitizer, Transforms transforms,
+                     ProgressListener progress, int pageSize) {
         this.api = api;
         this.reader = reader;
         this.plan = plan;
         this.sanitizer = sanitizer;
+        this.transforms = transforms;
         this.pageSize = pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE;
         // per type compared at once: one thread lists, one fetches its next page
         this.threads = Executors.newCachedThreadPool(DaemonThreads.named("k8s-diff-list"));
@@ -137,7 +139,7 @@ public final class LivePairs implements AutoCloseable {
         }
         boolean extras = type.namespaced() && !extraNamespaces.isEmpty();
         if (!extras && wanted.size() <= GET_AT_MOST) {
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
+            DesiredObjects.forEach(reader, plan, sanitizer, transforms, type, d -> {
                 if (d.error() != null) {
                     visitor.visit(d, null, null);
                 } else {
@@ -226,7 +228,7 @@ public final class LivePairs implements AutoCloseable {
         }
 
         Extras run(PairVisitor visitor) throws IOException, InterruptedException {
-            DesiredObjects.forEach(reader, plan, sanitizer, type, d -> {
+            DesiredObjects.forEach(reader, plan, sanitizer, transforms, type, d -> {
                 String k = key(d.namespace(), d.name());
                 visited.add(k);
                 if (d.error() != null) {

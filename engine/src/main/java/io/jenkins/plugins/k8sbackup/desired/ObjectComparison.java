@@ -3,11 +3,8 @@ package io.jenkins.plugins.k8sbackup.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.zjsonpatch.DiffFlags;
-import io.fabric8.zjsonpatch.JsonDiff;
 import io.jenkins.plugins.k8sbackup.kube.WellKnownTypes;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +28,6 @@ public final class ObjectComparison {
             "controller-uid", "batch.kubernetes.io/controller-uid");
     static final String UNBOUND_REASON = "the restore binds a claim to the backup's volume only when it restores that PV;"
             + " otherwise the claim binds afresh";
-    private static final EnumSet<DiffFlags> FLAGS = EnumSet.of(DiffFlags.ADD_ORIGINAL_VALUE_ON_REPLACE,
-            DiffFlags.OMIT_MOVE_OPERATION, DiffFlags.OMIT_COPY_OPERATION);
 
     private final Sanitizer sanitizer;
 
@@ -55,20 +50,7 @@ public final class ObjectComparison {
     /** Differences from the backup's object to the live one; empty when they match. */
     public List<FieldChange> changes(String resource, JsonNode desired, JsonNode live) {
         JsonNode[] sides = comparable(resource, desired, live);
-        List<FieldChange> out = new ArrayList<>();
-        for (JsonNode op : JsonDiff.asJson(sides[0], sides[1], FLAGS)) {
-            String kind = op.path("op").asText();
-            String path = op.path("path").asText();
-            JsonNode from = switch (kind) {
-                case "remove" -> op.get("value");
-                case "replace" -> op.get("fromValue");
-                default -> null;
-            };
-            JsonNode to = kind.equals("remove") ? null : op.get("value");
-            FieldChange change = new FieldChange(kind, path, from, to).truncated();
-            out.add(resource.equals(WellKnownTypes.SECRETS) ? change.masked() : change);
-        }
-        return out;
+        return FieldChange.between(resource, sides[0], sides[1]);
     }
 
     /**

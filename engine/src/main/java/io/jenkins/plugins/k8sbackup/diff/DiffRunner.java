@@ -18,6 +18,7 @@ import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.desired.LivePairs;
 import io.jenkins.plugins.k8sbackup.util.InParallel;
 import io.jenkins.plugins.k8sbackup.util.ProgressMeter;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public final class DiffRunner {
         contents.checkNamespaceNames(plan.selection());
         Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
+        Transforms transforms = spec.transforms().compile();
         List<DiffReport.ObjectRef> missing = new ArrayList<>();
         List<DiffReport.ObjectRef> added = new ArrayList<>();
         List<DiffReport.ChangedObject> changed = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class DiffRunner {
         List<String> errors = new ArrayList<>(checked.problems());
         long[] counts = new long[3]; // compared, identical, selected
         List<TypeDiff> parts;
-        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, progress, pageSize);
+        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, transforms, progress, pageSize);
              ProgressMeter meter = ProgressMeter.start(progress, "diff", "objects compared")) {
             meter.expect(pairs.selected(plan.types()));
             parts = InParallel.map(plan.types(), LivePairs.TYPES_IN_PARALLEL, "k8s-diff-type",
@@ -85,6 +87,7 @@ public final class DiffRunner {
                 counts[i] += part.counts[i];
             }
         }
+        warnings.addAll(transforms.summary().warnings());
         if (counts[0] == 0) {
             errors.add("nothing compared: " + (counts[2] == 0 ? contents.nothingSelected(plan.selection())
                     : "none of the " + counts[2] + " selected objects could be read from the backup"));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.restore;
 import io.jenkins.plugins.k8sbackup.outcome.Outcome;
 import io.jenkins.plugins.k8sbackup.outcome.RunResult;
 import io.jenkins.plugins.k8sbackup.outcome.RunStatus;
+import io.jenkins.plugins.k8sbackup.transform.TransformSummary;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Map;
  * What a restore did, or in a dry-run what it would do, object by object. Serialised as JSON with
  * {@link Json#PRETTY} ({@link #writeTo}); {@link #toMap()} is what a pipeline step returns.
  * Counts: created, updated, replaced, skipped (identical, differing, present dependencies, by rule), failed.
+ * {@code transforms}: what each transform rule changed, object by object (the preview of a dry-run).
  */
 public record RestoreReport(
         String backupName,
@@ -30,7 +32,8 @@ public record RestoreReport(
         Counts counts,
         List<RestoreItem> items,
         List<String> warnings,
-        List<String> errors) implements RunResult {
+        List<String> errors,
+        TransformSummary transforms) implements RunResult {
 
     /** Items listed in {@link #toMap()} at most, to keep a pipeline's return value small. */
     static final int MAP_ITEM_LIMIT = 1000;
@@ -78,6 +81,9 @@ public record RestoreReport(
         m.put("errors", List.copyOf(errors));
         m.put("items", items.stream().limit(MAP_ITEM_LIMIT).map(RestoreItem::toString).toList());
         m.put("itemsTruncated", items.size() > MAP_ITEM_LIMIT);
+        List<String> changes = transforms == null ? List.of() : transforms.lines();
+        m.put("transforms", changes.stream().limit(MAP_ITEM_LIMIT).toList());
+        m.put("transformsTruncated", changes.size() > MAP_ITEM_LIMIT);
         return m;
     }
 

@@ -23,6 +23,9 @@ import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.selection.NamespaceMapping;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
+import io.jenkins.plugins.k8sbackup.transform.TransformSummary;
+import io.jenkins.plugins.k8sbackup.transform.Transformed;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.util.ProgressMeter;
 import io.jenkins.plugins.k8sbackup.volumes.VolumeSnapshotRecord;
@@ -265,7 +268,13 @@ public final class RestoreRunner {
                     return;
                 }
             }
-            ObjectNode desired = DesiredObjects.desiredForm(resource, stored, run.sanitizer, run.plan.selection().mapping());
+            Transformed transformed = run.transforms.apply(resource, rec.namespace(),
+                    DesiredObjects.desiredForm(resource, stored, run.sanitizer, run.plan.selection().mapping()));
+            if (transformed.excluded()) {
+                run.record(type, rec, targetNs, RestoreAction.SKIP_RULE, transformed.exclusionReason(), tally);
+                return;
+            }
+            ObjectNode desired = transformed.object();
             notes.addAll(run.owners.apply(desired, rec.namespace(), targetNs));
             if (resource.equals(WellKnownTypes.PVCS) && desired.path("spec").hasNonNull("volumeName")
                     && !run.restoredPvs.contains(desired.path("spec").path("volumeName").asText())) {
@@ -459,6 +468,7 @@ public final class RestoreRunner {
         final Sanitizer sanitizer;
         final SnapshotProvisioning snapshots;
         final ObjectComparison comparison;
+        final Transforms transforms;
         SelectionPlan plan;
         OwnerLinks owners;
         BoundedExecutor pool;
@@ -488,6 +498,7 @@ public final class RestoreRunner {
             this.sanitizer = new Sanitizer(spec.preserveNodePorts(), spec.restoreStatus());
             this.snapshots = new SnapshotProvisioning(api, reader.manifest().volumeSnapshots(), spec.dryRun());
             this.comparison = new ObjectComparison(sanitizer);
+            this.transforms = spec.transforms().compile();
         }
 
         /** Whether the restore selects the claim a snapshot was taken of (label selectors are not known here). */
@@ -515,6 +526,10 @@ public final class RestoreRunner {
             long created = 0, updated = 0, replaced = 0, skipped = 0, failed = 0;
             List<String> warnings = new ArrayList<>(checkWarnings);
             warnings.addAll(hookWarnings);
+            TransformSummary transformed = transforms.summary();
+            if (!refused) { // a refused restore looked at no object: its rules matching none says nothing
+                warnings.addAll(transformed.warnings());
+            }
             List<String> errs = new ArrayList<>(errors);
             for (RestoreItem i : sorted) {
                 switch (i.action()) {
@@ -542,7 +557,7 @@ public final class RestoreRunner {
                     : selectedSucceeded.get() > 0 ? RunStatus.PartiallyFailed : RunStatus.Failed;
             return new RestoreReport(backupName, status, spec.dryRun(), mode, dryRunNote, spec.selection().mapping().pairs(),
                     spec.existingPolicy().name(), start, end, new RestoreReport.Counts(created, updated, replaced, skipped, failed),
-                    List.copyOf(sorted), List.copyOf(warnings), List.copyOf(errs));
+                    List.copyOf(sorted), List.copyOf(warnings), List.copyOf(errs), transformed);
         }
 
         private String contents() {

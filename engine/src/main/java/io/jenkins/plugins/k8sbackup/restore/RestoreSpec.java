@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.restore;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.selection.Selection;
 import io.jenkins.plugins.k8sbackup.selection.SelectionBuilder;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
  * its Namespaces, CRDs and PVs), true = all, false = none but those dependencies. {@code hooks}: post-restore exec
  * hooks, in addition to those declared with Velero's pod annotations; their namespace is mapped like the objects'.
  * {@code allowPartial}: when the archives of some selected types are damaged, restore the other types
- * (PartiallyFailed) instead of nothing (Failed, the default).
+ * (PartiallyFailed) instead of nothing (Failed, the default). {@code transforms}: rules applied to each object after
+ * the namespace mapping and the sanitising, before it is compared or written (none by default).
  */
 public record RestoreSpec(
         String backupName,
@@ -26,7 +28,8 @@ public record RestoreSpec(
         boolean restoreStatus,
         Duration waitTimeout,
         List<RestoreHookSpec> hooks,
-        boolean allowPartial) implements java.io.Serializable {
+        boolean allowPartial,
+        TransformSpec transforms) implements java.io.Serializable {
 
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 64;
@@ -46,12 +49,21 @@ public record RestoreSpec(
         }
         waitTimeout = waitTimeout == null || waitTimeout.isNegative() ? DEFAULT_WAIT : waitTimeout;
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
+        transforms = transforms == null ? TransformSpec.NONE : transforms;
+    }
+
+    /** Without transforms. */
+    public RestoreSpec(String backupName, Selection selection, ExistingPolicy existingPolicy, boolean dryRun, int concurrency,
+                       boolean preserveNodePorts, boolean restoreStatus, Duration waitTimeout, List<RestoreHookSpec> hooks,
+                       boolean allowPartial) {
+        this(backupName, selection, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus, waitTimeout,
+                hooks, allowPartial, TransformSpec.NONE);
     }
 
     /** The same restore of another backup (a front-end's 'latest', once resolved). */
     public RestoreSpec forBackup(String name) {
         return new RestoreSpec(name, selection, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus,
-                waitTimeout, hooks, allowPartial);
+                waitTimeout, hooks, allowPartial, transforms);
     }
 
     public static Builder builder(String backupName) {
@@ -69,6 +81,7 @@ public record RestoreSpec(
         private Duration waitTimeout = DEFAULT_WAIT;
         private List<RestoreHookSpec> hooks = List.of();
         private boolean allowPartial;
+        private TransformSpec transforms = TransformSpec.NONE;
 
         public Builder backupName(String v) { backupName = v; return this; }
         public Builder existingPolicy(ExistingPolicy v) { existingPolicy = v; return this; }
@@ -79,10 +92,11 @@ public record RestoreSpec(
         public Builder waitTimeout(Duration v) { waitTimeout = v; return this; }
         public Builder hooks(List<RestoreHookSpec> v) { hooks = v; return this; }
         public Builder allowPartial(boolean v) { allowPartial = v; return this; }
+        public Builder transforms(TransformSpec v) { transforms = v; return this; }
 
         public RestoreSpec build() {
             return new RestoreSpec(backupName, selection(), existingPolicy, dryRun, concurrency, preserveNodePorts,
-                    restoreStatus, waitTimeout, hooks, allowPartial);
+                    restoreStatus, waitTimeout, hooks, allowPartial, transforms);
         }
     }
 }

@@ -19,6 +19,7 @@ import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
 import io.jenkins.plugins.k8sbackup.util.InParallel;
 import io.jenkins.plugins.k8sbackup.util.ProgressMeter;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Outcome;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport.Verdict;
@@ -69,6 +70,7 @@ public final class VerifyRunner {
         contents.checkNamespaceNames(plan.selection());
         Sanitizer sanitizer = new Sanitizer(spec.preserveNodePorts(), false);
         ObjectComparison comparison = new ObjectComparison(sanitizer);
+        Transforms transforms = spec.transforms().compile();
         List<Verdict> objects = new ArrayList<>();
         List<Pending> watch = new ArrayList<>();
         List<String> warnings = new ArrayList<>(checked.integrity().warnings());
@@ -76,7 +78,7 @@ public final class VerifyRunner {
         checked.integrity().problems().forEach(p -> objects.add(new Verdict(p.resource() == null ? "backup" : p.resource(), null,
                 p.key(), "archive-damaged", Outcome.fail, p.kind().label() + ": " + p.detail())));
         List<String> listErrors = new ArrayList<>();
-        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, progress, pageSize);
+        try (LivePairs pairs = new LivePairs(api, reader, plan, sanitizer, transforms, progress, pageSize);
              ProgressMeter meter = ProgressMeter.start(progress, "verify", "objects compared")) {
             meter.expect(pairs.selected(plan.types()));
             List<TypeVerdicts> parts = InParallel.map(plan.types(), LivePairs.TYPES_IN_PARALLEL, "k8s-verify-type",
@@ -104,6 +106,7 @@ public final class VerifyRunner {
                     why == null ? Outcome.ok : Outcome.fail, why));
         }
         List<String> errors = new ArrayList<>(listErrors);
+        warnings.addAll(transforms.summary().warnings());
         if (objects.isEmpty()) {
             errors.add("nothing compared: " + contents.nothingSelected(plan.selection()));
         } else if (VerifyReport.compared(objects) == 0) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.k8sbackup.kube.ResourceType;
 import io.jenkins.plugins.k8sbackup.selection.CheckedSelection;
 import io.jenkins.plugins.k8sbackup.kube.ObjectApi;
 import io.jenkins.plugins.k8sbackup.selection.Selection;
+import io.jenkins.plugins.k8sbackup.transform.Transforms;
 import io.jenkins.plugins.k8sbackup.restore.RestoreTestSupport;
 import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.selection.SelectionPlan;
@@ -61,7 +62,7 @@ class LivePairsTest {
             ResourceType configMaps = plan.types().stream().filter(ty -> ty.qualifiedName().equals("configmaps")).findFirst()
                     .orElseThrow();
             try (LivePairs pairs = limits.apply(new LivePairs(new ObjectApi(client, BackupFixture.fastCaller()), reader, plan,
-                    new Sanitizer(false, false), t.fixture.progress, 4))) {
+                    new Sanitizer(false, false), Transforms.none(), t.fixture.progress, 4))) {
                 LivePairs.Extras extras = pairs.forType(configMaps, plan.targetNamespaces(), o -> true, (d, live, failure) ->
                         out.add(d.ref() + ": " + (failure != null ? "failed" : live == null ? "missing"
                                 : live.path("metadata").path("namespace").asText() + "/" + live.path("metadata").path("name").asText()

@@ -11,6 +11,7 @@ import io.jenkins.plugins.k8sbackup.jenkinshome.FileProblem;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestorePlan;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsRestoreReport;
 import io.jenkins.plugins.k8sbackup.restore.RestoreReport;
+import io.jenkins.plugins.k8sbackup.transform.TransformSummary;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import io.jenkins.plugins.k8sbackup.verify.VerifyReport;
 import java.time.Instant;
@@ -140,7 +141,8 @@ class OutcomeOfEveryResultTest {
 
     static RestoreReport restore(RunStatus status, long failed) {
         return new RestoreReport("b1", status, false, null, null, Map.of(), "skip", Instant.EPOCH, Instant.EPOCH,
-                new RestoreReport.Counts(1, 0, 0, 0, failed), List.of(), List.of(), failed == 0 ? List.of() : List.of("x failed"));
+                new RestoreReport.Counts(1, 0, 0, 0, failed), List.of(), List.of(), failed == 0 ? List.of() : List.of("x failed"),
+                TransformSummary.NONE);
     }
 
     static VerifyReport verify(RunStatus result) {

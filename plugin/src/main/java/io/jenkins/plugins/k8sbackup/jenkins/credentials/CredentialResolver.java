@@ -187,6 +187,17 @@ public final class CredentialResolver {
         throw wrongType(id, c, "encryption", "secret text (key or passphrase) or a secret file (key)");
     }
 
+    /** The text of a secret text credential, masked in the log from now on. */
+    public String secretText(String id, String purpose) throws AbortException {
+        StandardCredentials c = require(id, purpose);
+        if (c instanceof StringCredentials s) {
+            String text = s.getSecret().getPlainText();
+            addSecrets(text);
+            return text;
+        }
+        throw wrongType(id, c, purpose, "secret text");
+    }
+
     public static String kindOf(StandardCredentials c) {
         if (c instanceof AmazonWebServicesCredentials) {
             return "AWS credentials";

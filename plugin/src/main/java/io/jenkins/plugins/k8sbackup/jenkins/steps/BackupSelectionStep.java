@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.steps;
 import hudson.AbortException;
 import io.jenkins.plugins.k8sbackup.jenkins.agent.BackupRef;
 import io.jenkins.plugins.k8sbackup.selection.Selection;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import java.util.List;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -18,6 +19,7 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
     private final ObjectSelection selection = new ObjectSelection();
     private Map<String, String> namespaceMapping = Map.of();
     private List<String> objects = List.of();
+    private final TransformParams transforms = new TransformParams();
 
     BackupSelectionStep(String backup) {
         this.selects = new SelectsBackup(backup);
@@ -130,5 +132,113 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
     @DataBoundSetter
     public void setIncludeClusterResources(Boolean includeClusterResources) {
         selection.includeClusterResources(includeClusterResources);
+    }
+
+    /**
+     * The transforms, with a workspace file read and Secret values taken from credentials: the engine applies them
+     * after the namespace mapping.
+     */
+    TransformSpec transforms(StepRun run) throws AbortException, InterruptedException {
+        return transforms.spec(functionName(), run.requireWorkspace(), run.credentials);
+    }
+
+    public String getTransforms() {
+        return transforms.transforms;
+    }
+
+    /** A Velero resource modifiers file (version: v1, resourceModifierRules) in the workspace, or that YAML itself. */
+    @DataBoundSetter
+    public void setTransforms(String transforms) {
+        this.transforms.transforms = transforms;
+    }
+
+    public Map<String, String> getMapStorageClass() {
+        return transforms.storageClasses;
+    }
+
+    /** {@code [standard: 'fast-staging']}: storage class of PVCs, PVs and StatefulSet claim templates. */
+    @DataBoundSetter
+    public void setMapStorageClass(Map<String, String> map) {
+        transforms.storageClasses = StepArgs.map(map);
+    }
+
+    public Map<String, String> getRewriteImage() {
+        return transforms.imagePrefixes;
+    }
+
+    /** {@code ['registry.prod.example.com/': 'registry.staging.example.com/']}: image prefixes of all containers. */
+    @DataBoundSetter
+    public void setRewriteImage(Map<String, String> map) {
+        transforms.imagePrefixes = StepArgs.map(map);
+    }
+
+    public List<String> getRewriteHost() {
+        return transforms.hosts;
+    }
+
+    /** {@code ['*.example.com=*.staging.example.com']}: hosts of Ingresses, Gateway API routes, Certificates. */
+    @DataBoundSetter
+    public void setRewriteHost(List<String> hosts) {
+        transforms.hosts = StepArgs.list(hosts);
+    }
+
+    public Integer getScale() {
+        return transforms.replicas;
+    }
+
+    /** Replicas of Deployments, StatefulSets, ReplicaSets and RCs (0 = dormant). */
+    @DataBoundSetter
+    public void setScale(Integer replicas) {
+        transforms.replicas = replicas;
+    }
+
+    public boolean isDropHpa() {
+        return transforms.dropHpa;
+    }
+
+    @DataBoundSetter
+    public void setDropHpa(boolean dropHpa) {
+        transforms.dropHpa = dropHpa;
+    }
+
+    public Integer getCapHpaMax() {
+        return transforms.hpaMax;
+    }
+
+    @DataBoundSetter
+    public void setCapHpaMax(Integer max) {
+        transforms.hpaMax = max;
+    }
+
+    public boolean isStripNodePlacement() {
+        return transforms.stripNodePlacement;
+    }
+
+    @DataBoundSetter
+    public void setStripNodePlacement(boolean strip) {
+        transforms.stripNodePlacement = strip;
+    }
+
+    public String getExcludeSecrets() {
+        return transforms.excludeSecrets;
+    }
+
+    public Map<String, String> getSecretValues() {
+        return transforms.secretValues;
+    }
+
+    /**
+     * {@code ['shop/web-secrets/SESSION_KEY': 'staging-session-key']}: the Secret's data becomes these keys, each
+     * the text of a secret text credential; its other keys are dropped.
+     */
+    @DataBoundSetter
+    public void setSecretValues(Map<String, String> values) {
+        transforms.secretValues = StepArgs.map(values);
+    }
+
+    /** Leave Secrets out: those matching this label selector, or all of them with ''. */
+    @DataBoundSetter
+    public void setExcludeSecrets(String selector) {
+        transforms.excludeSecrets = selector == null ? null : selector.strip();
     }
 }

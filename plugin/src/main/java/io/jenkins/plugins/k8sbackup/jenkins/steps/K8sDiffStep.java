@@ -47,7 +47,7 @@ public class K8sDiffStep extends BackupSelectionStep<Map<String, Object>> {
         run.log("comparing " + SelectsBackup.describe(ref) + " with " + t.cluster().describe()
                 + (selection.mapping().isEmpty() ? "" : ", namespaces mapped " + selection.mapping().pairs()));
         StepOutcome out = workspace.act(RestoreCallable.diff(t.cluster(), t.storage(),
-                new DiffRequest(ref, new DiffSpec(ref.backup(), selection, preserveNodePorts)), t.key(), run.progress()));
+                new DiffRequest(ref, new DiffSpec(ref.backup(), selection, preserveNodePorts, transforms(run))), t.key(), run.progress()));
         // the diff's outcome: identical Completed, drift PartiallyFailed, nothing compared or an error Failed
         boolean failed = out.status() == RunStatus.Failed || !out.errors().isEmpty();
         boolean drift = !failed && out.status() == RunStatus.PartiallyFailed;

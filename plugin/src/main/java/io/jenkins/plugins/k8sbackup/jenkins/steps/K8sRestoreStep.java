@@ -9,6 +9,7 @@ import io.jenkins.plugins.k8sbackup.jenkins.agent.StepOutcome;
 import io.jenkins.plugins.k8sbackup.restore.ExistingPolicy;
 import io.jenkins.plugins.k8sbackup.restore.RestoreSpec;
 import io.jenkins.plugins.k8sbackup.selection.Selection;
+import io.jenkins.plugins.k8sbackup.transform.TransformSpec;
 import java.time.Duration;
 import io.jenkins.plugins.k8sbackup.hooks.RestoreHookSpec;
 import io.jenkins.plugins.k8sbackup.jenkins.hooks.RestoreHook;
@@ -46,7 +47,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
     Map<String, Object> execute(StepRun run) throws Exception {
         var workspace = run.requireWorkspace();
         BackupRef ref = ref();
-        RestoreRequest request = request(ref);
+        RestoreRequest request = request(ref, transforms(run));
         PartialFailure partial = partialFailureMode();
         ClusterTargets t = targets(run);
         Map<String, String> mapping = getNamespaceMapping();
@@ -57,7 +58,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
                 partial);
     }
 
-    RestoreRequest request(BackupRef ref) throws AbortException {
+    RestoreRequest request(BackupRef ref, TransformSpec transforms) throws AbortException {
         ExistingPolicy policy = StepArgs.checked(FUNCTION, () -> ExistingPolicy.parse(existingResourcePolicy));
         if (concurrency < 1 || concurrency > RestoreSpec.MAX_CONCURRENCY) {
             throw new AbortException(FUNCTION + ": concurrency must be between 1 and " + RestoreSpec.MAX_CONCURRENCY);
@@ -67,7 +68,7 @@ public class K8sRestoreStep extends BackupSelectionStep<Map<String, Object>> {
         List<RestoreHookSpec> hookSpecs = StepArgs.checked(FUNCTION, () -> hooks.stream().map(RestoreHook::toSpec).toList());
         return new RestoreRequest(ref, StepArgs.checked(FUNCTION, () -> RestoreSpec.builder(ref.backup()).selection(selection)
                 .existingPolicy(policy).dryRun(dryRun).concurrency(concurrency).preserveNodePorts(preserveNodePorts)
-                .waitTimeout(wait).hooks(hookSpecs).allowPartial(allowPartial).build()));
+                .waitTimeout(wait).hooks(hookSpecs).allowPartial(allowPartial).transforms(transforms).build()));
     }
 
     public String getExistingResourcePolicy() {

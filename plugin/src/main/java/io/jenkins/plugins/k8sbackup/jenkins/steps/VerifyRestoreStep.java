@@ -57,7 +57,7 @@ public class VerifyRestoreStep extends BackupSelectionStep<Map<String, Object>> 
         run.log("verifying " + t.cluster().describe() + " against " + SelectsBackup.describe(ref)
                 + (selection.includeNamespaces().isEmpty() ? "" : " in namespaces " + selection.includeNamespaces())
                 + (selection.mapping().isEmpty() ? "" : ", namespaces mapped " + selection.mapping().pairs()));
-        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, VerifySpec.builder(ref.backup()).selection(selection).timeout(wait).build()),
+        StepOutcome out = workspace.act(RestoreCallable.verify(t.cluster(), t.storage(), new VerifyRequest(ref, VerifySpec.builder(ref.backup()).selection(selection).timeout(wait).transforms(transforms(run)).build()),
                 t.key(), run.progress()));
         String verdict = out.status().verdict();
         Map<String, Object> result = new LinkedHashMap<>(out.report());
