@@ -8,6 +8,7 @@ import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.hooks.HookArtifactRecord;
 import io.jenkins.plugins.k8sbackup.hooks.HookArtifacts;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
+import io.jenkins.plugins.k8sbackup.util.InParallel;
 import io.jenkins.plugins.k8sbackup.util.ProgressListener;
 import io.jenkins.plugins.k8sbackup.util.Sha256;
 import java.io.BufferedInputStream;
@@ -15,6 +16,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +38,27 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * every entry with its index record (size, SHA-256, and with a key, that it decrypts under the backup's
  * {@link EntryBinding}; from format 3 on, an encrypted archive is decrypted whole, segment by segment, and its entries'
  * keyed digests compared). Restore, diff and verify call {@link #check} for the archives they will read, and then read
- * the verified copies; {@code describe --verify} calls {@link #checkAll}.
+ * the verified copies; {@code describe --verify} calls {@link #checkAll}. Archives are checked on a few threads at
+ * once (each is downloaded, decompressed and hashed on its own), and their problems reported in the manifest's order.
  */
 public final class BackupIntegrityCheck {
     /** Entry-level problems listed per archive; the rest are counted. */
     static final int ENTRY_PROBLEMS_SHOWN = 5;
+    /** Archives checked at once: as many as the types a diff compares at once, since decompressing one uses a core. */
+    static final int ARCHIVES_IN_PARALLEL = 4;
 
     private final BackupReader reader;
     private final boolean decrypt;
+    private final int threads;
     private final List<IntegrityProblem> problems = new ArrayList<>();
     private int archives;
     private long objects;
     private long bytes;
 
-    private BackupIntegrityCheck(BackupReader reader, boolean decrypt) {
+    private BackupIntegrityCheck(BackupReader reader, boolean decrypt, int threads) {
         this.reader = reader;
         this.decrypt = decrypt;
+        this.threads = threads;
     }
 
     /** What is wrong with the manifest's index (empty when it is intact); loads it into the reader. */
@@ -72,7 +79,13 @@ public final class BackupIntegrityCheck {
      */
     public static IntegrityReport check(BackupReader reader, Collection<String> resources, ProgressListener progress)
             throws IOException {
-        BackupIntegrityCheck check = new BackupIntegrityCheck(reader, reader.key().isPresent());
+        return check(reader, resources, progress, ARCHIVES_IN_PARALLEL);
+    }
+
+    /** {@link #check} on {@code threads} threads (one: the archives one after the other, as tests compare). */
+    static IntegrityReport check(BackupReader reader, Collection<String> resources, ProgressListener progress, int threads)
+            throws IOException {
+        BackupIntegrityCheck check = new BackupIntegrityCheck(reader, reader.key().isPresent(), threads);
         check.run(resources, true);
         IntegrityReport report = check.report(reader.stored().warnings());
         log(report, progress);
@@ -104,7 +117,7 @@ public final class BackupIntegrityCheck {
                     + fingerprint + ")"));
         }
         try (BackupReader reader = new BackupReader(storage, name, stored, decrypt ? key : Optional.empty())) {
-            BackupIntegrityCheck check = new BackupIntegrityCheck(reader, decrypt);
+            BackupIntegrityCheck check = new BackupIntegrityCheck(reader, decrypt, ARCHIVES_IN_PARALLEL);
             check.problems.addAll(stored.problems());
             check.run(m.types().stream().map(BackupManifest.TypeSummary::resource).toList(), false);
             check.checkArtifacts(decrypt ? key : Optional.empty());
@@ -130,20 +143,34 @@ public final class BackupIntegrityCheck {
         if (!indexProblems.isEmpty()) {
             return; // without a trusted index, entries cannot be checked
         }
-        Map<String, Map<String, ObjectRecord>> byType = new LinkedHashMap<>();
-        for (ObjectRecord r : reader.index().values()) {
-            byType.computeIfAbsent(r.resource(), k -> new LinkedHashMap<>()).put(r.path(), r);
+        Map<String, List<ObjectRecord>> byType = reader.recordsByType();
+        List<BackupManifest.TypeSummary> selected = reader.manifest().types().stream()
+                .filter(t -> resources.contains(t.resource())).toList();
+        List<Findings> checked;
+        try {
+            checked = InParallel.map(selected, threads, "k8s-backup-check",
+                    t -> checkArchive(t, byPath(byType.getOrDefault(t.resource(), List.of())), keepCopies));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("the check of backup '" + reader.name() + "' was interrupted");
         }
-        for (BackupManifest.TypeSummary t : reader.manifest().types()) {
-            if (resources.contains(t.resource())) {
-                checkArchive(t, new LinkedHashMap<>(byType.getOrDefault(t.resource(), Map.of())), keepCopies);
-            }
+        for (Findings found : checked) { // in the manifest's order, whichever archive was done first
+            archives++;
+            objects += found.objects;
+            bytes += found.bytes;
+            problems.addAll(found.list);
         }
     }
 
-    private void checkArchive(BackupManifest.TypeSummary t, Map<String, ObjectRecord> expected, boolean keepCopies)
+    private static Map<String, ObjectRecord> byPath(List<ObjectRecord> records) {
+        Map<String, ObjectRecord> expected = new LinkedHashMap<>();
+        records.forEach(r -> expected.put(r.path(), r));
+        return expected;
+    }
+
+    /** Checks one archive; touches nothing but its own findings and copy, so archives can be checked at once. */
+    private Findings checkArchive(BackupManifest.TypeSummary t, Map<String, ObjectRecord> expected, boolean keepCopies)
             throws IOException {
-        archives++;
         Findings found = new Findings(t.resource(), BackupKind.KUBERNETES.keyOf(reader.name(), t.archive()));
         String layout;
         try {
@@ -154,18 +181,16 @@ public final class BackupIntegrityCheck {
         if (!t.archive().equals(layout)) {
             found.add(IntegrityProblem.Kind.LAYOUT, "the manifest names archive " + t.archive() + " for " + t.resource()
                     + ", not " + layout);
-            problems.addAll(found.list);
-            return;
+            return found;
         }
         Path copy = reader.newCopy(t.resource());
         boolean kept = false;
         try {
             if (!download(found, copy)) {
-                problems.addAll(found.list);
-                return;
+                return found;
             }
             long size = Files.size(copy);
-            bytes += size;
+            found.bytes = size;
             if (size != t.archiveBytes()) {
                 found.add(IntegrityProblem.Kind.SIZE, size + " bytes stored, the manifest records " + t.archiveBytes()
                         + (size < t.archiveBytes() ? " (truncated)" : ""));
@@ -179,11 +204,11 @@ public final class BackupIntegrityCheck {
                 checkEntries(copy, t, expected, found);
             }
             found.finish();
-            problems.addAll(found.list);
             if (found.list.isEmpty() && keepCopies) {
                 reader.useVerifiedCopy(t.resource(), copy);
                 kept = true;
             }
+            return found;
         } finally {
             if (!kept) {
                 Files.deleteIfExists(copy);
@@ -240,7 +265,7 @@ public final class BackupIntegrityCheck {
                         continue;
                     }
                 }
-                objects++;
+                found.objects++;
             }
             zstd.transferTo(OutputStream.nullOutputStream()); // to the end of the zstd stream: a cut-off tail shows here
         } catch (DecryptionException e) {
@@ -277,13 +302,18 @@ public final class BackupIntegrityCheck {
         }
     }
 
-    /** The problems of one archive; entry-level ones beyond {@link #ENTRY_PROBLEMS_SHOWN} are only counted. */
+    /**
+     * What the check of one archive found: its problems (entry-level ones beyond {@link #ENTRY_PROBLEMS_SHOWN} only
+     * counted), the objects found intact and the bytes stored.
+     */
     private static final class Findings {
         final String resource;
         final String key;
         final List<IntegrityProblem> list = new ArrayList<>();
         String sha;
         int entryProblems;
+        long objects;
+        long bytes;
 
         Findings(String resource, String key) {
             this.resource = resource;

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,7 @@ public final class BackupReader implements Closeable {
     private final Map<String, Path> verifiedCopies = new ConcurrentHashMap<>();
     private Path copies;
     private Map<String, ObjectRecord> index;
+    private Map<String, List<ObjectRecord>> byType;
 
     BackupReader(BackupStorage storage, String name, StoredManifest stored, Optional<EncryptionKey> key) {
         this.storage = storage;
@@ -150,6 +153,19 @@ public final class BackupReader implements Closeable {
             index = read;
         }
         return index;
+    }
+
+    /** The index's records by type, each type's in the index's order; grouped once, on first use. */
+    public synchronized Map<String, List<ObjectRecord>> recordsByType() throws IOException {
+        if (byType == null) {
+            Map<String, List<ObjectRecord>> grouped = new LinkedHashMap<>();
+            for (ObjectRecord r : index().values()) {
+                grouped.computeIfAbsent(r.resource(), k -> new ArrayList<>()).add(r);
+            }
+            grouped.replaceAll((k, v) -> List.copyOf(v));
+            byType = Collections.unmodifiableMap(grouped);
+        }
+        return byType;
     }
 
     /** A summary of what the backup holds (namespaces and types), e.g. for a selection that matches none of it. */

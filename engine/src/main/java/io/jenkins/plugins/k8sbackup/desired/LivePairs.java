@@ -101,13 +101,13 @@ public final class LivePairs implements AutoCloseable {
 
     /** How many objects of these types the selection takes from the backup's index: what progress counts up to. */
     public long selected(List<ResourceType> types) throws IOException {
-        Map<String, ResourceType> byName = new HashMap<>();
-        types.forEach(t -> byName.put(t.qualifiedName(), t));
+        Map<String, List<ObjectRecord>> byType = reader.recordsByType();
         long n = 0;
-        for (ObjectRecord r : reader.index().values()) {
-            ResourceType type = byName.get(r.resource());
-            if (type != null && taken(type, r)) {
-                n++;
+        for (ResourceType type : types) {
+            for (ObjectRecord r : byType.getOrDefault(type.qualifiedName(), List.of())) {
+                if (taken(type, r)) {
+                    n++;
+                }
             }
         }
         return n;
@@ -128,8 +128,8 @@ public final class LivePairs implements AutoCloseable {
         String resource = type.qualifiedName();
         Set<String> wanted = new HashSet<>();
         Set<String> namespaces = new LinkedHashSet<>(); // in the order the archive holds them
-        for (ObjectRecord r : reader.index().values()) {
-            if (r.resource().equals(resource) && taken(type, r)) {
+        for (ObjectRecord r : reader.recordsByType().getOrDefault(resource, List.of())) {
+            if (taken(type, r)) {
                 String ns = mapping.target(r.namespace());
                 wanted.add(key(ns, resource.equals(WellKnownTypes.NAMESPACES) ? mapping.target(r.name()) : r.name()));
                 if (ns != null) {

@@ -130,6 +130,38 @@ class BackupIntegrityCheckTest {
     }
 
     @Test
+    void archivesCheckedAtOnceReportWhatOneThreadReportsInTheSameOrder() throws Exception {
+        backup("b1", null);
+        damage.flipByte(BackupDamage.archive("b1", "configmaps"));
+        String deployments = BackupDamage.archive("b1", "deployments.apps");
+        damage.truncate(deployments, (int) storage.read(deployments).length - 7);
+        damage.delete(BackupDamage.archive("b1", "secrets"));
+        List<String> all = damage.manifest("b1").path("types").findValuesAsText("resource");
+        assertThat(all.size()).as("more types than threads").isGreaterThan(BackupIntegrityCheck.ARCHIVES_IN_PARALLEL);
+
+        IntegrityReport oneThread = checkSelected(all, 1);
+
+        assertThat(oneThread.damagedTypes()).containsExactlyInAnyOrder("configmaps", "deployments.apps", "secrets");
+        List<String> manifestOrder = all.stream().filter(oneThread.damagedTypes()::contains).toList();
+        assertThat(oneThread.problems().stream().map(IntegrityProblem::resource).distinct().toList())
+                .as("problems in the manifest's order").containsExactlyElementsOf(manifestOrder);
+        for (int run = 0; run < 3; run++) {
+            IntegrityReport inParallel = checkSelected(all, BackupIntegrityCheck.ARCHIVES_IN_PARALLEL);
+            assertThat(inParallel.problems()).extracting(IntegrityProblem::toString)
+                    .containsExactlyElementsOf(oneThread.problems().stream().map(IntegrityProblem::toString).toList());
+            assertThat(inParallel.summaryLine()).isEqualTo(oneThread.summaryLine());
+            assertThat(inParallel.archivesChecked()).isEqualTo(oneThread.archivesChecked()).isEqualTo(all.size());
+            assertThat(inParallel.objectsChecked()).isEqualTo(oneThread.objectsChecked()).isPositive();
+        }
+    }
+
+    private IntegrityReport checkSelected(List<String> resources, int threads) throws Exception {
+        try (BackupReader reader = BackupReader.open(storage, "b1", Optional.empty())) {
+            return BackupIntegrityCheck.check(reader, resources, fixture.progress, threads);
+        }
+    }
+
+    @Test
     void aBrokenMacAndAMissingArtifactAreProblemsToo() throws Exception {
         backup("b1", key);
         damage.editManifest("b1", m -> m.withObject("labels").put("job", "forged"));
