@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
-import io.jenkins.plugins.k8sbackup.testkit.WorkloadSimulator;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,35 +12,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cloning prod into staging from the command line: preview, apply, verify, all against the transformed state. */
 class TransformCliTest {
+    @RegisterExtension
+    static final ShopCluster SHOP = new ShopCluster(true);
+
     @TempDir
     Path dir;
     MockCluster cluster;
-    WorkloadSimulator controllers;
     Path kubeconfig;
     String storage;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
     @BeforeEach
-    void setUp() throws Exception {
-        cluster = MockCluster.start();
-        SampleApp.deploy(cluster.client());
-        controllers = new WorkloadSimulator(cluster.client());
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("kubeconfig"));
+    void setUp() {
+        cluster = SHOP.cluster();
+        kubeconfig = SHOP.kubeconfig();
         storage = dir.resolve("store").toUri().toString();
-    }
-
-    @AfterEach
-    void tearDown() {
-        controllers.close();
-        cluster.close();
     }
 
     private int run(List<String> args) {
