@@ -38,12 +38,13 @@ final class ListCommand implements Callable<Integer> {
             if (output.printStructured(out, backups)) {
                 return Main.OK;
             }
-            out.printf("%-32s %-20s %-16s %10s %10s %-20s %-12s %-32s %s%n", "NAME", "STARTED", "STATUS", "OBJECTS",
-                    "SIZE", "EXPIRES", "KIND", "LABELS", "ACTIVITY");
+            out.printf("%-32s %-20s %-16s %10s %10s %-20s %-12s %-20s %-32s %s%n", "NAME", "STARTED", "STATUS", "OBJECTS",
+                    "SIZE", "EXPIRES", "KIND", "ENCRYPTION", "LABELS", "ACTIVITY");
             for (BackupSummary b : backups) {
-                out.printf("%-32s %-20s %-16s %10d %10s %-20s %-12s %-32s %s%n", b.name(), time(b.startTime()), b.status(),
+                out.printf("%-32s %-20s %-16s %10d %10s %-20s %-12s %-20s %-32s %s%n", b.name(), time(b.startTime()), b.status(),
                         b.objectCount(), Bytes.human(b.totalBytes()), b.expiresAt() == null ? "never" : time(b.expiresAt()),
-                        b.kind().name().toLowerCase(java.util.Locale.ROOT), BackupLabels.text(b.labels()), b.activity());
+                        b.kind().name().toLowerCase(java.util.Locale.ROOT), b.encryption().text(),
+                        BackupLabels.text(b.labels()), b.activity());
                 if (verbose) {
                     b.leases().forEach(l -> out.println("    lease " + l.describe()));
                 }

@@ -2,12 +2,14 @@ package io.jenkins.plugins.k8sbackup.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.backup.BackupResult;
 import io.jenkins.plugins.k8sbackup.backup.BackupRunner;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.crypto.EncryptionKey;
 import io.jenkins.plugins.k8sbackup.kube.KubeClients;
 import io.jenkins.plugins.k8sbackup.storage.BackupStorage;
 import io.jenkins.plugins.k8sbackup.storage.S3ProxyFixture;
@@ -18,13 +20,16 @@ import io.jenkins.plugins.k8sbackup.testing.KilledRun;
 import io.jenkins.plugins.k8sbackup.testing.TestStore;
 import io.jenkins.plugins.k8sbackup.testkit.MockCluster;
 import io.jenkins.plugins.k8sbackup.testkit.SampleApp;
+import io.jenkins.plugins.k8sbackup.util.Json;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** list and delete, and backups that meet other runs: what the CLI prints and its exit codes, on a directory and on S3. */
+/** list (incl. its ENCRYPTION column) and delete, and backups that meet other runs: what the CLI prints and its exit codes, on a directory and on S3. */
 class CatalogCommandsTest {
+    static final String LIST_KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    static final String LIST_PASSPHRASE = "a long passphrase for the listing test";
     @RegisterExtension
     static final S3ProxyFixture S3 = new S3ProxyFixture();
 
@@ -193,5 +200,61 @@ class CatalogCommandsTest {
         assertThat(out.toString()).doesNotContain("\"b-1\"").contains("\"other\"").contains("\"expiresAt\"")
                 .contains("\"series\"");
         assertThat(Files.exists(dir.resolve("store/backups/other/manifest.json"))).isTrue();
+    }
+
+    @Test
+    void listShowsNoneSecretsWithTheKeysFingerprintAndAPassphraseAndNoKeyMaterial() throws Exception {
+        String storage = location(TestStore.DIRECTORY);
+        Path keyFile = Files.writeString(dir.resolve("key.hex"), LIST_KEY_HEX);
+        Path passphraseFile = Files.writeString(dir.resolve("passphrase.txt"), LIST_PASSPHRASE + "\n");
+        assertThat(backup(storage, "plain")).isZero();
+        assertThat(backup(storage, "keyed", "--encryption-key-file", keyFile.toString())).as(err.toString()).isZero();
+        assertThat(backup(storage, "phrase", "--encrypt", "all", "--encryption-passphrase-file", passphraseFile.toString()))
+                .as(err.toString()).isZero();
+        String fingerprint = EncryptionKey.fromFile(keyFile).fingerprint();
+
+        assertThat(run("list", "--storage", storage)).isZero();
+        String table = out.toString();
+        assertThat(table.lines().findFirst().orElseThrow()).containsPattern("KIND +ENCRYPTION +LABELS");
+        assertThat(table).containsPattern("(?m)^plain .* kubernetes +none +")
+                .containsPattern("(?m)^keyed .* kubernetes +secrets key " + fingerprint.substring(0, 8) + " +")
+                .containsPattern("(?m)^phrase .* kubernetes +all \\(passphrase\\) +");
+        assertThat(table).doesNotContain(fingerprint).doesNotContain(LIST_KEY_HEX).doesNotContain(LIST_PASSPHRASE);
+
+        assertThat(run("list", "--storage", storage, "-o", "json")).isZero();
+        String json = out.toString();
+        Map<String, JsonNode> byName = new HashMap<>();
+        Json.MAPPER.readTree(json).forEach(b -> byName.put(b.path("name").asText(), b.path("encryption")));
+        assertThat(byName.get("plain").path("mode").asText()).isEqualTo("none");
+        assertThat(byName.get("plain").path("keySource").isNull()).isTrue();
+        assertThat(byName.get("keyed").path("mode").asText()).isEqualTo("secrets");
+        assertThat(byName.get("keyed").path("keySource").asText()).isEqualTo("key");
+        assertThat(byName.get("keyed").path("keyFingerprint").asText()).isEqualTo(fingerprint);
+        assertThat(byName.get("phrase").path("mode").asText()).isEqualTo("all");
+        assertThat(byName.get("phrase").path("keySource").asText()).isEqualTo("passphrase");
+        assertThat(json).doesNotContain(LIST_KEY_HEX).doesNotContain(LIST_PASSPHRASE).doesNotContain("salt");
+
+        assertThat(run("list", "--storage", storage, "-o", "yaml")).isZero();
+        assertThat(out.toString()).contains("keySource: \"passphrase\"").doesNotContain(LIST_PASSPHRASE);
+    }
+
+    @Test
+    void jenkinsHomeBackupsShowWhetherTheirArchiveIsEncrypted() throws Exception {
+        String storage = location(TestStore.DIRECTORY);
+        Path keyFile = Files.writeString(dir.resolve("key.hex"), LIST_KEY_HEX);
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("jobs/deploy"));
+        Files.writeString(home.resolve("config.xml"), "<hudson/>");
+        Files.writeString(home.resolve("jobs/deploy/config.xml"), "<flow-definition/>");
+        assertThat(run("jenkins-backup", "--home", home.toString(), "--storage", storage, "--name", "h-plain",
+                "--mode", "full")).isZero();
+        assertThat(run("jenkins-backup", "--home", home.toString(), "--storage", storage, "--name", "h-keyed",
+                "--mode", "full", "--encryption-key-file", keyFile.toString())).isZero();
+        String fingerprint = EncryptionKey.fromFile(keyFile).fingerprint();
+
+        assertThat(run("list", "--storage", storage, "--kind", "jenkins")).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^h-plain .* jenkins_home +none +")
+                .containsPattern("(?m)^h-keyed .* jenkins_home +all key " + fingerprint.substring(0, 8) + " +")
+                .doesNotContain(LIST_KEY_HEX);
     }
 }

@@ -106,12 +106,13 @@ public final class BackupCatalog {
         if (header.isPresent()) {
             ManifestHeader h = header.get();
             return new BackupSummary(name, kind, h.startTime(), h.endTime(), h.status(), h.totalBytes(),
-                    h.objectCount(), h.labels() == null ? Map.of() : h.labels(), h.expiresAt(), h.series(), leases);
+                    h.objectCount(), h.labels() == null ? Map.of() : h.labels(), h.expiresAt(), h.series(), leases,
+                    h.encryption());
         }
         long bytes = stored.stream().mapToLong(StoredObject::size).sum();
         boolean writing = leases.stream().anyMatch(l -> l.type() == LeaseState.Type.write && l.live());
         return new BackupSummary(name, kind, null, null, writing ? BackupStatus.InProgress : BackupStatus.Incomplete,
-                bytes, 0, Map.of(), null, null, leases);
+                bytes, 0, Map.of(), null, null, leases, BackupEncryption.NOT_KNOWN);
     }
 
     /** Everything stored under the name but its leases: data, unfinished writes, companion objects. */
@@ -126,7 +127,8 @@ public final class BackupCatalog {
     }
 
     public Optional<ManifestHeader> header(String name) throws IOException {
-        return manifestJson(name).map(n -> Json.MAPPER.convertValue(n, ManifestHeader.class));
+        return manifestJson(name).map(n -> Json.MAPPER.convertValue(n, ManifestHeader.class)
+                .withEncryption(ManifestEncryption.read(kind, n)));
     }
 
     /** The raw manifest, or empty when the backup is missing or incomplete. */

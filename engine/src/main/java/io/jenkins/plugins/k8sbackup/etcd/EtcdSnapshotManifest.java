@@ -1,7 +1,10 @@
 package io.jenkins.plugins.k8sbackup.etcd;
 
+import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupStatus;
+import io.jenkins.plugins.k8sbackup.catalog.ManifestEncryption;
 import io.jenkins.plugins.k8sbackup.catalog.ManifestHeader;
+import io.jenkins.plugins.k8sbackup.util.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,6 @@ public record EtcdSnapshotManifest(int formatVersion, String kind, String name, 
 
     public ManifestHeader header() {
         return new ManifestHeader(formatVersion, kind, name, startTime, endTime, status, objectCount, totalBytes, labels,
-                null, null);
+                null, null, ManifestEncryption.read(BackupKind.ETCD, Json.MAPPER.valueToTree(this)));
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.k8sbackup.jenkins.agent;
 
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.k8sbackup.catalog.BackupCatalog;
+import io.jenkins.plugins.k8sbackup.catalog.BackupEncryption;
 import io.jenkins.plugins.k8sbackup.catalog.BackupKind;
 import io.jenkins.plugins.k8sbackup.catalog.BackupSummary;
 import io.jenkins.plugins.k8sbackup.jenkins.storage.ResolvedStorage;
@@ -64,6 +65,16 @@ public final class ListCallable extends MasterToSlaveFileCallable<ArrayList<Map<
         m.put("labels", new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels()));
         m.put("expiresAt", s.expiresAt() == null ? null : s.expiresAt().toString());
         m.put("activity", s.activity());
+        m.put("encryption", encryption(s.encryption()));
+        return m;
+    }
+
+    /** The same fields as the CLI's {@code list -o json}; never key material. */
+    private static Map<String, Object> encryption(BackupEncryption e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", e.mode());
+        m.put("keySource", e.keySource());
+        m.put("keyFingerprint", e.keyFingerprint());
         return m;
     }
 

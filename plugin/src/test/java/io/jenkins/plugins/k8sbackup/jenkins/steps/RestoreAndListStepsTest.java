@@ -81,6 +81,32 @@ class RestoreAndListStepsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachListedBackupSaysHowItIsEncryptedAndNothingOfTheKey() throws Exception {
+        String passphrase = "a long passphrase for listing";
+        h.credentials(new TestCreds.Text("phrase", passphrase));
+        backup("plain", "deploy-shop", 1);
+        K8sBackupStep encrypted = cluster.connect(new K8sBackupStep(), "k8s");
+        encrypted.setIncludeNamespaces(List.of("shop"));
+        encrypted.setName("secret");
+        encrypted.setEncrypt("all");
+        encrypted.setEncryptionCredentialsId("phrase");
+        h.run(encrypted);
+        K8sBackupListStep list = new K8sBackupListStep();
+        list.setStorage(new DirectoryLocation("backups"));
+
+        List<Map<String, Object>> all = (List<Map<String, Object>>) h.run(list);
+
+        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+        all.forEach(m -> byName.put((String) m.get("name"), (Map<String, Object>) m.get("encryption")));
+        assertThat(byName.get("plain")).containsEntry("mode", "none").containsEntry("keySource", null)
+                .containsEntry("keyFingerprint", null);
+        assertThat(byName.get("secret")).containsEntry("mode", "all").containsEntry("keySource", "passphrase");
+        assertThat((String) byName.get("secret").get("keyFingerprint")).matches("[0-9a-f]{16}");
+        assertThat(all.toString()).doesNotContain(passphrase);
+    }
+
+    @Test
     void anUnknownKindIsRefused() throws Exception {
         K8sBackupListStep list = new K8sBackupListStep();
         list.setStorage(new DirectoryLocation("backups"));
