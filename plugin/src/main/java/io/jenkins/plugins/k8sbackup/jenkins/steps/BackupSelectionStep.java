@@ -14,9 +14,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  * the backup, resources, label selector, single objects, cluster-scoped switch) and the {@code namespaceMapping}
  * that puts the backup's namespaces elsewhere.
  */
-public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
+public abstract class BackupSelectionStep<T> extends SelectingStep<T> {
     final SelectsBackup selects;
-    private final ObjectSelection selection = new ObjectSelection();
     private Map<String, String> namespaceMapping = Map.of();
     private List<String> objects = List.of();
     private final TransformParams transforms = new TransformParams();
@@ -69,43 +68,6 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
         this.namespaceMapping = StepArgs.map(namespaceMapping);
     }
 
-    public List<String> getIncludeNamespaces() {
-        return selection.includeNamespaces();
-    }
-
-    /** Namespaces of the backup (before mapping). */
-    @DataBoundSetter
-    public void setIncludeNamespaces(List<String> includeNamespaces) {
-        selection.includeNamespaces(includeNamespaces);
-    }
-
-    public List<String> getExcludeNamespaces() {
-        return selection.excludeNamespaces();
-    }
-
-    @DataBoundSetter
-    public void setExcludeNamespaces(List<String> excludeNamespaces) {
-        selection.excludeNamespaces(excludeNamespaces);
-    }
-
-    public List<String> getIncludeResources() {
-        return selection.includeResources();
-    }
-
-    @DataBoundSetter
-    public void setIncludeResources(List<String> includeResources) {
-        selection.includeResources(includeResources);
-    }
-
-    public List<String> getExcludeResources() {
-        return selection.excludeResources();
-    }
-
-    @DataBoundSetter
-    public void setExcludeResources(List<String> excludeResources) {
-        selection.excludeResources(excludeResources);
-    }
-
     public List<String> getObjects() {
         return objects;
     }
@@ -114,24 +76,6 @@ public abstract class BackupSelectionStep<T> extends ClusterStep<T> {
     @DataBoundSetter
     public void setObjects(List<String> objects) {
         this.objects = StepArgs.list(objects);
-    }
-
-    public String getLabelSelector() {
-        return selection.labelSelector();
-    }
-
-    @DataBoundSetter
-    public void setLabelSelector(String labelSelector) {
-        selection.labelSelector(labelSelector);
-    }
-
-    public Boolean getIncludeClusterResources() {
-        return selection.includeClusterResources();
-    }
-
-    @DataBoundSetter
-    public void setIncludeClusterResources(Boolean includeClusterResources) {
-        selection.includeClusterResources(includeClusterResources);
     }
 
     /**

@@ -21,11 +21,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code k8sBackup}: backs up Kubernetes API objects to a storage location and returns
  * {@code [name:, status:, location:, objectCount:, totalBytes:, counts:, warnings:, errors:, pruned:]}.
  */
-public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
+public class K8sBackupStep extends SelectingStep<Map<String, Object>> {
     public static final String FUNCTION = "k8sBackup";
 
     private String name;
-    private final ObjectSelection selection = new ObjectSelection();
     private boolean includeOwnedPods;
     private int pageSize = 500;
     private Map<String, String> labels = Map.of();
@@ -102,60 +101,6 @@ public class K8sBackupStep extends ClusterStep<Map<String, Object>> {
     @DataBoundSetter
     public void setName(String name) {
         this.name = Forms.trimToNull(name);
-    }
-
-    public List<String> getIncludeNamespaces() {
-        return selection.includeNamespaces();
-    }
-
-    @DataBoundSetter
-    public void setIncludeNamespaces(List<String> includeNamespaces) {
-        selection.includeNamespaces(includeNamespaces);
-    }
-
-    public List<String> getExcludeNamespaces() {
-        return selection.excludeNamespaces();
-    }
-
-    @DataBoundSetter
-    public void setExcludeNamespaces(List<String> excludeNamespaces) {
-        selection.excludeNamespaces(excludeNamespaces);
-    }
-
-    public List<String> getIncludeResources() {
-        return selection.includeResources();
-    }
-
-    @DataBoundSetter
-    public void setIncludeResources(List<String> includeResources) {
-        selection.includeResources(includeResources);
-    }
-
-    public List<String> getExcludeResources() {
-        return selection.excludeResources();
-    }
-
-    @DataBoundSetter
-    public void setExcludeResources(List<String> excludeResources) {
-        selection.excludeResources(excludeResources);
-    }
-
-    public String getLabelSelector() {
-        return selection.labelSelector();
-    }
-
-    @DataBoundSetter
-    public void setLabelSelector(String labelSelector) {
-        selection.labelSelector(labelSelector);
-    }
-
-    public Boolean getIncludeClusterResources() {
-        return selection.includeClusterResources();
-    }
-
-    @DataBoundSetter
-    public void setIncludeClusterResources(Boolean includeClusterResources) {
-        selection.includeClusterResources(includeClusterResources);
     }
 
     public boolean isIncludeOwnedPods() {

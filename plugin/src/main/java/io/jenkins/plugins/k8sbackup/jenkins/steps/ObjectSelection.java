@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Which objects of a cluster a step works on: the include/exclude namespaces and resources, label selector and
- * cluster-scoped switch that k8sBackup, k8sRestore and verifyRestore share. The steps (k8sRestore and verifyRestore
- * through {@link BackupSelectionStep}) keep the setters, since Pipeline binds parameter names on the step's class
- * hierarchy, and store the values here, normalised once. The engine's parser ({@link SelectionBuilder}) checks them.
+ * cluster-scoped switch that k8sBackup, k8sRestore, verifyRestore and k8sDiff share. The steps keep the setters (in
+ * {@link SelectingStep}), since Pipeline binds parameter names on the step's class hierarchy, and store the values
+ * here, normalised once. The engine's parser ({@link SelectionBuilder}) checks them.
  */
 final class ObjectSelection {
     private List<String> includeNamespaces = List.of();
