@@ -21,11 +21,6 @@ public record DiffSpec(String backupName, Selection selection, boolean preserveN
         transforms = transforms == null ? TransformSpec.NONE : transforms;
     }
 
-    /** Without transforms. */
-    public DiffSpec(String backupName, Selection selection, boolean preserveNodePorts) {
-        this(backupName, selection, preserveNodePorts, TransformSpec.NONE);
-    }
-
     /** The same comparison with another backup (a front-end's 'latest', once resolved). */
     public DiffSpec forBackup(String name) {
         return new DiffSpec(name, selection, preserveNodePorts, transforms);

@@ -52,14 +52,6 @@ public record RestoreSpec(
         transforms = transforms == null ? TransformSpec.NONE : transforms;
     }
 
-    /** Without transforms. */
-    public RestoreSpec(String backupName, Selection selection, ExistingPolicy existingPolicy, boolean dryRun, int concurrency,
-                       boolean preserveNodePorts, boolean restoreStatus, Duration waitTimeout, List<RestoreHookSpec> hooks,
-                       boolean allowPartial) {
-        this(backupName, selection, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus, waitTimeout,
-                hooks, allowPartial, TransformSpec.NONE);
-    }
-
     /** The same restore of another backup (a front-end's 'latest', once resolved). */
     public RestoreSpec forBackup(String name) {
         return new RestoreSpec(name, selection, existingPolicy, dryRun, concurrency, preserveNodePorts, restoreStatus,

@@ -34,12 +34,6 @@ public record VerifySpec(
         transforms = transforms == null ? TransformSpec.NONE : transforms;
     }
 
-    /** Without transforms. */
-    public VerifySpec(String backupName, Selection selection, boolean preserveNodePorts, Duration timeout,
-                      Duration pollInterval, List<VerifyCheck> checks) {
-        this(backupName, selection, preserveNodePorts, timeout, pollInterval, checks, TransformSpec.NONE);
-    }
-
     /** The same verification against another backup (a front-end's 'latest', once resolved). */
     public VerifySpec forBackup(String name) {
         return new VerifySpec(name, selection, preserveNodePorts, timeout, pollInterval, checks, transforms);
