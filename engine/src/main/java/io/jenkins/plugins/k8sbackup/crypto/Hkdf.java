@@ -24,10 +24,15 @@ final class Hkdf {
     }
 
     static byte[] hmac(byte[] key, byte[] data) {
+        return newMac(key).doFinal(data);
+    }
+
+    /** HMAC-SHA-256 keyed with {@code key}; {@code doFinal} leaves it ready for the next message under that key. */
+    static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.k8sbackup.crypto;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
@@ -22,8 +23,17 @@ final class SegmentedGcm {
     private SegmentedGcm() {}
 
     /**
-     * Direct buffers of one thread, reused: the JDK 17 AES-GCM sealing a 1 MiB heap array in one call ran at about 7
-     * MB/s here, through direct buffers at 100-200 MB/s (EncryptedSizeBench; the intrinsics only take that path).
+     * Encryption feeds the cipher this much at a time. The JDK's AES-GCM runs at its speed (1-2 GB/s with the AES and
+     * GHASH intrinsics) only once C2 has compiled its inner methods, and the JIT counts calls: one call per 1 MiB
+     * segment left it interpreted for the first 60-80 MiB of a run (20-30 MB/s), 1 KiB calls get it compiled within
+     * the first few MiB. The cost per call at full speed is small (EncryptedSizeBench, docs/storage-layout.md).
+     */
+    static final int ENCRYPT_CHUNK = 1024;
+
+    /**
+     * Direct buffers of one thread, reused for decryption: the JDK 17 AES-GCM decrypter holds all of a segment until
+     * its tag is checked, so feeding it in chunks does not help; from a 1 MiB heap array it ran at about 7 MB/s here,
+     * through direct buffers at 100-200 MB/s until compiled, then at full speed (its direct path works in pieces).
      */
     private static final ThreadLocal<ByteBuffer[]> BUFFERS = ThreadLocal.withInitial(() -> new ByteBuffer[] {
             ByteBuffer.allocateDirect(SEGMENT_PLAINTEXT + TAG_BYTES), ByteBuffer.allocateDirect(SEGMENT_PLAINTEXT + TAG_BYTES)});
@@ -35,9 +45,22 @@ final class SegmentedGcm {
         c.init(mode, key.secretKey(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
         c.updateAAD(aad);
         c.updateAAD(new byte[] {(byte) (last ? 1 : 0)});
+        return mode == Cipher.ENCRYPT_MODE ? encryptInChunks(c, input, offset, length) : decrypt(c, input, offset, length);
+    }
+
+    private static byte[] encryptInChunks(Cipher c, byte[] input, int offset, int length) throws GeneralSecurityException {
+        byte[] out = new byte[c.getOutputSize(length)];
+        int written = 0;
+        for (int done = 0; done < length; done += ENCRYPT_CHUNK) {
+            written += c.update(input, offset + done, Math.min(ENCRYPT_CHUNK, length - done), out, written);
+        }
+        written += c.doFinal(out, written);
+        return written == out.length ? out : Arrays.copyOf(out, written);
+    }
+
+    private static byte[] decrypt(Cipher c, byte[] input, int offset, int length) throws GeneralSecurityException {
         ByteBuffer[] buffers = BUFFERS.get();
-        int outLength = c.getOutputSize(length);
-        if (buffers[0].capacity() < length || buffers[1].capacity() < outLength) {
+        if (buffers[0].capacity() < length || buffers[1].capacity() < c.getOutputSize(length)) {
             return c.doFinal(input, offset, length); // larger than any segment this class writes
         }
         ByteBuffer in = buffers[0].clear();
