@@ -52,7 +52,7 @@ public final class EncryptedSizeBench {
         new SecureRandom().nextBytes(raw);
         EncryptionKey key = EncryptionKey.ofBytes(raw);
         System.out.printf("cpus=%d, load average at start: %s; %d objects, %d rounds after %d warm-up, order alternating%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), n, ROUNDS, WARMUP);
+                Runtime.getRuntime().availableProcessors(), LoadAverage.now(), n, ROUNDS, WARMUP);
         Path work = Files.createTempDirectory("k8s-backup-enc-bench");
         List<Double> plainTimes = new ArrayList<>();
         List<Double> encryptedTimes = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class EncryptedSizeBench {
         double e = median(encryptedTimes);
         System.out.printf("time, median of %d: plain %.2f s, encrypted %.2f s: encrypted/plain = %.3f (target 0.90-1.10);"
                         + " per round: %s%n", ROUNDS, p, e, e / p, ratios(encryptedTimes, plainTimes));
-        System.out.printf("load average at end: %s%n", loadAverage());
+        System.out.printf("load average at end: %s%n", LoadAverage.now());
     }
 
     private static Result backup(KubernetesClient client, Path work, String name, EncryptionKey key, int n) throws Exception {
@@ -174,13 +174,6 @@ public final class EncryptedSizeBench {
         return new long[] {framed, sealedFirst, oneStream};
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
 
     private static String ratios(List<Double> a, List<Double> b) {
         List<String> out = new ArrayList<>();
