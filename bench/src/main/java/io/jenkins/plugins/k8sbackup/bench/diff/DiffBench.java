@@ -6,6 +6,7 @@ import io.jenkins.plugins.k8sbackup.backup.BackupResult;
 import io.jenkins.plugins.k8sbackup.backup.BackupRunner;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
 import io.jenkins.plugins.k8sbackup.bench.HeapWatcher;
+import io.jenkins.plugins.k8sbackup.bench.LoadAverage;
 import io.jenkins.plugins.k8sbackup.bench.MockClusterProcess;
 import io.jenkins.plugins.k8sbackup.diff.DiffReport;
 import io.jenkins.plugins.k8sbackup.diff.DiffRunner;
@@ -44,7 +45,7 @@ public final class DiffBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         System.out.printf("cpus=%d, java %s, %d objects, %d rounds after %d warm-up, load average at start %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n, ROUNDS, WARMUP, loadAverage());
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n, ROUNDS, WARMUP, LoadAverage.now());
         Path work = Files.createTempDirectory("k8s-diff-bench");
         try (MockClusterProcess api = new MockClusterProcess(work.resolve("kubeconfig"), "seed=" + n, "8g");
              HeapWatcher heap = new HeapWatcher()) {
@@ -87,7 +88,7 @@ public final class DiffBench {
                             + " client CPU %.0f us/object): diff = %.2fx the backup's wall time (target <= %.1fx: %s)%n",
                     b.seconds(), n / b.seconds(), b.cpuSeconds() * 1e6 / n, d.seconds(), n / d.seconds(), d.cpuSeconds() * 1e6 / n,
                     d.seconds() / b.seconds(), TARGET, d.seconds() / b.seconds() <= TARGET ? "met" : "NOT met");
-            System.out.printf("peak live heap during the diffs %s; load average at the end %s%n", Bytes.human(peak), loadAverage());
+            System.out.printf("peak live heap during the diffs %s; load average at the end %s%n", Bytes.human(peak), LoadAverage.now());
         } finally {
             try (var files = Files.walk(work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -148,12 +149,4 @@ public final class DiffBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
-            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-    }
 }
