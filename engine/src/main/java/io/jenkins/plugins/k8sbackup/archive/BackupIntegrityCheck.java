@@ -50,6 +50,8 @@ public final class BackupIntegrityCheck {
     private final BackupReader reader;
     private final boolean decrypt;
     private final int threads;
+    /** Whether archives are unpacked and every entry compared with its record (false: size and SHA-256 only). */
+    private boolean entries = true;
     private final List<IntegrityProblem> problems = new ArrayList<>();
     private int archives;
     private long objects;
@@ -79,13 +81,25 @@ public final class BackupIntegrityCheck {
      */
     public static IntegrityReport check(BackupReader reader, Collection<String> resources, ProgressListener progress)
             throws IOException {
-        return check(reader, resources, progress, ARCHIVES_IN_PARALLEL);
+        return check(reader, resources, progress, ARCHIVES_IN_PARALLEL, true);
+    }
+
+    /**
+     * {@link #check} without unpacking the archives: the manifest, the index, and each archive's presence, size and
+     * SHA-256 against the manifest. For diff and verify, which write nothing and read every entry anyway: the reader
+     * checks each entry against its index record as it reads it, and reports the records whose entries are missing
+     * ({@link BackupReader#forEach}), so one pass over the archives does what two did.
+     */
+    public static IntegrityReport checkStoredArchives(BackupReader reader, Collection<String> resources,
+                                                      ProgressListener progress) throws IOException {
+        return check(reader, resources, progress, ARCHIVES_IN_PARALLEL, false);
     }
 
     /** {@link #check} on {@code threads} threads (one: the archives one after the other, as tests compare). */
-    static IntegrityReport check(BackupReader reader, Collection<String> resources, ProgressListener progress, int threads)
-            throws IOException {
+    static IntegrityReport check(BackupReader reader, Collection<String> resources, ProgressListener progress, int threads,
+                                 boolean entries) throws IOException {
         BackupIntegrityCheck check = new BackupIntegrityCheck(reader, reader.key().isPresent(), threads);
+        check.entries = entries;
         check.run(resources, true);
         IntegrityReport report = check.report(reader.stored().warnings());
         log(report, progress);
@@ -134,7 +148,8 @@ public final class BackupIntegrityCheck {
     }
 
     private IntegrityReport report(List<String> warnings) {
-        return new IntegrityReport(reader.name(), reader.stored().authentication(), archives, objects, bytes, problems, warnings);
+        return new IntegrityReport(reader.name(), reader.stored().authentication(), archives, objects, bytes, problems, warnings,
+                entries);
     }
 
     private void run(Collection<String> resources, boolean keepCopies) throws IOException {
@@ -198,8 +213,8 @@ public final class BackupIntegrityCheck {
             if (!found.sha.equals(t.archiveSha256())) {
                 found.add(IntegrityProblem.Kind.SHA256, "the archive is " + found.sha + ", the manifest records " + t.archiveSha256());
             }
-            if (reader.sealedArchive(t.resource()) && !decrypt) {
-                expected.clear(); // its entries cannot be read without the key: the archive's SHA-256 is what was checked
+            if (reader.sealedArchive(t.resource()) && !decrypt || !entries) {
+                expected.clear(); // entries unread: without the key they cannot be; or the reader checks them as it reads
             } else {
                 checkEntries(copy, t, expected, found);
             }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,12 @@ public final class BackupReader implements Closeable {
         void visit(StoredItem item) throws IOException, InterruptedException;
     }
 
-    /** Streams one type's archive; {@code wanted} filters on the index record before anything is decrypted. */
+    /**
+     * Streams one type's archive; {@code wanted} filters on the index record before anything is decrypted. Every
+     * entry is checked against its record as it is read; an entry the index does not hold, one met twice, and at the
+     * end each wanted record whose entry the archive lacks, come as items with an error, so nothing is skipped
+     * silently (diff and verify rely on it: they check archives by size and SHA-256 only before reading them).
+     */
     public void forEach(String resource, java.util.function.Predicate<ObjectRecord> wanted, ItemVisitor visitor)
             throws IOException, InterruptedException {
         BackupManifest.TypeSummary type = manifest.types().stream().filter(t -> t.resource().equals(resource)).findFirst()
@@ -214,10 +220,15 @@ public final class BackupReader implements Closeable {
         Path verified = verifiedCopies.get(resource);
         try (InputStream raw = verified != null ? new BufferedInputStream(Files.newInputStream(verified)) : storage.open(archive);
              TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(contents(type, raw)))) {
+            Set<ObjectRecord> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             TarArchiveEntry entry;
             while ((entry = next(tar, archive)) != null) {
                 String path = entry.getName();
                 ObjectRecord rec = idx.get(path);
+                if (rec != null && !seen.add(rec)) {
+                    visitor.visit(new StoredItem(rec, null, "entry '" + path + "' is in the archive twice (tampered archive?)"));
+                    continue;
+                }
                 if (rec == null || !rec.resource().equals(resource) || !entry.isFile()) {
                     ArchivePaths.Parsed p = safeParse(path);
                     visitor.visit(new StoredItem(new ObjectRecord(path, resource, null, null,
@@ -229,6 +240,11 @@ public final class BackupReader implements Closeable {
                     continue;
                 }
                 visitor.visit(decode(rec, read(tar, archive), archive));
+            }
+            for (ObjectRecord rec : recordsByType().getOrDefault(resource, List.of())) {
+                if (!seen.contains(rec) && wanted.test(rec)) {
+                    visitor.visit(new StoredItem(rec, null, "entry '" + rec.path() + "' is not in the archive"));
+                }
             }
         }
     }

@@ -7,13 +7,20 @@ import java.util.TreeSet;
 
 /**
  * What {@link BackupIntegrityCheck} found: how the manifest was authenticated, what was checked, and every problem.
- * {@code warnings} say what the check could not prove (no key, a format without MAC).
+ * {@code warnings} say what the check could not prove (no key, a format without MAC). {@code entriesUnpacked} false:
+ * the archives' sizes and SHA-256s were checked, their entries are checked as they are read (diff and verify).
  */
 public record IntegrityReport(String backup, String authentication, int archivesChecked, long objectsChecked,
-                              long bytesChecked, List<IntegrityProblem> problems, List<String> warnings) {
+                              long bytesChecked, List<IntegrityProblem> problems, List<String> warnings,
+                              boolean entriesUnpacked) {
     public IntegrityReport {
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+    }
+
+    public IntegrityReport(String backup, String authentication, int archivesChecked, long objectsChecked,
+                           long bytesChecked, List<IntegrityProblem> problems, List<String> warnings) {
+        this(backup, authentication, archivesChecked, objectsChecked, bytesChecked, problems, warnings, true);
     }
 
     public boolean intact() {
@@ -33,8 +40,9 @@ public record IntegrityReport(String backup, String authentication, int archives
     }
 
     public String summaryLine() {
-        String checked = archivesChecked + " archives, " + objectsChecked + " objects, "
-                + Bytes.human(bytesChecked) + " checked; manifest " + authentication;
+        String checked = archivesChecked + " archives, " + (entriesUnpacked ? objectsChecked + " objects, " : "")
+                + Bytes.human(bytesChecked) + " checked" + (entriesUnpacked ? "" : ", their objects as they are read")
+                + "; manifest " + authentication;
         return "integrity of backup " + backup + ": " + (intact() ? "intact" : "DAMAGED (" + problems.size() + " problems)")
                 + " (" + checked + ")";
     }

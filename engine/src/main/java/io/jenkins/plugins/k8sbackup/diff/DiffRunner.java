@@ -54,7 +54,7 @@ public final class DiffRunner {
     }
 
     public DiffReport run(DiffSpec spec) throws IOException, InterruptedException {
-        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        CheckedSelection checked = CheckedSelection.forComparison(reader, spec.selection(), progress);
         SelectionPlan plan = checked.plan(); // without the types whose archives are damaged: those are errors
         BackupContents contents = checked.contents(reader.name());
         contents.checkNamespaceNames(plan.selection());

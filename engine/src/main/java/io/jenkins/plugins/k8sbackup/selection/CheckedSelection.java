@@ -28,9 +28,23 @@ public final class CheckedSelection {
         this.index = index;
     }
 
-    /** Checks the index, plans the selection on it, then checks the archives the plan reads. */
+    /** Checks the index, plans the selection on it, then checks the archives the plan reads, every entry (restore). */
     public static CheckedSelection check(BackupReader reader, Selection selection, ProgressListener progress)
             throws IOException {
+        return check(reader, selection, progress, true);
+    }
+
+    /**
+     * As {@link #check}, but the archives by size and SHA-256 only, their entries being checked as the comparison reads
+     * them (see {@link BackupIntegrityCheck#checkStoredArchives}): for diff and verify, which write nothing.
+     */
+    public static CheckedSelection forComparison(BackupReader reader, Selection selection, ProgressListener progress)
+            throws IOException {
+        return check(reader, selection, progress, false);
+    }
+
+    private static CheckedSelection check(BackupReader reader, Selection selection, ProgressListener progress,
+                                          boolean entries) throws IOException {
         List<IntegrityProblem> indexProblems = BackupIntegrityCheck.indexProblems(reader);
         if (!indexProblems.isEmpty()) {
             IntegrityReport damaged = new IntegrityReport(reader.name(), reader.stored().authentication(), 0, 0, 0,
@@ -39,8 +53,9 @@ public final class CheckedSelection {
             return new CheckedSelection(SelectionPlan.build(selection, reader.manifest(), List.of()), damaged, List.of());
         }
         SelectionPlan plan = SelectionPlan.build(selection, reader.manifest(), reader.index().values());
-        IntegrityReport integrity = BackupIntegrityCheck.check(reader,
-                plan.types().stream().map(ResourceType::qualifiedName).toList(), progress);
+        List<String> resources = plan.types().stream().map(ResourceType::qualifiedName).toList();
+        IntegrityReport integrity = entries ? BackupIntegrityCheck.check(reader, resources, progress)
+                : BackupIntegrityCheck.checkStoredArchives(reader, resources, progress);
         plan.excludeTypes(integrity.damagedTypes());
         return new CheckedSelection(plan, integrity, reader.index().values());
     }

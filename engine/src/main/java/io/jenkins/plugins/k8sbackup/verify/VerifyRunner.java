@@ -64,7 +64,7 @@ public final class VerifyRunner {
     private record Pending(ResourceType type, String namespace, String name) {}
 
     public VerifyReport run(VerifySpec spec) throws IOException, InterruptedException {
-        CheckedSelection checked = CheckedSelection.check(reader, spec.selection(), progress);
+        CheckedSelection checked = CheckedSelection.forComparison(reader, spec.selection(), progress);
         SelectionPlan plan = checked.plan(); // without the types whose archives are damaged: those fail
         BackupContents contents = checked.contents(reader.name());
         contents.checkNamespaceNames(plan.selection());
@@ -135,8 +135,8 @@ public final class VerifyRunner {
         LivePairs.Extras extras = pairs.forType(type, Set.of(), live -> false, (d, live, failure) -> {
             meter.done(1);
             String resource = type.qualifiedName();
-            if (d.error() != null) {
-                objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.warn,
+            if (d.error() != null) { // damaged in the backup, or a transform failed on it: nothing to prove it by
+                objects.add(new Verdict(resource, d.namespace(), d.name(), "unreadable", Outcome.fail,
                         "cannot be read from the backup: " + d.error()));
                 return;
             }

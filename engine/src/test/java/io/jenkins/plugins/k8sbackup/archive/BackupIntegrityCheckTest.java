@@ -157,7 +157,7 @@ class BackupIntegrityCheckTest {
 
     private IntegrityReport checkSelected(List<String> resources, int threads) throws Exception {
         try (BackupReader reader = BackupReader.open(storage, "b1", Optional.empty())) {
-            return BackupIntegrityCheck.check(reader, resources, fixture.progress, threads);
+            return BackupIntegrityCheck.check(reader, resources, fixture.progress, threads, true);
         }
     }
 

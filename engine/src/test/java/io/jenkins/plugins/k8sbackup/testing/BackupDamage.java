@@ -172,6 +172,38 @@ public final class BackupDamage {
         }
     }
 
+    /** One entry of an archive, as {@link #repack} hands them out and takes them back. */
+    public record Entry(String path, byte[] data) {}
+
+    /**
+     * Packs one type's archive again from the entries {@code edit} returns, leaving the index as it is, and makes the
+     * manifest's size and SHA-256 of every archive match what is stored: the archive then disagrees with its index
+     * only, as a writer bug would leave it, or a forger rewriting an unsigned manifest.
+     */
+    public void repack(String backup, String resource, java.util.function.UnaryOperator<List<Entry>> edit) throws IOException {
+        String key = archive(backup, resource);
+        List<Entry> entries = new ArrayList<>();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ZstdInputStream(new ByteArrayInputStream(storage.read(key))))) {
+            TarArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                entries.add(new Entry(e.getName(), in.readAllBytes()));
+            }
+        }
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(new ZstdOutputStream(packed))) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Entry entry : edit.apply(entries)) {
+                TarArchiveEntry e = new TarArchiveEntry(entry.path());
+                e.setSize(entry.data().length);
+                out.putArchiveEntry(e);
+                out.write(entry.data());
+                out.closeArchiveEntry();
+            }
+        }
+        storage.write(key, packed.toByteArray());
+        resign(backup, null);
+    }
+
     /**
      * Makes the manifest's archive sizes and SHA-256s match the archives as stored now, without unpacking them (an
      * encrypted format 3 archive cannot be unpacked without its backup's binding), and with {@code macKey} signs the
