@@ -19,7 +19,7 @@ public final class ApiGet {
 
     /** {@code pathAndQuery}: from the server's root, e.g. "/apis?x=y"; {@code accept}: the Accept header. */
     public static byte[] get(KubernetesClient client, String pathAndQuery, String accept) {
-        String url = client.getMasterUrl().toString().replaceAll("/+$", "") + pathAndQuery;
+        String url = url(client, pathAndQuery);
         HttpClient http = client.getHttpClient();
         ResponseBody.Response response;
         try {
@@ -34,6 +34,16 @@ public final class ApiGet {
             throw failure("GET", url, response.code(), response.body());
         }
         return response.body();
+    }
+
+    /** The server's URL (trailing slashes dropped) followed by {@code pathAndQuery}; no regex: it runs for every write. */
+    static String url(KubernetesClient client, String pathAndQuery) {
+        String master = client.getMasterUrl().toString();
+        int end = master.length();
+        while (end > 0 && master.charAt(end - 1) == '/') {
+            end--;
+        }
+        return master.substring(0, end) + pathAndQuery;
     }
 
     static KubernetesClientException failure(String method, String url, int code, byte[] body) {

@@ -26,7 +26,7 @@ public final class ApiPost {
 
     /** {@code pathAndQuery}: from the server's root. Returns the server's answer (the created object). */
     public static byte[] post(KubernetesClient client, String pathAndQuery, byte[] json) {
-        String url = client.getMasterUrl().toString().replaceAll("/+$", "") + pathAndQuery;
+        String url = ApiGet.url(client, pathAndQuery);
         HttpClient http = client.getHttpClient();
         ResponseBody.Response response;
         try {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.k8sbackup.proxy.ProxyAddress;
 import io.jenkins.plugins.k8sbackup.proxy.ProxySettings;
 import io.jenkins.plugins.k8sbackup.remedy.Fix;
@@ -57,11 +58,15 @@ public final class KubeClients {
         return out;
     }
 
-    /** A client with fabric8's own retries off: {@link ApiCaller} retries, under the rate limit. */
+    /**
+     * A client with fabric8's own retries off ({@link ApiCaller} retries, under the rate limit), on OkHttp: the client
+     * Jenkins' kubernetes-client-api plugin ships. Named here rather than left to fabric8's service lookup, which
+     * prefers vert.x wherever it is on the class path (the CLI carries it for the embedded API of {@code demo}).
+     */
     public static KubernetesClient create(Config config) {
         Config tuned = new ConfigBuilder(config).withRequestRetryBackoffLimit(0)
                 .withMaxConcurrentRequests(64).withMaxConcurrentRequestsPerHost(64).build();
-        return new KubernetesClientBuilder().withConfig(tuned).build();
+        return new KubernetesClientBuilder().withHttpClientFactory(new OkHttpClientFactory()).withConfig(tuned).build();
     }
 
     private static String firstLine(Throwable e) {

@@ -49,8 +49,25 @@ public final class ObjectApi {
         return live == null ? null : Json.MAPPER.valueToTree(live);
     }
 
-    /** Sent and answered as JSON bytes (see {@link ApiPost}): no model objects in between. */
-    public JsonNode create(ResourceType type, String namespace, JsonNode object, boolean dryRun) throws InterruptedException {
+    /**
+     * Sent as JSON bytes (see {@link ApiPost}), no model objects in between. A 2xx is the creation: the object the
+     * server answers with is not parsed, which a restore of many small objects would pay for on every write.
+     */
+    public void create(ResourceType type, String namespace, JsonNode object, boolean dryRun) throws InterruptedException {
+        post(type, namespace, object, dryRun);
+    }
+
+    /** {@link #create}, answered with the object the server created (for a write that must follow it). */
+    public JsonNode createAndRead(ResourceType type, String namespace, JsonNode object, boolean dryRun) throws InterruptedException {
+        byte[] created = post(type, namespace, object, dryRun);
+        try {
+            return Json.MAPPER.readTree(created);
+        } catch (java.io.IOException e) {
+            throw new KubernetesClientException("the API server answered a create with no object: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] post(ResourceType type, String namespace, JsonNode object, boolean dryRun) throws InterruptedException {
         byte[] body;
         try {
             body = Json.MAPPER.writeValueAsBytes(object);
@@ -58,12 +75,7 @@ public final class ObjectApi {
             throw new IllegalArgumentException("not a Kubernetes object: " + e.getOriginalMessage(), e);
         }
         String path = ApiPost.collectionPath(type, namespace) + (dryRun ? "?dryRun=All" : "");
-        byte[] created = caller.write(() -> ApiPost.post(client, path, body));
-        try {
-            return Json.MAPPER.readTree(created);
-        } catch (java.io.IOException e) {
-            throw new KubernetesClientException("the API server answered a create with no object: " + e.getMessage(), e);
-        }
+        return caller.write(() -> ApiPost.post(client, path, body));
     }
 
     public JsonNode mergePatch(ResourceType type, String namespace, String name, JsonNode patch, boolean dryRun)

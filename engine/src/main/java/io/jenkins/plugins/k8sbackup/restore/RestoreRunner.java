@@ -329,10 +329,13 @@ public final class RestoreRunner {
             return live == null ? new Outcome(RestoreAction.CREATE, null) : existing(run, type, ns, desired, live, dependency);
         }
         try {
-            JsonNode created = run.api.create(type, ns, desired, dryRun);
-            if (!dryRun && run.spec.restoreStatus() && stored.has("status") && created instanceof ObjectNode c) {
-                c.set("status", stored.get("status"));
-                run.api.updateStatus(type, ns, c);
+            if (!dryRun && run.spec.restoreStatus() && stored.has("status")) {
+                if (run.api.createAndRead(type, ns, desired, false) instanceof ObjectNode c) {
+                    c.set("status", stored.get("status"));
+                    run.api.updateStatus(type, ns, c);
+                }
+            } else {
+                run.api.create(type, ns, desired, dryRun);
             }
             return new Outcome(RestoreAction.CREATE, null);
         } catch (KubernetesClientException e) {

@@ -429,4 +429,51 @@ class RestoreRunnerTest {
         assertThatThrownBy(() -> RestoreSpec.builder("b1").objects(List.of("configmaps")).build()).hasMessageContaining("invalid object");
         assertThatThrownBy(() -> RestoreSpec.builder("b1").labelSelector("a in (b").build()).hasMessageContaining("invalid label selector");
     }
+
+    @Test
+    void aFreshRestoreWritesEachObjectOnceAndReadsNoneBack() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            admin.configMaps().inNamespace("shop").resource(new ConfigMapBuilder().withNewMetadata().withName("cm-" + i)
+                    .endMetadata().addToData("k", "v" + i).build()).create();
+        }
+        t.backupShop("b2", null);
+        int count = admin.configMaps().inNamespace("shop").list().getItems().size();
+        admin.configMaps().inNamespace("shop").delete();
+        t.cluster.clearWriteLog();
+        int gets = t.cluster.objectGetRequests();
+        int discovery = t.cluster.discoveryRequests();
+
+        RestoreReport r = t.restore(RestoreSpec.builder("b2").includeNamespaces(List.of("shop"))
+                .includeResources(List.of("configmaps")).build(), null);
+
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
+        assertThat(r.counts().created()).isEqualTo(count);
+        // one POST per object, as kubectl create does; the answer to it is the only check an object needs
+        assertThat(t.realWrites()).hasSize(count).allMatch(w -> w.startsWith("POST /api/v1/namespaces/shop/configmaps"));
+        // the only GET: the namespace, which exists (its create is refused with 409 and it is read to be judged)
+        assertThat(item(r, "namespaces", "shop").action()).isEqualTo(RestoreAction.SKIP_EXISTS);
+        assertThat(t.cluster.objectGetRequests() - gets).isEqualTo(1);
+        // discovery once per restore (aggregated, or one request per group version), not per object or type
+        assertThat(t.cluster.discoveryRequests() - discovery).isLessThan(40);
+    }
+
+    @Test
+    void restoreStatusWritesTheStoredStatusOfWhatItCreates() throws Exception {
+        Deployment web = admin.apps().deployments().inNamespace("shop").withName("web").get();
+        Integer ready = web.getStatus() == null ? null : web.getStatus().getReadyReplicas();
+        assertThat(ready).as("the simulator made it ready").isNotNull().isPositive();
+        t.backupShop("b3", null); // with that status
+        simulator.close(); // nothing else writes the status now
+        admin.apps().deployments().inNamespace("shop").delete();
+        t.cluster.clearWriteLog();
+
+        RestoreReport r = t.restore(RestoreSpec.builder("b3").includeNamespaces(List.of("shop"))
+                .includeResources(List.of("deployments")).restoreStatus(true).build(), null);
+
+        assertThat(r.status()).as(r.errors().toString()).isEqualTo(RunStatus.Completed);
+        Deployment back = admin.apps().deployments().inNamespace("shop").withName("web").get();
+        assertThat(back.getStatus()).isNotNull();
+        assertThat(back.getStatus().getReadyReplicas()).isEqualTo(ready);
+        assertThat(t.cluster.writeLog()).anyMatch(w -> w.startsWith("PUT ") && w.contains("/deployments/web/status") && w.endsWith("-> 200"));
+    }
 }

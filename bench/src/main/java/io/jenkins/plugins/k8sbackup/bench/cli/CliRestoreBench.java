@@ -3,6 +3,7 @@ package io.jenkins.plugins.k8sbackup.bench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.k8sbackup.bench.LoadAverage;
 import io.jenkins.plugins.k8sbackup.bench.MockClusterProcess;
 import io.jenkins.plugins.k8sbackup.util.Json;
 import java.nio.file.Files;
@@ -31,8 +32,8 @@ public final class CliRestoreBench {
         Path dir = Files.createTempDirectory("cli-restore-bench");
         Path kubeconfig = dir.resolve("kubeconfig");
         Path out = dir.resolve("out.txt");
-        System.out.printf("cpus=%d, java %s, %d objects, %d rounds, launcher %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), n, rounds, launcher);
+        System.out.printf("cpus=%d, java %s, %d objects, %d rounds, launcher %s, load average at start %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n, rounds, launcher, LoadAverage.now());
         Map<String, String> env = Map.of("KUBECONFIG", kubeconfig.toString());
         String storage = dir.resolve("store").toUri().toString();
         ArrayNode items;
@@ -44,7 +45,7 @@ public final class CliRestoreBench {
         }
         List<Double> cliWall = new ArrayList<>(), cliCpu = new ArrayList<>(), kWall = new ArrayList<>(), kCpu = new ArrayList<>();
         double apiCpu = 0;
-        System.out.printf("%-6s %-8s %9s %9s %10s %9s%n", "round", "tool", "seconds", "cpu s", "objects/s", "api cpu s");
+        System.out.printf("%-6s %-8s %9s %9s %10s %9s %s%n", "round", "tool", "seconds", "cpu s", "objects/s", "api cpu s", "load");
         for (int r = 1; r <= rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 boolean cliTurn = (r + k) % 2 == 1; // odd rounds: CLI first
@@ -70,8 +71,8 @@ public final class CliRestoreBench {
                     }
                     double used = api.cpuSeconds() - api0;
                     apiCpu += used;
-                    System.out.printf("%-6d %-8s %9.2f %9.2f %10.0f %9.2f%n", r, cliTurn ? "cli" : "kubectl", t.seconds(), t.cpuSeconds(),
-                            n / t.seconds(), used);
+                    System.out.printf("%-6d %-8s %9.2f %9.2f %10.0f %9.2f %s%n", r, cliTurn ? "cli" : "kubectl", t.seconds(), t.cpuSeconds(),
+                            n / t.seconds(), used, LoadAverage.now());
                 }
             }
         }
@@ -80,7 +81,7 @@ public final class CliRestoreBench {
                 cw, TimedProcess.range(cliWall), kw, TimedProcess.range(kWall), cw / kw, cw <= kw ? "at least as fast" : "slower");
         System.out.printf("median client CPU per object: cli %.0f us, kubectl %.0f us (whole process, start-up included)%n",
                 TimedProcess.median(cliCpu) / n * 1e6, TimedProcess.median(kCpu) / n * 1e6);
-        System.out.printf("embedded API CPU in the measured runs: %.1f s%n", apiCpu);
+        System.out.printf("embedded API CPU in the measured runs: %.1f s; load average at the end %s%n", apiCpu, LoadAverage.now());
     }
 
     /** The objects as {@code kubectl create -f} takes them: a List, server-set fields removed, in namespace {@code ns}. */

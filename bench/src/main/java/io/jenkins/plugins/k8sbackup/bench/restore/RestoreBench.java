@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.k8sbackup.archive.BackupReader;
 import io.jenkins.plugins.k8sbackup.backup.BackupRunner;
 import io.jenkins.plugins.k8sbackup.backup.BackupSpec;
+import io.jenkins.plugins.k8sbackup.bench.LoadAverage;
 import io.jenkins.plugins.k8sbackup.catalog.RetentionPolicy;
 import io.jenkins.plugins.k8sbackup.desired.Sanitizer;
 import io.jenkins.plugins.k8sbackup.kube.ApiCaller;
@@ -54,8 +55,8 @@ public final class RestoreBench {
         latencyMillis = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Path dir = Files.createTempDirectory("restore-bench");
         LocalDirectoryStorage storage = new LocalDirectoryStorage(dir);
-        System.out.printf("cpus=%d, java %s, mock write latency %d ms%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), latencyMillis);
+        System.out.printf("cpus=%d, java %s, mock write latency %d ms, load average at start %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), latencyMillis, LoadAverage.now());
         System.out.printf("%-8s %-14s %10s %10s %8s %8s %10s%n", "objects", "mode", "seconds", "objects/s", "vs seq", "cores", "mock s");
         int rounds = Integer.getInteger("rounds", 1);
         for (int n : counts) {
@@ -81,7 +82,8 @@ public final class RestoreBench {
                     System.out.printf("#   the mock's store was serving writes for %.0f%% of this run%n", 100 * m.mockSeconds() / m.seconds());
                 }
                 if (got.containsKey(1) && got.containsKey(8)) {
-                    System.out.printf("# round %d: concurrency 8 = %.2fx concurrency 1%n", round, got.get(1).seconds() / got.get(8).seconds());
+                    System.out.printf("# round %d: concurrency 8 = %.2fx concurrency 1 (load average %s)%n", round,
+                            got.get(1).seconds() / got.get(8).seconds(), LoadAverage.now());
                 }
             }
         }
