@@ -10,10 +10,10 @@ cp "$(dirname "$0")/k8s-backup" "$target/k8s-backup" && chmod 755 "$target/k8s-b
 cp "$(dirname "$0")/k8s-backup-jit.json" "$target/k8s-backup-jit.json" || exit 1
 rm -f "$target/k8s-backup.jsa"
 java_home=$(dirname "$(dirname "$java")")
-# The launcher must start the JVM with its settings, both of them (plain, and a command that hashes every byte), and
+# The launcher must start the JVM with its settings, C1 only and with the crypto directives (etcd-* has them), and
 # print nothing of its own: a JVM line on stdout would corrupt `-o json`, a directives file the JVM refuses would stop
 # every such run.
-for args in "--version" "--version jenkins-backup"; do
+for args in "--version" "--version etcd-verify"; do
     # shellcheck disable=SC2086 # two words in the second case
     version=$(JAVA_HOME=$java_home K8S_BACKUP_JAVA_OPTS= K8S_BACKUP_C2= "$target/k8s-backup" $args 2>&1)
     if [ $? -ne 0 ] || [ "$(printf '%s\n' "$version" | wc -l)" -ne 1 ] || [ "${version#k8s-backup }" = "$version" ]; then

@@ -87,6 +87,8 @@ final class HomeScanner {
 
     private static final class Walker extends SimpleFileVisitor<Path> {
         final Path home;
+        /** Length of {@code home}'s string with its trailing separator: what a walked path's string starts with. */
+        final int homePrefix;
         final HomeSelection selection;
         final boolean takeBuilds;
         final List<ScannedFile> files = new ArrayList<>();
@@ -98,12 +100,16 @@ final class HomeScanner {
 
         Walker(Path home, HomeSelection selection, boolean builds) {
             this.home = home;
+            String h = home.toString();
+            this.homePrefix = h.endsWith(home.getFileSystem().getSeparator()) ? h.length() : h.length() + 1;
             this.selection = selection;
             this.takeBuilds = builds;
         }
 
+        /** Every walked path is {@code home} resolved against names, so its string starts with home's: cut, no relativize. */
         String rel(Path p) {
-            return home.relativize(p).toString().replace('\\', '/');
+            String s = p.toString();
+            return s.length() <= homePrefix ? "" : s.substring(homePrefix).replace('\\', '/');
         }
 
         @Override

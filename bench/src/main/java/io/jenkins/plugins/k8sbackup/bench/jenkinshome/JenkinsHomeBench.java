@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * JENKINS_HOME backup, diff and restore against the tools a user has, in the same run: every step is a whole process
- * (the CLI as shipped, {@code java -jar k8s-backup.jar} with its default JVM settings, against {@code tar czf},
+ * (the CLI as shipped: its launcher {@code k8s-backup} beside the jar with its default JVM settings, or
+ * {@code java -jar k8s-backup.jar} where there is no launcher, against {@code tar czf},
  * {@code tar --zstd -cf}, {@code tar -g} and {@code tar xzf}), the order alternates between rounds, and the medians,
  * their ratios, the peak RSS of each process ({@code /usr/bin/time}) and the machine's cores and load are printed.
  * The home: {@code -Dfiles} files (10 per job: config.xml, nextBuildNumber, 4 builds of build.xml + log) taking
@@ -45,8 +46,8 @@ public final class JenkinsHomeBench {
 
     private JenkinsHomeBench() {}
 
-    /** One timed process: wall seconds and peak RSS in KiB. */
-    private record Run(double secs, long maxRssKiB) {}
+    /** One timed process: wall seconds, CPU seconds (user + system) and peak RSS in KiB. */
+    private record Run(double secs, double cpuSecs, long maxRssKiB) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].startsWith("-")) {
@@ -71,6 +72,7 @@ public final class JenkinsHomeBench {
                 size(home) / 1048576.0, secs(t0), home);
         System.out.printf(Locale.ROOT, "machine: %d cores (availableProcessors), load average at start %s; files in the page cache%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.println("k8s-backup runs as: " + String.join(" ", cli(cli)));
 
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         String h = home.toString();
@@ -108,8 +110,8 @@ public final class JenkinsHomeBench {
             delete(round);
         }
         System.out.printf(Locale.ROOT, "%nmedians of %d rounds (order rotated each round), load average at end %s:%n", rounds, loadAverage());
-        runs.forEach((name, list) -> System.out.printf(Locale.ROOT, "  %-28s %7.2f s  (min %6.2f, max %6.2f)  peak RSS %6.1f MiB%n",
-                name, median(list, Run::secs), min(list), max(list), median(list, x -> x.maxRssKiB() / 1024.0)));
+        runs.forEach((name, list) -> System.out.printf(Locale.ROOT, "  %-28s %7.2f s  (min %6.2f, max %6.2f)  CPU %6.2f s  peak RSS %6.1f MiB%n",
+                name, median(list, Run::secs), min(list), max(list), median(list, Run::cpuSecs), median(list, x -> x.maxRssKiB() / 1024.0)));
         inOneJvm(home, files, work, rounds, runs.size());
         double full = median(runs.get("full backup"), Run::secs);
         System.out.printf(Locale.ROOT, "%nratios (of medians):%n");
@@ -139,28 +141,42 @@ public final class JenkinsHomeBench {
         for (int r = 0; r <= rounds; r++) {
             LocalDirectoryStorage storage = new LocalDirectoryStorage(work.resolve("jvm-store-" + r));
             long t0 = System.nanoTime();
+            double c0 = processCpuSecs();
             JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("full").mode(BackupMode.FULL).selection(withBuilds).build(), storage, null);
-            double full = secs(t0);
+            Run full = new Run(secs(t0), processCpuSecs() - c0, 0);
             changeOnePercent(files, 50 + marker + r);
             t0 = System.nanoTime();
+            c0 = processCpuSecs();
             JenkinsHomeBackup.run(JenkinsBackupOptions.builder(home).name("diff").mode(BackupMode.DIFF).selection(withBuilds).build(), storage, null);
-            double diff = secs(t0);
+            Run diff = new Run(secs(t0), processCpuSecs() - c0, 0);
             delete(work.resolve("jvm-store-" + r));
+            System.out.printf(Locale.ROOT, "  %s full %6.2f s (CPU %5.2f s), diff %5.2f s (CPU %5.2f s)  load %s%n", r == 0 ? "warm-up" : "round  ",
+                    full.secs(), full.cpuSecs(), diff.secs(), diff.cpuSecs(), loadAverage());
             if (r > 0) {
-                fulls.add(new Run(full, 0));
-                diffs.add(new Run(diff, 0));
+                fulls.add(full);
+                diffs.add(diff);
             }
         }
         double f = median(fulls, Run::secs);
         double d = median(diffs, Run::secs);
         System.out.printf(Locale.ROOT, "%nin one JVM (engine level, as the plugin runs it; %d rounds after a warm-up pair):%n", rounds);
         System.out.printf(Locale.ROOT, "  full backup %7.2f s, diff (1%% changed) %6.2f s: full / diff %5.1f  (target >= 10)%n", f, d, f / d);
+        System.out.printf(Locale.ROOT, "  CPU (whole process): full %6.2f s, diff %5.2f s: full / diff %5.1f%n", median(fulls, Run::cpuSecs),
+                median(diffs, Run::cpuSecs), median(fulls, Run::cpuSecs) / median(diffs, Run::cpuSecs));
     }
 
     private record Step(String name, List<String> command) {}
 
+    private static double processCpuSecs() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** The launcher beside the jar, as a user runs the CLI, else the jar on this JVM. */
     private static List<String> cli(Path jar, String... args) {
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        Path launcher = jar.resolveSibling("k8s-backup");
+        List<String> c = new ArrayList<>(Files.isExecutable(launcher) ? List.of(launcher.toString())
+                : List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         c.addAll(List.of(args));
         return c;
     }
@@ -175,14 +191,15 @@ public final class JenkinsHomeBench {
         for (Step s : steps) {
             Run run = exec(s.command(), round, s.name());
             runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run);
-            System.out.printf(Locale.ROOT, "  %-28s %7.2f s  peak RSS %6.1f MiB%n", s.name(), run.secs(), run.maxRssKiB() / 1024.0);
+            System.out.printf(Locale.ROOT, "  %-28s %7.2f s  CPU %6.2f s  peak RSS %6.1f MiB  load %s%n", s.name(), run.secs(),
+                    run.cpuSecs(), run.maxRssKiB() / 1024.0, loadAverage());
         }
     }
 
     /** Runs one whole process under /usr/bin/time; fails the bench when it fails (exit code 0 only). */
     private static Run exec(List<String> command, Path dir, String name) throws Exception {
         Path times = dir.resolve("time.txt");
-        List<String> c = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", times.toString()));
+        List<String> c = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", times.toString()));
         c.addAll(command);
         Path log = dir.resolve("out.txt");
         long t0 = System.nanoTime();
@@ -193,7 +210,8 @@ public final class JenkinsHomeBench {
             throw new IllegalStateException((name == null ? command.toString() : name) + " exited " + rc + ":\n"
                     + Files.readString(log));
         }
-        return new Run(secs, Long.parseLong(Files.readAllLines(times).get(0).trim()));
+        String[] t = Files.readAllLines(times).get(0).trim().split(" ");
+        return new Run(secs, Double.parseDouble(t[1]) + Double.parseDouble(t[2]), Long.parseLong(t[0]));
     }
 
     /** Both diffs must have stored exactly the changed files (a wrong diff would be a fast one). */
