@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,33 +41,17 @@ public final class CliEncryptionBench {
             String storage = dir.resolve("store").toUri().toString();
             List<String> backup = List.of(launcher, "backup", "-q", "-n", "bench", "--storage", storage);
             Map<String, List<String>> tools = new LinkedHashMap<>();
-            tools.put("plain", List.of());
-            tools.put("key", List.of("--encrypt", "all", "--encryption-key-file", keyFile.toString()));
-            tools.put("passphrase", List.of("--encrypt", "all", "--encryption-passphrase-file", passphraseFile.toString()));
-            Map<String, List<Double>> wall = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
-            List<String> names = new ArrayList<>(tools.keySet());
-            System.out.printf("%-6s %-11s %9s %9s%n", "round", "backup", "seconds", "cpu s");
-            for (int r = 1; r <= rounds; r++) {
-                List<String> order = new ArrayList<>(names);
-                Collections.rotate(order, r - 1);
-                for (String tool : order) {
-                    List<String> cmd = new ArrayList<>(backup);
-                    cmd.addAll(tools.get(tool));
-                    cmd.addAll(List.of("--name", tool + "-" + r));
-                    TimedProcess t = TimedProcess.run(cmd, env, out);
-                    wall.computeIfAbsent(tool, x -> new ArrayList<>()).add(t.seconds());
-                    cpu.computeIfAbsent(tool, x -> new ArrayList<>()).add(t.cpuSeconds());
-                    System.out.printf("%-6d %-11s %9.2f %9.2f%n", r, tool, t.seconds(), t.cpuSeconds());
-                }
-            }
-            double pw = TimedProcess.median(wall.get("plain")), pc = TimedProcess.median(cpu.get("plain"));
-            for (String tool : names) {
-                double w = TimedProcess.median(wall.get(tool)), c = TimedProcess.median(cpu.get(tool));
-                System.out.printf("median %-11s wall %.2f s (%s) = %.2fx plain; CPU %.2f s = %.2fx plain%n", tool, w,
-                        TimedProcess.range(wall.get(tool)), w / pw, c, c / pc);
-            }
+            tools.put("plain", backup);
+            tools.put("key", concat(backup, "--encrypt", "all", "--encryption-key-file", keyFile.toString()));
+            tools.put("passphrase", concat(backup, "--encrypt", "all", "--encryption-passphrase-file", passphraseFile.toString()));
+            RotatingRounds.run(tools, rounds, env, out, (tool, r) -> List.of("--name", tool + "-" + r)).printMedians("plain");
         }
         System.out.printf("load average at end: %s%n", LoadAverage.now());
     }
 
+    private static List<String> concat(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
+    }
 }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.k8sbackup.bench.cli;
 import io.jenkins.plugins.k8sbackup.bench.MockClusterProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +39,8 @@ public final class SmallBackupBench {
             tools.put("kubectl", List.of(kubectl, "get", types, "-n", "bench", "-o", "json"));
             tools.put("launcher", List.of(launcher, "backup", "-q", "-n", "bench", "--storage", storage));
             tools.put("java-jar", List.of(java, "-jar", jar, "backup", "-q", "-n", "bench", "--storage", storage));
-            Map<String, List<Double>> wall = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
-            List<String> names = new ArrayList<>(tools.keySet());
-            System.out.printf("%-6s %-9s %9s %9s%n", "round", "tool", "seconds", "cpu s");
-            for (int r = 1; r <= rounds; r++) {
-                List<String> order = new ArrayList<>(names);
-                Collections.rotate(order, r - 1);
-                for (String tool : order) {
-                    List<String> cmd = new ArrayList<>(tools.get(tool));
-                    if (!tool.equals("kubectl")) {
-                        cmd.addAll(List.of("--name", tool + "-" + r));
-                    }
-                    TimedProcess t = TimedProcess.run(cmd, env, out);
-                    wall.computeIfAbsent(tool, x -> new ArrayList<>()).add(t.seconds());
-                    cpu.computeIfAbsent(tool, x -> new ArrayList<>()).add(t.cpuSeconds());
-                    System.out.printf("%-6d %-9s %9.2f %9.2f%n", r, tool, t.seconds(), t.cpuSeconds());
-                }
-            }
-            double kw = TimedProcess.median(wall.get("kubectl")), kc = TimedProcess.median(cpu.get("kubectl"));
-            for (String tool : names) {
-                double w = TimedProcess.median(wall.get(tool)), c = TimedProcess.median(cpu.get(tool));
-                System.out.printf("median %-9s wall %.2f s (%s) = %.2fx kubectl; CPU %.2f s = %.2fx kubectl%n", tool, w,
-                        TimedProcess.range(wall.get(tool)), w / kw, c, c / kc);
-            }
+            RotatingRounds.run(tools, rounds, env, out, (tool, r) -> tool.equals("kubectl") ? List.of()
+                    : List.of("--name", tool + "-" + r)).printMedians("kubectl");
         }
     }
 }
