@@ -40,7 +40,8 @@ final class FileCopier {
      */
     Copied copy(String rel, Path file, FileEntry base, boolean rehashAll) throws IOException {
         FileStat before = statRegular(rel, file);
-        if (base != null && !rehashAll && before.stamp() != null && before.stamp().equals(base.stamp())) {
+        String stamp = base == null || rehashAll ? null : before.stamp();
+        if (stamp != null && stamp.equals(base.stamp())) {
             return new Copied(base, false, null);
         }
         for (int attempt = 1; ; attempt++) {
