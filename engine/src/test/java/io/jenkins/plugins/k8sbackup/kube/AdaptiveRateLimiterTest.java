@@ -43,6 +43,22 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
+    void aPauseWithoutRequestsBeforeTheWritesIsNotTakenForALowRate() throws Exception {
+        FakeClock clock = new FakeClock();
+        AdaptiveRateLimiter limiter = clock.limiter(0, 100);
+        for (int i = 0; i < 20; i++) {
+            limiter.acquire(); // discovery
+        }
+        clock.now += 3_000 * MS; // the integrity check: no requests
+        writes(clock, limiter, 60, 2);
+        writes(clock, limiter, 30, 20); // latency jumps as eight writers pile onto a busy server: one cut
+
+        assertThat(limiter.latencyCuts()).isEqualTo(1);
+        assertThat(limiter.lowestRate()).as("a tenth off the rate, not down to the 7/s that 21 requests in 3 s would give")
+                .isGreaterThanOrEqualTo(0.9 * AdaptiveRateLimiter.START_QPS);
+    }
+
+    @Test
     void anExplicitCapIsNeverExceeded() throws Exception {
         FakeClock clock = new FakeClock();
         AdaptiveRateLimiter limiter = clock.limiter(20, 5);

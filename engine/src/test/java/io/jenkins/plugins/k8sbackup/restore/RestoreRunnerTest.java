@@ -459,8 +459,11 @@ class RestoreRunnerTest {
 
     @Test
     void restoreStatusWritesTheStoredStatusOfWhatItCreates() throws Exception {
-        Deployment web = admin.apps().deployments().inNamespace("shop").withName("web").get();
-        Integer ready = web.getStatus() == null ? null : web.getStatus().getReadyReplicas();
+        Integer ready = null;
+        for (long deadline = System.nanoTime() + 20_000_000_000L; ready == null && System.nanoTime() < deadline; Thread.sleep(100)) {
+            Deployment web = admin.apps().deployments().inNamespace("shop").withName("web").get();
+            ready = web.getStatus() == null ? null : web.getStatus().getReadyReplicas();
+        }
         assertThat(ready).as("the simulator made it ready").isNotNull().isPositive();
         t.backupShop("b3", null); // with that status
         simulator.close(); // nothing else writes the status now

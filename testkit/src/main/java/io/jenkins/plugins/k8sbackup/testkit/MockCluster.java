@@ -36,15 +36,19 @@ public final class MockCluster implements AutoCloseable {
     }
 
     private final KubernetesMockServer server;
+    private final MockWebServer web;
+    private final boolean https;
     private final MockApiDispatcher dispatcher;
     private final ApiFaults faults = new ApiFaults();
     private final KubernetesClient client;
 
-    private MockCluster(int port) throws IOException {
+    private MockCluster(int port, boolean https) throws IOException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         this.dispatcher = new MockApiDispatcher(new KubernetesMixedDispatcher(responses), faults);
         MockWebServer web = new MockWebServer();
-        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, responses, dispatcher, false);
+        this.web = web;
+        this.https = https;
+        this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, responses, dispatcher, https);
         server.init(InetAddress.getByName("127.0.0.1"), port);
         this.client = newClient(b -> {});
         // Every real cluster has these; kube-system's uid is the cluster's identity.
@@ -56,11 +60,24 @@ public final class MockCluster implements AutoCloseable {
 
     /** Starts on a free port. */
     public static MockCluster start() throws IOException {
-        return new MockCluster(0);
+        return new MockCluster(0, false);
     }
 
     public static MockCluster start(int port) throws IOException {
-        return new MockCluster(port);
+        return new MockCluster(port, false);
+    }
+
+    /**
+     * Serving HTTPS with a self-signed certificate for "localhost" ({@link #caCertificateFile()}), which
+     * {@link #config()} names as its certificate authority: for tests of the client's TLS set-up.
+     */
+    public static MockCluster startHttps() throws IOException {
+        return new MockCluster(0, true);
+    }
+
+    /** The PEM certificate an HTTPS cluster serves, its own certificate authority; null for plain HTTP. */
+    public String caCertificateFile() {
+        return https ? web.getSelfSignedCertificate().certificatePath() : null;
     }
 
     /** An admin client for seeding and inspecting the cluster (not rate limited, no retries). */
@@ -69,7 +86,7 @@ public final class MockCluster implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getPort();
+        return https ? "https://localhost:" + server.getPort() : "http://127.0.0.1:" + server.getPort();
     }
 
     public int port() {
@@ -207,7 +224,7 @@ public final class MockCluster implements AutoCloseable {
     /** A client configuration for this cluster, as a kubeconfig would give it. */
     public Config config() {
         return new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(TOKEN)
-                .withNamespace("default")
+                .withNamespace("default").withCaCertFile(caCertificateFile())
                 .withRequestRetryBackoffLimit(0).build();
     }
 
@@ -225,7 +242,7 @@ public final class MockCluster implements AutoCloseable {
                 clusters:
                 - name: mock
                   cluster:
-                    server: %s
+                    server: %s%s
                 users:
                 - name: mock-admin
                   user:
@@ -237,7 +254,7 @@ public final class MockCluster implements AutoCloseable {
                     user: mock-admin
                     namespace: default
                 current-context: mock
-                """.formatted(url(), TOKEN);
+                """.formatted(url(), https ? "\n    certificate-authority: " + caCertificateFile() : "", TOKEN);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, yaml);
         return file;
