@@ -213,14 +213,15 @@ public final class BackupIntegrityCheck {
             if (!found.sha.equals(t.archiveSha256())) {
                 found.add(IntegrityProblem.Kind.SHA256, "the archive is " + found.sha + ", the manifest records " + t.archiveSha256());
             }
-            if (reader.sealedArchive(t.resource()) && !decrypt || !entries) {
-                expected.clear(); // entries unread: without the key they cannot be; or the reader checks them as it reads
-            } else {
+            boolean unpacked = entries && !(reader.sealedArchive(t.resource()) && !decrypt);
+            if (unpacked) {
                 checkEntries(copy, t, expected, found);
+            } else {
+                expected.clear(); // entries unread: without the key they cannot be; or the reader checks them as it reads
             }
             found.finish();
             if (found.list.isEmpty() && keepCopies) {
-                reader.useVerifiedCopy(t.resource(), copy);
+                reader.useVerifiedCopy(t.resource(), copy, unpacked);
                 kept = true;
             }
             return found;
