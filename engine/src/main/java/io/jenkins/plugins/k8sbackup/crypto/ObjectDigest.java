@@ -11,11 +11,15 @@ import javax.crypto.Mac;
  */
 public final class ObjectDigest {
     static final String INFO = "k8s-backup object digest v3";
-    /** An initialised MAC per thread: looking up the provider and keying HMAC cost more than hashing an object. */
-    private final ThreadLocal<Mac> macs;
+    /**
+     * The MAC keyed once, cloned for each object: looking up the provider and keying HMAC cost more than hashing an
+     * object. A clone, not a MAC per thread: a thread-local would keep the derived key in long-lived threads (a
+     * Jenkins agent's) after the backup is done.
+     */
+    private final Mac keyed;
 
     private ObjectDigest(byte[] digestKey) {
-        this.macs = ThreadLocal.withInitial(() -> Hkdf.newMac(digestKey));
+        this.keyed = Hkdf.newMac(digestKey);
     }
 
     public static ObjectDigest of(EncryptionKey key) {
@@ -24,6 +28,14 @@ public final class ObjectDigest {
 
     /** Lower-case hex, 64 digits, like the SHA-256 it stands in for. Thread-safe. */
     public String hex(byte[] json) {
-        return HexFormat.of().formatHex(macs.get().doFinal(json));
+        Mac mac;
+        try {
+            synchronized (keyed) { // cloning only reads the keyed state; the JCE promises no thread safety, so one at a time
+                mac = (Mac) keyed.clone();
+            }
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("this JVM's HMAC-SHA-256 cannot be cloned", e);
+        }
+        return HexFormat.of().formatHex(mac.doFinal(json));
     }
 }
