@@ -51,16 +51,17 @@ public final class BackupIntegrityCheck {
     private final boolean decrypt;
     private final int threads;
     /** Whether archives are unpacked and every entry compared with its record (false: size and SHA-256 only). */
-    private boolean entries = true;
+    private final boolean entries;
     private final List<IntegrityProblem> problems = new ArrayList<>();
     private int archives;
     private long objects;
     private long bytes;
 
-    private BackupIntegrityCheck(BackupReader reader, boolean decrypt, int threads) {
+    private BackupIntegrityCheck(BackupReader reader, boolean decrypt, int threads, boolean entries) {
         this.reader = reader;
         this.decrypt = decrypt;
         this.threads = threads;
+        this.entries = entries;
     }
 
     /** What is wrong with the manifest's index (empty when it is intact); loads it into the reader. */
@@ -98,8 +99,7 @@ public final class BackupIntegrityCheck {
     /** {@link #check} on {@code threads} threads (one: the archives one after the other, as tests compare). */
     static IntegrityReport check(BackupReader reader, Collection<String> resources, ProgressListener progress, int threads,
                                  boolean entries) throws IOException {
-        BackupIntegrityCheck check = new BackupIntegrityCheck(reader, reader.key().isPresent(), threads);
-        check.entries = entries;
+        BackupIntegrityCheck check = new BackupIntegrityCheck(reader, reader.key().isPresent(), threads, entries);
         check.run(resources, true);
         IntegrityReport report = check.report(reader.stored().warnings());
         log(report, progress);
@@ -131,7 +131,7 @@ public final class BackupIntegrityCheck {
                     + fingerprint + ")"));
         }
         try (BackupReader reader = new BackupReader(storage, name, stored, decrypt ? key : Optional.empty())) {
-            BackupIntegrityCheck check = new BackupIntegrityCheck(reader, decrypt, ARCHIVES_IN_PARALLEL);
+            BackupIntegrityCheck check = new BackupIntegrityCheck(reader, decrypt, ARCHIVES_IN_PARALLEL, true);
             check.problems.addAll(stored.problems());
             check.run(m.types().stream().map(BackupManifest.TypeSummary::resource).toList(), false);
             check.checkArtifacts(decrypt ? key : Optional.empty());
