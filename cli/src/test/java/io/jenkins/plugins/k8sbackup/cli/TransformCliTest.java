@@ -43,17 +43,7 @@ class TransformCliTest {
 
     private List<String> clone(String command, String... more) throws Exception {
         Path rules = dir.resolve("staging.yaml");
-        Files.writeString(rules, """
-                version: v1
-                resourceModifierRules:
-                - conditions:
-                    groupResource: deployments.apps
-                    namespaces: [shop]
-                  patches:
-                  - operation: replace
-                    path: /spec/replicas
-                    value: "1"
-                """);
+        Files.writeString(rules, SampleApp.CLONE_REPLICAS_RULES);
         Path values = dir.resolve("web-secrets.env");
         Files.writeString(values, "SESSION_KEY=staging-session-key\n");
         List<String> args = new ArrayList<>(List.of(command, "b1", "--kubeconfig", kubeconfig.toString(), "--storage", storage,

@@ -51,17 +51,8 @@ class TransformedCloneTest {
         t.backupShop("b1", null);
         Path values = dir.resolve("web.env");
         Files.writeString(values, "SESSION_KEY=staging-session\n");
-        transforms = new TransformSpec(List.of(new RulesFile("replicas.yaml", """
-                version: v1
-                resourceModifierRules:
-                - conditions:
-                    groupResource: deployments.apps
-                    namespaces: [shop]
-                  patches:
-                  - operation: replace
-                    path: /spec/replicas
-                    value: "1"
-                """)), CloneRules.builder().hosts(List.of("*.example.com=*.staging.example.com"))
+        transforms = new TransformSpec(List.of(new RulesFile("replicas.yaml", SampleApp.CLONE_REPLICAS_RULES)),
+                CloneRules.builder().hosts(List.of("*.example.com=*.staging.example.com"))
                 .storageClasses(Map.of("standard", "fast-staging")).excludeSecrets("")
                 .secretValues(List.of(SecretValues.parse("shop/web-secrets=" + values))).build());
     }

@@ -13,6 +13,19 @@ public final class SampleApp {
     /** Plaintext values of the sample's Secrets, for tests that check they are never stored or printed. */
     public static final List<String> SECRET_VALUES = List.of("s3cr3t-session-key-do-not-leak", "hunter2-db-password");
 
+    /** Velero resource-modifier rules for a clone of the shop (prod to staging): its Deployments at 1 replica. */
+    public static final String CLONE_REPLICAS_RULES = """
+            version: v1
+            resourceModifierRules:
+            - conditions:
+                groupResource: deployments.apps
+                namespaces: [shop]
+              patches:
+              - operation: replace
+                path: /spec/replicas
+                value: "1"
+            """;
+
     private SampleApp() {}
 
     public static List<HasMetadata> objects(KubernetesClient client) {
