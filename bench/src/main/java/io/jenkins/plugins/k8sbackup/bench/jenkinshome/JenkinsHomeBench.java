@@ -1,5 +1,6 @@
 package io.jenkins.plugins.k8sbackup.bench.jenkinshome;
 
+import io.jenkins.plugins.k8sbackup.bench.LoadAverage;
 import io.jenkins.plugins.k8sbackup.jenkinshome.BackupMode;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsBackupOptions;
 import io.jenkins.plugins.k8sbackup.jenkinshome.JenkinsHomeBackup;
@@ -71,7 +72,7 @@ public final class JenkinsHomeBench {
         System.out.printf(Locale.ROOT, "home: %d jobs, %d files, %.1f MiB (generated in %.1f s) at %s%n", jobs, files.size(),
                 size(home) / 1048576.0, secs(t0), home);
         System.out.printf(Locale.ROOT, "machine: %d cores (availableProcessors), load average at start %s; files in the page cache%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), LoadAverage.now());
         System.out.println("k8s-backup runs as: " + String.join(" ", cli(cli)));
 
         Map<String, List<Run>> runs = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public final class JenkinsHomeBench {
             runAll(rotate(restore, r), round, runs);
             delete(round);
         }
-        System.out.printf(Locale.ROOT, "%nmedians of %d rounds (order rotated each round), load average at end %s:%n", rounds, loadAverage());
+        System.out.printf(Locale.ROOT, "%nmedians of %d rounds (order rotated each round), load average at end %s:%n", rounds, LoadAverage.now());
         runs.forEach((name, list) -> System.out.printf(Locale.ROOT, "  %-28s %7.2f s  (min %6.2f, max %6.2f)  CPU %6.2f s  peak RSS %6.1f MiB%n",
                 name, median(list, Run::secs), min(list), max(list), median(list, Run::cpuSecs), median(list, x -> x.maxRssKiB() / 1024.0)));
         inOneJvm(home, files, work, rounds, runs.size());
@@ -151,7 +152,7 @@ public final class JenkinsHomeBench {
             Run diff = new Run(secs(t0), processCpuSecs() - c0, 0);
             delete(work.resolve("jvm-store-" + r));
             System.out.printf(Locale.ROOT, "  %s full %6.2f s (CPU %5.2f s), diff %5.2f s (CPU %5.2f s)  load %s%n", r == 0 ? "warm-up" : "round  ",
-                    full.secs(), full.cpuSecs(), diff.secs(), diff.cpuSecs(), loadAverage());
+                    full.secs(), full.cpuSecs(), diff.secs(), diff.cpuSecs(), LoadAverage.now());
             if (r > 0) {
                 fulls.add(full);
                 diffs.add(diff);
@@ -192,7 +193,7 @@ public final class JenkinsHomeBench {
             Run run = exec(s.command(), round, s.name());
             runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run);
             System.out.printf(Locale.ROOT, "  %-28s %7.2f s  CPU %6.2f s  peak RSS %6.1f MiB  load %s%n", s.name(), run.secs(),
-                    run.cpuSecs(), run.maxRssKiB() / 1024.0, loadAverage());
+                    run.cpuSecs(), run.maxRssKiB() / 1024.0, LoadAverage.now());
         }
     }
 
@@ -230,13 +231,6 @@ public final class JenkinsHomeBench {
         return Files.createDirectories(dir).toString();
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
         double[] v = runs.stream().mapToDouble(f).sorted().toArray();
